@@ -1,0 +1,132 @@
+"""Arabic normalization that keeps an offset map back to the original text.
+
+Every character of the normalized text knows the index of the original character it came
+from, so a match found in normalized text is reported in ORIGINAL offsets.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+TATWEEL = "\u0640"
+
+_FOLD: dict[str, str] = {
+    # alef and hamza forms
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ة": "ه",
+    # Arabic separators and punctuation
+    "٫": ".",
+    "٬": ",",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‘": "'",
+    "’": "'",
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+}
+_FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
+
+
+@cache
+def _fold_char(char: str) -> str:
+    """What one original character becomes: '' (dropped), ' ' (space) or its folded form."""
+    if char == TATWEEL:
+        return ""
+    if char in _FOLD:
+        return _FOLD[char]
+    category = unicodedata.category(char)
+    if category in ("Mn", "Cf"):  # diacritics, and invisible marks such as RLM / ZWNJ
+        return ""
+    if char.isspace():
+        return " "
+    if "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff":  # presentation forms
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", char))
+    if char.isascii():
+        return char.lower()
+    return char
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and, for each of its characters, the original index it came from.
+
+    `offsets` has one entry more than `text`: the last is the original length, so that a
+    normalized span [start, end) maps to original [offsets[start], offsets[end]).
+    """
+
+    text: str
+    source: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span to the original span that produced it.
+
+        The original span ends where the next kept character begins, so it includes any
+        diacritics that follow the last matched letter; trailing whitespace is trimmed.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside 0..{len(self.text)}")
+        if start == end:
+            at = self.offsets[start]
+            return at, at
+        original_start = self.offsets[start]
+        original_end = self.offsets[end]
+        while original_end > original_start and self.source[original_end - 1].isspace():
+            original_end -= 1
+        return original_start, original_end
+
+    def original(self, start: int, end: int) -> str:
+        """The original text behind a normalized span."""
+        original_start, original_end = self.to_original(start, end)
+        return self.source[original_start:original_end]
+
+
+def normalize(source: str) -> Normalized:
+    """Fold diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digit scripts, punctuation, case
+    and whitespace runs, keeping the map back to `source`."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    previous_space = True  # drops leading whitespace
+    for index, char in enumerate(source):
+        folded = _fold_char(char)
+        if not folded:
+            continue
+        if folded == " ":
+            if previous_space:
+                continue
+            previous_space = True
+        else:
+            previous_space = False
+        for out in folded:
+            chars.append(out)
+            offsets.append(index)
+    if chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    offsets.append(len(source))
+    return Normalized(text="".join(chars), source=source, offsets=tuple(offsets))
+
+
+def normalize_text(source: str) -> str:
+    """The normalized string alone, for comparisons that need no offsets."""
+    return normalize(source).text

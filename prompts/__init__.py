@@ -1,0 +1,1 @@
+"""Package data: the prompts shipped with the extractor."""

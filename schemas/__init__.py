@@ -1,0 +1,49 @@
+"""The pydantic models of the output contract: the one source of truth for its shape."""
+
+from schemas.codes import ISO3, Currency, PartialDate, currency_codes, iso3_codes
+from schemas.document import FAILED_STATUSES, Check, CheckStatus, Document, Provenance, Usage
+from schemas.facts import (
+    ArmsDeal,
+    ArmsItem,
+    DealStatus,
+    Delegate,
+    Embargo,
+    EmbargoKind,
+    EmbargoStatus,
+    ItemCategory,
+    Meeting,
+    Money,
+    Side,
+)
+
+MODELS = {
+    model.__name__: model
+    for model in (Document, Meeting, Delegate, ArmsDeal, ArmsItem, Money, Embargo, Check)
+}
+"""Every contract model by name, as `extractor schema --type NAME` accepts it."""
+
+__all__ = [
+    "FAILED_STATUSES",
+    "ISO3",
+    "MODELS",
+    "ArmsDeal",
+    "ArmsItem",
+    "Check",
+    "CheckStatus",
+    "Currency",
+    "DealStatus",
+    "Delegate",
+    "Document",
+    "Embargo",
+    "EmbargoKind",
+    "EmbargoStatus",
+    "ItemCategory",
+    "Meeting",
+    "Money",
+    "PartialDate",
+    "Provenance",
+    "Side",
+    "Usage",
+    "currency_codes",
+    "iso3_codes",
+]

@@ -1,0 +1,1 @@
+"""Package data: the seeds shipped with the extractor."""

@@ -1,0 +1,103 @@
+"""The contract models: gold files round-trip, bad values are refused with the field named."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import ArmsDeal, ArmsItem, Document, Embargo, Meeting, Money
+from tests.conftest import dev_pairs
+
+GOLDS = [gold for _, gold in dev_pairs()]
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=[g.stem for g in GOLDS])
+def test_every_gold_file_validates_and_round_trips(gold: Path) -> None:
+    raw = json.loads(gold.read_text(encoding="utf-8"))
+    document = Document.model_validate(raw)
+    again = Document.model_validate_json(document.model_dump_json())
+    assert again == document
+    assert document.doc_id == gold.name.removesuffix(".gold.json")
+
+
+def test_invalid_iso_code_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError) as info:
+        ArmsDeal(buyer="QTR", seller="USA", buyer_text="قطر")
+    assert "buyer" in str(info.value)
+    assert "QTR" in str(info.value)
+
+
+def test_lowercase_or_two_letter_codes_are_refused() -> None:
+    with pytest.raises(ValidationError, match="host_country"):
+        Meeting(host_country="sa")
+
+
+def test_unknown_enum_value_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError) as info:
+        ArmsDeal(status="finished")
+    assert "status" in str(info.value)
+    with pytest.raises(ValidationError, match="category"):
+        ArmsItem(designation="إف-16", category="jet")
+
+
+@pytest.mark.parametrize("bad", ["2011-13", "2011-02-30", "11-02", "فبراير 2011", "2011/02"])
+def test_malformed_date_is_refused_naming_the_field(bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Embargo(target_text="ليبيا", start=bad)
+    assert "start" in str(info.value)
+
+
+@pytest.mark.parametrize("good", ["2011", "2011-02", "2011-02-15"])
+def test_partial_dates_are_accepted(good: str) -> None:
+    assert Embargo(target_text="ليبيا", start=good).start == good
+
+
+def test_currency_must_be_iso_4217() -> None:
+    assert Money(text="1,8 مليار يورو", amount=1.8e9, currency="EUR").currency == "EUR"
+    with pytest.raises(ValidationError, match="currency"):
+        Money(text="مليار دولار", amount=1e9, currency="DOL")
+
+
+def test_resolution_numbers_are_digits() -> None:
+    with pytest.raises(ValidationError, match="resolutions"):
+        Embargo(target_text="ليبيا", resolutions=["القرار 1970"])
+
+
+def test_list_fields_are_bounded_so_a_small_model_cannot_loop() -> None:
+    schema = Document.model_json_schema()
+    embargo = schema["$defs"]["Embargo"]["properties"]
+    assert embargo["resolutions"]["maxItems"] == 12
+    assert schema["$defs"]["ArmsDeal"]["properties"]["items"]["maxItems"] == 12
+    assert "[0-9]" in embargo["resolutions"]["items"]["pattern"]
+
+
+def test_unknown_keys_are_refused() -> None:
+    with pytest.raises(ValidationError, match="buyer_name"):
+        ArmsDeal.model_validate({"buyer_name": "ليبيا"})
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_schema_command_prints_every_contract_model() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0, result.stderr
+    defs = json.loads(result.stdout)["$defs"]
+    for name in ("Meeting", "Delegate", "ArmsDeal", "ArmsItem", "Money", "Embargo", "Check"):
+        assert name in defs
+
+
+def test_schema_command_prints_one_model_and_refuses_unknown_names() -> None:
+    result = run_cli("schema", "--type", "Money")
+    assert json.loads(result.stdout)["title"] == "Money"
+    result = run_cli("schema", "--type", "Nope")
+    assert result.returncode == 2
+    assert "Nope" in result.stderr
