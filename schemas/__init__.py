@@ -1,7 +1,16 @@
 """The pydantic models of the output contract: the one source of truth for its shape."""
 
 from schemas.codes import ISO3, Currency, PartialDate, currency_codes, iso3_codes
-from schemas.document import FAILED_STATUSES, Check, CheckStatus, Document, Provenance, Usage
+from schemas.document import (
+    FAILED_STATUSES,
+    Attempt,
+    Check,
+    CheckStatus,
+    Document,
+    Provenance,
+    UncoveredNumber,
+    Usage,
+)
 from schemas.facts import (
     ArmsDeal,
     ArmsItem,
@@ -28,6 +37,7 @@ __all__ = [
     "MODELS",
     "ArmsDeal",
     "ArmsItem",
+    "Attempt",
     "Check",
     "CheckStatus",
     "Currency",
@@ -43,6 +53,7 @@ __all__ = [
     "PartialDate",
     "Provenance",
     "Side",
+    "UncoveredNumber",
     "Usage",
     "currency_codes",
     "iso3_codes",

@@ -44,6 +44,23 @@ class Usage(BaseModel):
     cache_hits: int = 0
 
 
+class UncoveredNumber(BaseModel):
+    """A salient number of the source (quantity, money, resolution, year) that no fact uses."""
+
+    text: str
+    value: float
+    span: tuple[int, int]
+
+
+class Attempt(BaseModel):
+    """One LLM answer in the reask loop and what the verifier made of it."""
+
+    attempt: int
+    failed_checks: int
+    fixed: list[str] = Field(default_factory=list, description="Paths a reask repaired.")
+    still_failing: list[str] = Field(default_factory=list)
+
+
 class Provenance(BaseModel):
     """Where a Document came from: source fingerprint, backend, model, prompts, cost.
 
@@ -59,6 +76,8 @@ class Provenance(BaseModel):
     prompt_version: str | None = None
     timings: dict[str, float] = Field(default_factory=dict)
     usage: Usage = Field(default_factory=Usage)
+    attempts: list[Attempt] = Field(default_factory=list)
+    uncovered_numbers: list[UncoveredNumber] = Field(default_factory=list)
 
 
 class Document(BaseModel):
