@@ -1,0 +1,269 @@
+"""Reading articles from disk or stdin: decoding, sanity checks and the sidecar publication date.
+
+Every refusal raises `InputError` with a message that says what to do about it. The rules:
+
+- Encodings: UTF-8 (with or without a BOM), UTF-16 with a BOM, and windows-1256 (cp1256, the
+  legacy Arabic code page), which is detected when the bytes are not UTF-8 and decode to mostly
+  Arabic letters. Anything else is refused with the `iconv` command that fixes it.
+- Binary files (NUL bytes or control characters) are refused.
+- Empty and whitespace-only files are refused.
+- Text with too few Arabic letters (under `MIN_ARABIC_SHARE` of its letters) is refused.
+- HTML is refused rather than stripped: a page holds menus, links and ads that would reach the
+  model as if they were the article; extract the article's text first.
+- Articles longer than `MAX_CHARS` characters are refused, never silently truncated.
+- `ARTICLE.meta.json` next to `ARTICLE.txt` may give `{"published": "YYYY-MM-DD"}`.
+
+The text is returned as decoded (only a BOM is dropped), so check spans index into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import hashlib
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+import regex
+
+from extractor.errors import InputError
+
+MAX_CHARS = 100_000
+"""Longest article accepted, in characters (≈ 60–90k tokens of Arabic: more than one call holds)."""
+
+MIN_ARABIC_SHARE = 0.5
+"""Smallest share of Arabic among the letters of an article (news with Latin names stays > 0.8)."""
+
+MAX_BYTES = MAX_CHARS * 4
+"""No encoding spends more than 4 bytes per character, so a longer file is over `MAX_CHARS`."""
+
+STDIN_DOC_ID = "stdin"
+
+_LETTER = regex.compile(r"\p{L}")
+_ARABIC_LETTER = regex.compile(r"[\p{Script=Arabic}&&\p{L}]", regex.V1)
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_START = regex.compile(r"^\s*<(?:!doctype\s+html|html|head|body|\?xml)\b", regex.IGNORECASE)
+_HTML_TAG = regex.compile(
+    r"</?(?:html|head|body|div|p|span|br|a|script|style|meta|link|table|tr|td|article|section"
+    r"|header|footer|nav|h[1-6]|ul|ol|li|img|strong|em|b|i)\b[^<>]*>",
+    regex.IGNORECASE,
+)
+_HTML_MIN_TAGS = 5
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article ready for extraction: its id, decoded text and where it came from."""
+
+    doc_id: str
+    text: str
+    source: str
+    encoding: str
+    published: dt.date | None = None
+
+    @property
+    def sha256(self) -> str:
+        """Fingerprint of the text, as recorded in `provenance.source_sha256`."""
+        return source_sha256(self.text)
+
+
+def source_sha256(text: str) -> str:
+    """The sha256 of the text's UTF-8 bytes: the key `--resume` matches documents on."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_article(
+    path: Path, *, doc_id: str | None = None, published: dt.date | None = None
+) -> Article:
+    """Read and check one article file; a sidecar `published` wins over the `published` given."""
+    data = _read_bytes(path)
+    encoding, text = decode_article(data, source=str(path))
+    check_article_text(text, source=str(path))
+    return Article(
+        doc_id=doc_id or path.stem,
+        text=text,
+        source=str(path),
+        encoding=encoding,
+        published=read_sidecar_published(path) or published,
+    )
+
+
+def read_stdin_article(
+    stream: BinaryIO | None = None, *, published: dt.date | None = None
+) -> Article:
+    """Read and check one article piped on stdin (doc_id `stdin`)."""
+    data = (stream or sys.stdin.buffer).read(MAX_BYTES + 1)
+    _check_size_in_bytes(len(data), "stdin")
+    encoding, text = decode_article(data, source="stdin")
+    check_article_text(text, source="stdin")
+    return Article(
+        doc_id=STDIN_DOC_ID, text=text, source="stdin", encoding=encoding, published=published
+    )
+
+
+def find_articles(arguments: Sequence[str]) -> list[Path]:
+    """The article files named by files, folders (every `*.txt` below) and glob patterns.
+
+    Raises `InputError` for a path that does not exist, a pattern that matches nothing and a
+    folder with no `.txt` file: each is a mistake in the command, not a bad article.
+    """
+    found: dict[Path, None] = {}
+    for argument in arguments:
+        for path in _expand(argument):
+            found.setdefault(path, None)
+    return list(found)
+
+
+def _expand(argument: str) -> list[Path]:
+    """The files one command-line argument names."""
+    path = Path(argument)
+    if path.is_dir():
+        files = sorted(
+            candidate
+            for candidate in path.rglob("*.txt")
+            if not candidate.is_dir() and not candidate.name.startswith(".")
+        )
+        if not files:
+            raise InputError(f"{argument}: folder has no .txt files; give .txt articles or files")
+        return files
+    if os.path.lexists(path):
+        return [path]
+    if any(char in argument for char in "*?["):
+        matches = sorted(Path(match) for match in glob.glob(argument, recursive=True))
+        files = [match for match in matches if not match.is_dir()]
+        if not files:
+            raise InputError(f"{argument}: pattern matches no files")
+        return files
+    raise InputError(f"{argument}: no such file or folder")
+
+
+def doc_ids_for(paths: Sequence[Path]) -> list[str]:
+    """A doc_id per path: the file stem, or the path without suffix where stems collide."""
+    stems = Counter(path.stem for path in paths)
+    return [
+        path.stem if stems[path.stem] == 1 else path.with_suffix("").as_posix() for path in paths
+    ]
+
+
+def sidecar_path(path: Path) -> Path:
+    """`ARTICLE.meta.json` beside `ARTICLE.txt`."""
+    return path.with_name(f"{path.stem}.meta.json")
+
+
+def read_sidecar_published(path: Path) -> dt.date | None:
+    """The `published` date of the article's sidecar, or None when it has no sidecar."""
+    meta = sidecar_path(path)
+    if not meta.is_file():
+        return None
+    try:
+        content = json.loads(meta.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{meta}: cannot read it as JSON ({exc}); fix or remove it") from exc
+    value = content.get("published") if isinstance(content, dict) else None
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InputError(
+            f"{meta}: published {value!r} is not a date; write it as YYYY-MM-DD"
+        ) from exc
+
+
+def decode_article(data: bytes, *, source: str) -> tuple[str, str]:
+    """Decode article bytes to (encoding, text); refuses binary data and unknown encodings."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return encoding, data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{source}: starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
+                ) from exc
+    if b"\x00" in data:
+        raise InputError(f"{source}: is a binary file (it contains NUL bytes), not a text article")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_cp1256(data, source=source)
+        encoding = "cp1256"
+    else:
+        encoding = "utf-8"
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        raise InputError(f"{source}: is a binary file (control characters), not a text article")
+    return encoding, text
+
+
+def _decode_cp1256(data: bytes, *, source: str) -> str:
+    """Decode legacy Arabic windows-1256 bytes, or refuse naming the encodings tried."""
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        text = ""
+    if text and arabic_share(text) >= MIN_ARABIC_SHARE:
+        return text
+    raise InputError(
+        f"{source}: is neither UTF-8 nor Arabic windows-1256 (cp1256); convert it to UTF-8, "
+        f"e.g. `iconv -f ISO-8859-6 -t UTF-8 {source}` for ISO-8859-6 Arabic"
+    )
+
+
+def check_article_text(text: str, *, source: str) -> None:
+    """Refuse text that is empty, too long, HTML, or not Arabic."""
+    if not text.strip():
+        raise InputError(f"{source}: is empty or only whitespace; there is no article to read")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{source}: has {len(text):,} characters, above the limit of {MAX_CHARS:,}; "
+            "split it into one file per article (the extractor never truncates silently)"
+        )
+    if _HTML_START.match(text) or len(_HTML_TAG.findall(text)) >= _HTML_MIN_TAGS:
+        raise InputError(
+            f"{source}: looks like HTML, not plain text; save the article's text alone as UTF-8 "
+            "(e.g. `trafilatura -u URL` or `lynx -dump -nolist PAGE.html`)"
+        )
+    share = arabic_share(text)
+    if share < MIN_ARABIC_SHARE:
+        raise InputError(
+            f"{source}: is not Arabic ({share:.0%} of its letters are Arabic, at least "
+            f"{MIN_ARABIC_SHARE:.0%} needed); the extractor reads Arabic news only"
+        )
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among all letters (0 when there are none)."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be read and anything over `MAX_BYTES`."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError as exc:
+        raise InputError(f"{path}: is a directory, not an article file") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{path}: does not exist (a broken link?); fix the path") from exc
+    except PermissionError as exc:
+        raise InputError(f"{path}: permission denied; make it readable (chmod +r)") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    _check_size_in_bytes(len(data), str(path))
+    return data
+
+
+def _check_size_in_bytes(size: int, source: str) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{source}: is over {MAX_BYTES:,} bytes, above the limit of {MAX_CHARS:,} characters; "
+            "split it into one file per article (the extractor never truncates silently)"
+        )
