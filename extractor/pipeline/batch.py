@@ -1,0 +1,276 @@
+"""Many documents: concurrent extraction into a JSONL file that a kill at any moment leaves valid.
+
+Each finished document becomes one line, written with a single `write()` of the whole line and
+fsync'd before the next one, so the file only ever ends in a partial line if the process dies
+inside that one call; `prepare_resume` drops such a tail. A document that fails becomes an error
+record `{"doc_id", "error": {"type", "message"}}` and the run goes on. Output order follows
+completion, not input: `doc_id` is the key.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import ValidationError
+
+from extractor.errors import ConfigurationError, InputError
+from schemas import FAILED_STATUSES, Document
+
+Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
+"""`await extract(text, doc_id, published)`: one document in, one verified Document out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to extract: its id, text, source fingerprint and publication date."""
+
+    doc_id: str
+    text: str
+    sha256: str
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """An input that could not be read as an article; it is recorded as an error, not extracted."""
+
+    doc_id: str
+    error: InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document: its Document, or the error recorded in its place."""
+
+    doc_id: str
+    document: Document | None = None
+    error_type: str | None = None
+    error_message: str | None = None
+
+    def record(self) -> str:
+        """The JSONL line (without its newline) that stands for this outcome."""
+        if self.document is not None:
+            return self.document.model_dump_json()
+        error = {"type": self.error_type, "message": self.error_message}
+        return json.dumps({"doc_id": self.doc_id, "error": error}, ensure_ascii=False)
+
+
+@dataclass(slots=True)
+class BatchStats:
+    """Running totals for progress and the end-of-run summary."""
+
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    facts: Counter[str] = field(default_factory=Counter)
+    checks: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def flagged(self) -> int:
+        """Values the verifier found unsupported or contradicted."""
+        return sum(self.checks[status] for status in FAILED_STATUSES)
+
+    @property
+    def fact_count(self) -> int:
+        """Facts of every kind found so far."""
+        return sum(self.facts.values())
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one finished document."""
+        if outcome.document is None:
+            self.failed += 1
+            return
+        self.done += 1
+        document = outcome.document
+        self.facts.update(
+            {
+                "meetings": len(document.meetings),
+                "arms_deals": len(document.arms_deals),
+                "embargoes": len(document.embargoes),
+            }
+        )
+        self.checks.update(check.status for check in document.checks)
+
+
+class JsonlSink:
+    """Appends JSONL records: one write() of the full line each, flushed, and fsync'd on files."""
+
+    def __init__(self, stream: BinaryIO, *, durable: bool) -> None:
+        self._stream = stream
+        self._durable = durable
+
+    @classmethod
+    def to_file(cls, path: Path, *, append: bool) -> JsonlSink:
+        """A sink on a file, unbuffered so that each record is exactly one write() call."""
+        return cls(path.open("ab" if append else "wb", buffering=0), durable=True)
+
+    @classmethod
+    def to_stdout(cls) -> JsonlSink:
+        """A sink on standard output (flushed per record; pipes cannot be fsync'd)."""
+        return cls(sys.stdout.buffer, durable=False)
+
+    def write(self, record: str) -> None:
+        """Append one record as a line and make it durable before returning."""
+        data = memoryview((record + "\n").encode("utf-8"))
+        while data:
+            written = self._stream.write(data)
+            data = data[written if written is not None else len(data) :]
+        self._stream.flush()
+        if self._durable:
+            os.fsync(self._stream.fileno())
+
+    def close(self) -> None:
+        """Close the underlying file (never stdout)."""
+        if self._durable:
+            self._stream.close()
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeState:
+    """What an earlier run left in the output: the Documents that need not be redone."""
+
+    documents: dict[str, Document]
+    dropped_lines: int
+
+
+def prepare_resume(path: Path, wanted: Mapping[str, str]) -> ResumeState:
+    """Clean an output file for `--resume` and return the Documents already done.
+
+    `wanted` maps the doc_ids of this run to their source sha256. A Document of a wanted doc_id
+    counts as done only when its `provenance.source_sha256` matches; other records of wanted
+    doc_ids (errors, stale Documents, duplicates) and a trailing partial line are dropped, so
+    the run rewrites them once. Records of other doc_ids are kept as they are. When anything is
+    dropped the file is rewritten atomically (temporary file, fsync, rename).
+    """
+    if not path.exists():
+        return ResumeState(documents={}, dropped_lines=0)
+    raw = path.read_bytes()
+    complete, _, tail = raw.rpartition(b"\n")
+    dropped = 1 if tail.strip() else 0
+    kept: list[bytes] = []
+    documents: dict[str, Document] = {}
+    for line in complete.split(b"\n") if complete else []:
+        verdict = _resume_verdict(line, wanted, documents)
+        if verdict is None:
+            dropped += 1
+        else:
+            kept.append(line)
+            if isinstance(verdict, Document):
+                documents[verdict.doc_id] = verdict
+    if dropped or (tail and not tail.strip()):
+        _replace_atomically(path, b"".join(line + b"\n" for line in kept))
+    return ResumeState(documents=documents, dropped_lines=dropped)
+
+
+def _resume_verdict(
+    line: bytes, wanted: Mapping[str, str], done: Mapping[str, Document]
+) -> Document | bool | None:
+    """A done Document to keep, True to keep the line untouched, or None to drop it."""
+    if not line.strip():
+        return None
+    try:
+        record: Any = json.loads(line)
+    except ValueError:
+        return None
+    doc_id = record.get("doc_id") if isinstance(record, dict) else None
+    if not isinstance(doc_id, str):
+        return None
+    if doc_id not in wanted:
+        return True
+    if "error" in record or doc_id in done:
+        return None
+    try:
+        document = Document.model_validate(record)
+    except ValidationError:
+        return None
+    return document if document.provenance.source_sha256 == wanted[doc_id] else None
+
+
+def _replace_atomically(path: Path, content: bytes) -> None:
+    """Write `content` to a sibling temporary file, fsync it, and rename it over `path`."""
+    temporary = path.with_name(f".{path.name}.resume-{os.getpid()}")
+    with temporary.open("wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    with contextlib.suppress(OSError):
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+async def run_batch(
+    items: Iterable[Job | Refused],
+    extract: Extract,
+    sink: JsonlSink,
+    *,
+    concurrency: int,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Extract every job with at most `concurrency` in flight, recording each as it finishes.
+
+    A failed document is recorded as an error and the run goes on; a `ConfigurationError`
+    (nothing can succeed) stops the run and propagates, leaving the unfinished documents for
+    `--resume`.
+    """
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+    pending = iter(items)
+    outcomes: list[Outcome] = []
+
+    def finish(outcome: Outcome) -> None:
+        sink.write(outcome.record())
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    async def worker() -> None:
+        for item in pending:
+            if isinstance(item, Refused):
+                finish(_error_outcome(item.doc_id, item.error))
+                continue
+            finish(await _extract_one(item, extract))
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(concurrency):
+                group.create_task(worker())
+    except BaseExceptionGroup as failure:
+        raise failure.exceptions[0] from None
+    return outcomes
+
+
+async def _extract_one(job: Job, extract: Extract) -> Outcome:
+    """Run one extraction, turning any failure but a configuration error into an Outcome."""
+    try:
+        document = await extract(job.text, job.doc_id, job.published)
+    except ConfigurationError:
+        raise
+    except Exception as exc:
+        return _error_outcome(job.doc_id, exc)
+    return Outcome(doc_id=job.doc_id, document=document)
+
+
+def _error_outcome(doc_id: str, exc: BaseException) -> Outcome:
+    message = str(exc) or repr(exc)
+    return Outcome(doc_id=doc_id, error_type=type(exc).__name__, error_message=message)
+
+
+def still_to_do(
+    items: Sequence[Job | Refused], done: Mapping[str, Document]
+) -> list[Job | Refused]:
+    """The items a resumed run must still do (`done` as `prepare_resume` returns it)."""
+    return [item for item in items if isinstance(item, Refused) or item.doc_id not in done]
