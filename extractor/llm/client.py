@@ -1,0 +1,212 @@
+"""One code path to every backend: openai's client with instructor, retries, cache and usage."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
+
+from extractor.errors import BackendError
+from extractor.llm.cache import ResponseCache, request_key
+from extractor.llm.retry import transport_retrying
+from schemas import Usage
+
+Model = TypeVar("Model", bound=BaseModel)
+Message = dict[str, str]
+
+SCHEMA_REPAIRS = 1
+"""How many times instructor may send a malformed or invalid answer back to the model."""
+
+
+class TruncatedAnswerError(BackendError):
+    """The model hit max_tokens twice, even with the larger budget."""
+
+
+class InvalidAnswerError(BackendError):
+    """The model's answer did not fit the response schema, even after instructor's repair."""
+
+
+class _RedactSecrets(logging.Filter):
+    """Replaces known secrets in log records of the libraries we call (they log raw errors)."""
+
+    secrets: set[str] = set()  # noqa: RUF012  (shared on purpose: one filter per logger)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "***")
+            record.msg, record.args = message, None
+        return True
+
+
+_REDACTOR = _RedactSecrets()
+for _name in ("instructor", "openai", "httpx"):
+    logging.getLogger(_name).addFilter(_REDACTOR)
+
+
+def _redact(text: str, secret: str | None) -> str:
+    return text.replace(secret, "***") if secret else text
+
+
+@dataclass(frozen=True)
+class Answer(Generic[Model]):
+    """A validated answer, its canonical JSON (for the conversation) and what it cost."""
+
+    value: Model
+    content: str
+    usage: Usage
+
+
+class LLMClient:
+    """Structured chat completions over the OpenAI protocol, with instructor in one mode."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: str | None,
+        model: str,
+        timeout: float,
+        mode: instructor.Mode = instructor.Mode.JSON_SCHEMA,
+        cache: ResponseCache | None = None,
+        cache_identity: str | None = None,
+        seed: int = 0,
+    ) -> None:
+        self.base_url = base_url
+        self.cache_identity = cache_identity or base_url
+        self.model = model
+        self.timeout = timeout
+        self.mode = mode
+        self.cache = cache
+        self.seed = seed
+        self._api_key = api_key
+        if api_key:
+            _RedactSecrets.secrets.add(api_key)
+
+    def __repr__(self) -> str:
+        return f"LLMClient(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode.name})"
+
+    def _request(
+        self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+    ) -> dict[str, Any]:
+        """Everything that determines an answer, as the cache sees it."""
+        return {
+            "backend": self.cache_identity,
+            "model": self.model,
+            "mode": self.mode.value,
+            "messages": messages,
+            "schema": schema.model_json_schema(),
+            "max_tokens": max_tokens,
+            "temperature": 0.0,
+            "seed": self.seed,
+        }
+
+    async def complete(
+        self, messages: list[Message], response_model: type[Model], *, max_tokens: int
+    ) -> Answer[Model]:
+        """The model's answer as `response_model`; a truncated answer gets one larger budget."""
+        key = request_key(self._request(messages, response_model, max_tokens))
+        if self.cache is not None and (cached := self.cache.get(key)) is not None:
+            value = response_model.model_validate_json(cached)
+            return Answer(value, cached, Usage(cache_hits=1))
+        usage = Usage()
+        async with openai.AsyncOpenAI(
+            base_url=self.base_url,
+            api_key=self._api_key or "no-key",
+            timeout=self.timeout,
+            max_retries=0,
+        ) as raw:
+            client = instructor.from_openai(raw, mode=self.mode)
+            try:
+                value = await self._create(client, messages, response_model, max_tokens, usage)
+            except IncompleteOutputException:
+                usage.retries += 1
+                try:
+                    value = await self._create(
+                        client, messages, response_model, 2 * max_tokens, usage
+                    )
+                except IncompleteOutputException as exc:
+                    raise TruncatedAnswerError(
+                        f"the model's answer was cut off at max_tokens={2 * max_tokens} twice; "
+                        "the article may be too long for the model's output budget"
+                    ) from exc
+        content = value.model_dump_json()
+        if self.cache is not None:
+            self.cache.put(key, content)
+        return Answer(value, content, usage)
+
+    async def _create(
+        self,
+        client: instructor.AsyncInstructor,
+        messages: list[Message],
+        response_model: type[Model],
+        max_tokens: int,
+        usage: Usage,
+    ) -> Model:
+        """One request with transport retries; what retrying cannot fix becomes BackendError."""
+        try:
+            async for attempt in transport_retrying():
+                with attempt:
+                    if attempt.retry_state.attempt_number > 1:
+                        usage.retries += 1
+                    value, completion = await self._send(
+                        client, messages, response_model, max_tokens
+                    )
+                    usage.llm_calls += 1
+                    if completion.usage is not None:
+                        usage.prompt_tokens += completion.usage.prompt_tokens
+                        usage.completion_tokens += completion.usage.completion_tokens
+                    return value
+        except openai.AuthenticationError:
+            raise BackendError(
+                f"the endpoint {self.base_url} refused the API key (HTTP 401): "
+                "set OPENAI_API_KEY (or --api-key) to a valid key for it"
+            ) from None
+        except openai.PermissionDeniedError:
+            raise BackendError(
+                f"the endpoint {self.base_url} denied access (HTTP 403): check that the API key "
+                f"may use model {self.model!r}"
+            ) from None
+        except openai.APIStatusError as exc:
+            raise BackendError(
+                f"the endpoint {self.base_url} answered HTTP {exc.status_code}: "
+                + _redact(exc.message, self._api_key)
+            ) from None
+        except openai.APIConnectionError as exc:
+            raise BackendError(
+                f"could not get an answer from {self.base_url} ({type(exc).__name__}), "
+                "even after retrying; is the server running and the timeout long enough?"
+            ) from None
+        raise AssertionError("tenacity re-raises the last error")  # pragma: no cover
+
+    async def _send(
+        self,
+        client: instructor.AsyncInstructor,
+        messages: list[Message],
+        response_model: type[Model],
+        max_tokens: int,
+    ) -> tuple[Model, Any]:
+        """The instructor call; transport errors are unwrapped so the retry policy sees them."""
+        try:
+            return await client.chat.completions.create_with_completion(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]
+                response_model=response_model,
+                max_tokens=max_tokens,
+                temperature=0.0,
+                seed=self.seed,
+                max_retries=SCHEMA_REPAIRS,
+            )
+        except InstructorRetryException as exc:
+            if isinstance(exc.__cause__, openai.APIError | IncompleteOutputException):
+                raise exc.__cause__ from None
+            raise InvalidAnswerError(
+                f"the model's answer did not fit the schema of {response_model.__name__} "
+                f"after {SCHEMA_REPAIRS + 1} tries: " + _redact(str(exc), self._api_key)[:300]
+            ) from None

@@ -1,0 +1,119 @@
+"""The embedded backend: llama.cpp's OpenAI-compatible server, in-process, on a loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+import weakref
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from extractor.errors import ConfigurationError
+from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path
+
+SLOT_CONTEXT = 8192
+"""Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""
+
+_HEALTH_TIMEOUT = 120.0
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (the affinity mask, not the machine's total)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def default_slots(cores: int) -> int:
+    """Parallel slots: one on small machines, where prompt evaluation already uses every core."""
+    return 1 if cores <= 4 else 2
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _release(holder: list[Any]) -> None:
+    """Drop the last reference to the server object: its destructor stops llama.cpp."""
+    holder.clear()
+
+
+class EmbeddedServer:
+    """A llama.cpp server serving one GGUF on 127.0.0.1 for as long as this object is open."""
+
+    def __init__(
+        self, gguf: Path | None = None, *, slots: int | None = None, seed: int = 0
+    ) -> None:
+        try:
+            import xllamacpp
+        except ImportError as exc:
+            raise ConfigurationError(f"xllamacpp is not installed: {LOCAL_EXTRA_HINT}") from exc
+        if gguf is not None and not gguf.is_file():
+            raise ConfigurationError(f"GGUF model file not found: {gguf}")
+        self.model_path = gguf or builtin_model_path()
+        self.model_name = MODEL_NAME if gguf is None else gguf.stem
+        cores = available_cores()
+        self.slots = slots or default_slots(cores)
+        self.port = _free_port()
+        params = xllamacpp.CommonParams()
+        params.model.path = str(self.model_path)
+        params.n_ctx = SLOT_CONTEXT * self.slots
+        params.n_parallel = self.slots
+        params.cpuparams.n_threads = cores
+        params.cpuparams_batch.n_threads = cores
+        params.hostnames = ["127.0.0.1"]
+        params.port = self.port
+        params.sampling.seed = seed
+        params.verbosity = 0
+        self._holder: list[Any] = [xllamacpp.Server(params)]
+        self._finalizer = weakref.finalize(self, _release, self._holder)
+        try:
+            self._wait_healthy()
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI base URL of the running server."""
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def _wait_healthy(self) -> None:
+        """Poll /health until the model is loaded (503 while loading)."""
+        deadline = time.monotonic() + _HEALTH_TIMEOUT
+        url = f"http://127.0.0.1:{self.port}/health"
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(url, timeout=2.0).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        raise ConfigurationError(f"the embedded llama.cpp server did not become healthy on {url}")
+
+    @property
+    def running(self) -> bool:
+        """True until close()."""
+        return bool(self._holder)
+
+    def close(self) -> None:
+        """Stop the server and free its port and memory (idempotent; also runs at exit)."""
+        self._finalizer()
+
+    def __enter__(self) -> EmbeddedServer:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""One document (prompt → LLM → verify → reask) and many (concurrency, resume, JSONL)."""

@@ -1,0 +1,177 @@
+"""From the LLM's surface-text answers to contract facts: every derived value is computed here.
+
+Quantities, money, durations and dates are parsed from the text the LLM copied; country codes
+come from the surface text when it names a country, else from the LLM when its code is real;
+evidence is the article's own sentences that mention the fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from extractor.arabic.countries import body_for, countries_in, country_for
+from extractor.arabic.dates import resolve_date
+from extractor.arabic.names import find_all
+from extractor.arabic.normalize import Normalized, normalize
+from extractor.arabic.numbers import parse_duration_months, parse_money, parse_number
+from extractor.arabic.sentences import split_sentences
+from schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
+from schemas.facts import MAX_EVIDENCE
+from schemas.response import (
+    DealAnswer,
+    EmbargoAnswer,
+    ItemAnswer,
+    MeetingAnswer,
+    PersonAnswer,
+)
+
+
+def real_code(code: str | None) -> str | None:
+    """The code when it is a real ISO 3166-1 alpha-3 code, else None (the model invents some)."""
+    return code if code is not None and code in iso3_codes() else None
+
+
+def country_of(text: str | None, code: str | None) -> str | None:
+    """The country the surface text names; the model's code only when the text names none."""
+    named = (country_for(text) or _only(countries_in(text))) if text else None
+    return named or real_code(code)
+
+
+def _only(codes: set[str]) -> str | None:
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+class Article:
+    """The source text with what assembly needs from it: normalization and sentence spans."""
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self.normalized: Normalized = normalize(text)
+        self.sentences = split_sentences(text)
+
+    def evidence(self, anchors: Iterable[str | None]) -> list[str]:
+        """The sentences that mention the most anchors (names, designations, places), in order."""
+        hits = [0] * len(self.sentences)
+        for anchor in _unique(anchors):
+            for match in find_all(anchor, self.normalized):
+                for index, (start, end) in enumerate(self.sentences):
+                    if start <= match.start < end:
+                        hits[index] += 1
+        ranked = sorted(
+            (index for index, count in enumerate(hits) if count), key=lambda i: -hits[i]
+        )
+        chosen = sorted(ranked[:MAX_EVIDENCE])
+        return [self.text[self.sentences[i][0] : self.sentences[i][1]].strip() for i in chosen]
+
+    def date(self, date_text: str | None) -> str | None:
+        """The partial ISO date a phrase resolves to, anchored on the publication date."""
+        return resolve_date(date_text, self.published) if date_text else None
+
+
+def delegate(person: PersonAnswer) -> Delegate:
+    """A participant; the country from the model's code, or from a country named in the titles."""
+    country = real_code(person.country) or _only(countries_in(" ".join(person.titles)))
+    return Delegate(
+        name=person.name,
+        titles=_unique(person.titles),
+        country=country,
+        side=person.side,
+    )
+
+
+def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
+    """A meeting with at least one participant, its evidence taken from the article."""
+    participants = [
+        delegate(person) for person in answer.participants if person.name or person.titles
+    ]
+    if not participants:
+        return None
+    host = real_code(answer.host_country)
+    guests = [code for code in _unique(map(real_code, answer.guest_countries)) if code != host]
+    anchors = [person.name for person in participants] + [answer.location_text]
+    return Meeting(
+        participants=participants,
+        host_country=host,
+        guest_countries=guests,
+        location_text=answer.location_text,
+        date_text=answer.date_text,
+        date=article.date(answer.date_text),
+        topics=_unique(answer.topics),
+        evidence=article.evidence(anchors),
+    )
+
+
+def item(answer: ItemAnswer) -> ArmsItem:
+    """A weapon system; its quantity parsed from the quantity text, never from the designation."""
+    quantity_text = answer.quantity_text
+    if quantity_text and quantity_text.strip() in answer.designation:
+        quantity_text = None
+    value = parse_number(quantity_text) if quantity_text else None
+    quantity = int(value) if value is not None and value >= 0 and value.is_integer() else None
+    return ArmsItem(
+        designation=answer.designation,
+        category=answer.category,
+        quantity=quantity,
+        quantity_text=quantity_text if quantity is not None else None,
+    )
+
+
+def money(text: str | None) -> Money | None:
+    """A deal value as written and as parsed; None when no text was given."""
+    if not text:
+        return None
+    parsed = parse_money(text)
+    if parsed is None:
+        return Money(text=text)
+    return Money(
+        text=text, amount=parsed.amount, min_amount=parsed.min_amount, currency=parsed.currency
+    )
+
+
+def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
+    """A deal with at least one item or party, its derived values computed from its texts."""
+    items = [item(entry) for entry in answer.items]
+    if not items and not (answer.buyer_text or answer.seller_text):
+        return None
+    duration = parse_duration_months(answer.duration_text) if answer.duration_text else None
+    anchors = [entry.designation for entry in items] + [answer.buyer_text, answer.seller_text]
+    return ArmsDeal(
+        buyer=country_of(answer.buyer_text, answer.buyer),
+        seller=country_of(answer.seller_text, answer.seller),
+        buyer_text=answer.buyer_text,
+        seller_text=answer.seller_text,
+        items=items,
+        value=money(answer.value_text),
+        status=answer.status,
+        date_text=answer.date_text,
+        date=article.date(answer.date_text),
+        duration_text=answer.duration_text,
+        duration_months=duration,
+        evidence=article.evidence(anchors),
+    )
+
+
+def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:
+    """An embargo; the imposing body or state and the target's code read from their texts."""
+    imposed_by_text = answer.imposed_by_text
+    imposed_by = (
+        (body_for(imposed_by_text) or country_for(imposed_by_text)) if imposed_by_text else None
+    )
+    return Embargo(
+        target=country_of(answer.target_text, answer.target),
+        target_text=answer.target_text,
+        imposed_by_text=imposed_by_text,
+        imposed_by=imposed_by,
+        kind=answer.kind,
+        resolutions=_unique(answer.resolutions),
+        start_text=answer.start_text,
+        start=article.date(answer.start_text),
+        status=answer.status,
+        evidence=article.evidence([answer.target_text, imposed_by_text, *answer.resolutions]),
+    )

@@ -1,0 +1,59 @@
+"""The conversation sent to the LLM, rendered from the editable templates in prompts/."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+import prompts
+from extractor.llm.client import Message
+
+PROMPTS_DIR = Path(prompts.__file__).resolve().parent
+TEMPLATE_SUFFIX = ".j2"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PROMPTS_DIR),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+
+
+def _render(name: str, **values: object) -> str:
+    return _environment().get_template(name + TEMPLATE_SUFFIX).render(**values).strip()
+
+
+@cache
+def prompt_version() -> str:
+    """A short digest of every template: it changes whenever any template changes."""
+    digest = hashlib.sha256()
+    for path in sorted(PROMPTS_DIR.glob("*" + TEMPLATE_SUFFIX)):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def opening(article: str, task: str) -> list[Message]:
+    """System instructions (identical for every document), then the article, then the task.
+
+    The order lets llama.cpp reuse the evaluated prefix: the instructions across documents,
+    the article across the calls on one document.
+    """
+    return [
+        {"role": "system", "content": _render("system")},
+        {"role": "user", "content": _render("user", article=article, task=_render(task))},
+    ]
+
+
+def reask(conversation: list[Message], answer: str, problems: list[str]) -> list[Message]:
+    """The conversation extended by the model's answer and the verifier's findings on it."""
+    return [
+        *conversation,
+        {"role": "assistant", "content": answer},
+        {"role": "user", "content": _render("reask", problems=problems)},
+    ]

@@ -1,0 +1,105 @@
+"""The compact answers the LLM fills: surface text, codes and enumerations, nothing derived.
+
+Numbers, dates, durations and money are parsed from the surface text by deterministic code;
+the LLM never writes them. Every list is capped (a small model pads or loops without a cap),
+and codes are plain three-letter strings here: an invented code is repaired after parsing
+instead of failing the whole answer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.facts import DealStatus, EmbargoKind, EmbargoStatus, ItemCategory, Side
+
+Code = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Text = Annotated[str, Field(min_length=1, max_length=120)]
+ResolutionDigits = Annotated[str, Field(pattern=r"^[0-9]{3,5}$")]
+
+
+class Answer(BaseModel):
+    """Base of the LLM-facing models: unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonAnswer(Answer):
+    """A participant: name and titles as written, the state represented, the role."""
+
+    name: Text | None
+    titles: list[Text] = Field(max_length=3)
+    country: Code | None
+    side: Side | None
+
+
+class MeetingAnswer(Answer):
+    """An official meeting, visit, call or talks."""
+
+    participants: list[PersonAnswer] = Field(max_length=8)
+    host_country: Code | None
+    guest_countries: list[Code] = Field(max_length=3)
+    location_text: Text | None
+    date_text: Text | None
+    topics: list[Text] = Field(max_length=3)
+
+
+class ItemAnswer(Answer):
+    """One weapon system: its designation and how many, as written."""
+
+    designation: Text
+    category: ItemCategory
+    quantity_text: Text | None
+
+
+class DealAnswer(Answer):
+    """A sale, purchase, order, approval, delivery or cancellation of weapons."""
+
+    buyer_text: Text | None
+    buyer: Code | None
+    seller_text: Text | None
+    seller: Code | None
+    items: list[ItemAnswer] = Field(max_length=6)
+    value_text: Text | None
+    status: DealStatus
+    date_text: Text | None
+    duration_text: Text | None
+
+
+class EmbargoAnswer(Answer):
+    """An arms embargo or sanctions regime."""
+
+    target_text: Text
+    target: Code | None
+    imposed_by_text: Text | None
+    kind: EmbargoKind
+    resolutions: list[ResolutionDigits] = Field(max_length=4)
+    start_text: Text | None
+    status: EmbargoStatus
+
+
+class MeetingsAnswer(Answer):
+    """The meetings of one article."""
+
+    meetings: list[MeetingAnswer] = Field(max_length=3)
+
+
+class DealsAnswer(Answer):
+    """The arms deals of one article."""
+
+    arms_deals: list[DealAnswer] = Field(max_length=3)
+
+
+class EmbargoesAnswer(Answer):
+    """The embargoes of one article."""
+
+    embargoes: list[EmbargoAnswer] = Field(max_length=2)
+
+
+class DocumentAnswer(Answer):
+    """Every fact of one article in a single answer."""
+
+    meetings: list[MeetingAnswer] = Field(max_length=3)
+    arms_deals: list[DealAnswer] = Field(max_length=3)
+    embargoes: list[EmbargoAnswer] = Field(max_length=2)

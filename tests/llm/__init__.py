@@ -1,0 +1,1 @@
+"""Tests of the LLM layer against a scripted OpenAI-compatible server on 127.0.0.1."""
