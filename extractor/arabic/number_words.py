@@ -1,0 +1,209 @@
+"""The Arabic number-word lexicon, written in ordinary spelling and folded by `normalize`
+(ة→ه, أ/إ/آ→ا, ى→ي, ئ→ي) so that it matches normalized text.
+
+Each word maps to a `Word`: what role it plays when words combine into a number and the value
+it contributes. The grammar that combines them lives in `numbers.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from extractor.arabic.normalize import normalize_text
+
+
+class Kind(Enum):
+    """The role a number word plays when words combine."""
+
+    UNIT = "unit"  # 1..10: واحد ثلاثه عشر
+    TEEN_HEAD = "teen_head"  # only before عشر/عشره: احد اثنا اثنتي
+    TENS = "tens"  # 20..90: عشرون خمسين
+    HUNDREDS = "hundreds"  # 100..900: مئه مئتان ثلاثمائه
+    SCALE = "scale"  # الف مليون مليار, singular or accusative (multiplied by what precedes)
+    DUAL_SCALE = "dual_scale"  # الفين مليوني ملياران: two of the scale
+    PLURAL_SCALE = "plural_scale"  # الاف ملايين مليارات: a multiplier's plural, else "several"
+    INDEFINITE = "indefinite"  # عشرات مئات: tens of, hundreds of
+    FRACTION = "fraction"  # نصف ربع ثلث ثلثي
+    QUARTERS = "quarters"  # ارباع, as in ثلاثه ارباع
+    DUAL_NOUN = "dual_noun"  # عامين طائرتين: a counted noun in the dual
+    DIGITS = "digits"  # 16, 1,12, 5.4: written in digits
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One lexicon entry: its role, its value (the scale for scale words), and for counted
+    nouns in the dual, the singular noun they count."""
+
+    kind: Kind
+    value: float
+    noun: str = ""
+
+
+TEN_WORDS = frozenset(map(normalize_text, ("عشر", "عشرة")))
+
+_UNITS: dict[str, float] = {
+    "واحد": 1,
+    "واحدة": 1,
+    "اثنان": 2,
+    "اثنين": 2,
+    "اثنتان": 2,
+    "اثنتين": 2,
+    "ثلاث": 3,
+    "ثلاثة": 3,
+    "أربع": 4,
+    "أربعة": 4,
+    "خمس": 5,
+    "خمسة": 5,
+    "ست": 6,
+    "ستة": 6,
+    "سبع": 7,
+    "سبعة": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانية": 8,
+    "تسع": 9,
+    "تسعة": 9,
+    "عشر": 10,
+    "عشرة": 10,
+}
+_TEEN_HEADS: dict[str, float] = {
+    "أحد": 1,
+    "إحدى": 1,
+    "اثنا": 2,
+    "اثني": 2,
+    "اثنتا": 2,
+    "اثنتي": 2,
+}
+_TENS_STEMS: dict[str, float] = {
+    "عشر": 20,
+    "ثلاث": 30,
+    "أربع": 40,
+    "خمس": 50,
+    "ست": 60,
+    "سبع": 70,
+    "ثمان": 80,
+    "تسع": 90,
+}
+_HUNDRED_FORMS = ("مئة", "مائة")
+_TWO_HUNDRED_FORMS = tuple(
+    stem + ending for stem in ("مئت", "مائت") for ending in ("ان", "ين", "ا", "ي")
+)
+_HUNDREDS_MULTIPLIERS: dict[str, float] = {
+    "ثلاث": 3,
+    "أربع": 4,
+    "خمس": 5,
+    "ست": 6,
+    "سبع": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "تسع": 9,
+}
+# scale stem -> (value, plural forms)
+_SCALES: dict[str, tuple[float, tuple[str, ...]]] = {
+    "ألف": (1e3, ("آلاف", "ألوف")),
+    "مليون": (1e6, ("ملايين",)),
+    "مليار": (1e9, ("مليارات",)),
+    "بليون": (1e9, ("بلايين", "بليونات")),
+    "تريليون": (1e12, ("تريليونات",)),
+    "ترليون": (1e12, ("ترليونات",)),
+}
+_INDEFINITES: dict[str, float] = {"عشرات": 10, "مئات": 100}
+_FRACTIONS: dict[str, float] = {
+    "نصف": 1 / 2,
+    "ربع": 1 / 4,
+    "ثلث": 1 / 3,
+    "ثلثا": 2 / 3,
+    "ثلثي": 2 / 3,
+}
+# Counted nouns whose dual states a number on its own (عامين = two years). Kept small on
+# purpose: time units, for durations, and the aircraft and ships that arms news counts.
+COUNTED_NOUNS: tuple[str, ...] = (
+    "عام",
+    "سنة",
+    "شهر",
+    "يوم",
+    "أسبوع",
+    "طائرة",
+    "مقاتلة",
+    "مروحية",
+    "سفينة",
+    "غواصة",
+    "فرقاطة",
+)
+
+
+def _dual_forms(noun: str) -> tuple[str, ...]:
+    """The nominative and oblique duals of a normalized singular noun (طايره → طايرتان)."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    return (stem + "ان", stem + "ين")
+
+
+def _build() -> dict[str, Word]:
+    """Every lexicon word with its role and value."""
+    words: dict[str, Word] = {}
+    for word, value in _UNITS.items():
+        words[word] = Word(Kind.UNIT, value)
+    for word, value in _TEEN_HEADS.items():
+        words[word] = Word(Kind.TEEN_HEAD, value)
+    for stem, value in _TENS_STEMS.items():
+        words[stem + "ون"] = Word(Kind.TENS, value)
+        words[stem + "ين"] = Word(Kind.TENS, value)
+    for word in _HUNDRED_FORMS:
+        words[word] = Word(Kind.HUNDREDS, 100)
+    for word in _TWO_HUNDRED_FORMS:
+        words[word] = Word(Kind.HUNDREDS, 200)
+    for stem, value in _HUNDREDS_MULTIPLIERS.items():
+        for hundred in _HUNDRED_FORMS:
+            words[stem + hundred] = Word(Kind.HUNDREDS, value * 100)
+    for stem, (value, plurals) in _SCALES.items():
+        words[stem] = Word(Kind.SCALE, value)
+        words[stem + "ا"] = Word(Kind.SCALE, value)
+        for ending in ("ان", "ين", "ي"):
+            words[stem + ending] = Word(Kind.DUAL_SCALE, value)
+        for plural in plurals:
+            words[plural] = Word(Kind.PLURAL_SCALE, value)
+    for word, value in _INDEFINITES.items():
+        words[word] = Word(Kind.INDEFINITE, value)
+    for word, value in _FRACTIONS.items():
+        words[word] = Word(Kind.FRACTION, value)
+    words[normalize_text("أرباع")] = Word(Kind.QUARTERS, 1 / 4)
+    for noun in map(normalize_text, COUNTED_NOUNS):
+        for dual in _dual_forms(noun):
+            words[dual] = Word(Kind.DUAL_NOUN, 2, noun)
+    return {normalize_text(word): entry for word, entry in words.items()}
+
+
+LEXICON: dict[str, Word] = _build()
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of `words` factored as a prefix trie, so that matching one position
+    costs a few character tests instead of one test per word."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, object]]) -> str:
+        ends = "" in node
+        branches = [
+            _escape(char) + emit(child)  # type: ignore[arg-type]
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _escape(char: str) -> str:
+    """A literal character for a regex."""
+    return "\\" + char if not char.isalnum() else char

@@ -1,0 +1,436 @@
+"""Numbers in Arabic text: digits of every script and number words, with their values and
+their spans in the original text.
+
+The text is normalized first (digit scripts, alef forms, ة→ه…); a precompiled pattern finds
+number tokens (digits, and lexicon words behind optional clitics و ف ب ل ك ال), and a small
+grammar joins adjacent tokens into one number: `ستة عشر`, `ألف وتسعمائة وسبعون`,
+`2.5 مليار`, `مليار ونصف المليار`, `مئات الملايين`. Spans map back through the offset map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractor.arabic.currencies import find_currency
+from extractor.arabic.normalize import Normalized, normalize, normalize_text
+from extractor.arabic.number_words import LEXICON, TEN_WORDS, Kind, Word, trie_pattern
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number stated in the text: its value and its span in the ORIGINAL text.
+
+    `lower_bound` marks an indefinite plural (`بمليارات` = at least 2e9, `عشرات` = at least 20).
+    """
+
+    value: float
+    start: int
+    end: int
+    text: str
+    lower_bound: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyValue:
+    """An amount of money: a definite `amount` or, for indefinite phrases, a `min_amount`."""
+
+    amount: float | None
+    min_amount: float | None
+    currency: str | None
+
+
+_CLITICS = r"(?:[وفبلك]{1,2}?(?:ال)?|ال)"
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<pre>" + _CLITICS + r")??"
+    r"(?:(?<!\d)(?P<digits>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>" + trie_pattern(sorted(LEXICON)) + r")(?![\p{L}\p{M}]))"
+)
+_SEPARATOR = regex.compile(r"[.,]")
+_HUNDRED_WORDS = frozenset(map(normalize_text, ("مئة", "مائة")))
+_ONE_WITH_HAMZA = frozenset(map(normalize_text, ("واحد", "واحدة")))  # وأحد folds to واحد
+_AND_ONE = normalize_text("أحد")
+_SCALE_KINDS = frozenset({Kind.SCALE, Kind.PLURAL_SCALE})
+_MULTIPLIERS = frozenset(
+    {Kind.UNIT, Kind.TENS, Kind.HUNDREDS, Kind.DIGITS, Kind.FRACTION, Kind.INDEFINITE}
+)
+_ADDENDS = frozenset({Kind.UNIT, Kind.TEEN_HEAD, Kind.TENS, Kind.HUNDREDS, Kind.DIGITS})
+_SIGNIFICANT_DIGITS = 12
+
+# time units of a duration, in months, and the forms that name them
+_UNIT_MONTHS: dict[str, float] = {
+    normalize_text(unit): months
+    for unit, months in {
+        "عام": 12,
+        "سنة": 12,
+        "شهر": 1,
+        "أسبوع": 12 / 52,
+        "يوم": 12 / 365,
+        "عقد": 120,
+    }.items()
+}
+_UNIT_FORMS: dict[str, str] = {
+    normalize_text(form): normalize_text(unit)
+    for unit, forms in {
+        "عام": ("عام", "عاما", "أعوام", "الأعوام", "العام"),
+        "سنة": ("سنة", "سنوات", "سنين", "السنوات", "السنة", "سنتين", "سنتان"),
+        "شهر": ("شهر", "شهرا", "أشهر", "شهور", "الشهر", "الأشهر", "الشهور"),
+        "أسبوع": ("أسبوع", "أسبوعا", "أسابيع", "الأسبوع", "الأسابيع"),
+        "يوم": ("يوم", "يوما", "أيام", "اليوم", "الأيام"),
+        "عقد": ("عقد", "عقود", "العقد", "العقود"),
+    }.items()
+    for form in forms
+}
+_UNIT_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}])[وفبلك]{0,2}(?P<unit>"
+    + trie_pattern(sorted(_UNIT_FORMS))
+    + r")(?![\p{L}\p{M}])"
+)
+_UNIT_AND = regex.compile(
+    r"(?<![\p{L}\p{M}])[وفبلك]{0,2}(?P<unit>" + trie_pattern(sorted(_UNIT_FORMS)) + r") $"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A number token in normalized text; `start` is after its clitics."""
+
+    word: Word
+    start: int
+    end: int
+    pre: str
+    surface: str
+
+
+def _digit_tokens(match: regex.Match[str], norm: Normalized, scale_follows: bool) -> list[_Token]:
+    """The numbers a run of digits and separators states: one (1,000 / 1,12 / 5.4) or several
+    when the separators cannot belong to one number (an Arabic comma, 15.06.2017)."""
+    start = match.start("digits")
+    text = match["digits"]
+    pieces: list[tuple[int, str]] = []
+    piece_start = 0
+    for separator in _SEPARATOR.finditer(text):
+        if norm.source[norm.offsets[start + separator.start()]] == "،":
+            pieces.append((piece_start, text[piece_start : separator.start()]))
+            piece_start = separator.end()
+    pieces.append((piece_start, text[piece_start:]))
+    tokens: list[_Token] = []
+    for offset, piece in pieces:
+        is_last = offset == pieces[-1][0]
+        for value, piece_offset, piece_end in _grouped_value(piece, scale_follows and is_last):
+            tokens.append(
+                _Token(
+                    Word(Kind.DIGITS, value),
+                    start + offset + piece_offset,
+                    start + offset + piece_end,
+                    (match["pre"] or "") if offset == 0 and piece_offset == 0 else "",
+                    piece[piece_offset:piece_end],
+                )
+            )
+    return tokens
+
+
+def _grouped_value(text: str, scale_follows: bool) -> list[tuple[float, int, int]]:
+    """Values of digits with . and , separators: thousands (1,000 / 1.000.000), decimals
+    (5.4, and 1,8 before a scale word), or else each digit group on its own."""
+    groups = _SEPARATOR.split(text)
+    separators = _SEPARATOR.findall(text)
+    if not separators:
+        return [(float(text), 0, len(text))]
+    kinds = set(separators)
+    digits = "".join(groups)
+    if len(kinds) == 2:
+        decimal = separators[-1]
+        if separators.count(decimal) == 1 and _thousands(groups[:-1]):
+            return [(float(digits[: -len(groups[-1])] + "." + groups[-1]), 0, len(text))]
+    elif len(groups) > 2:
+        if _thousands(groups):
+            return [(float(digits), 0, len(text))]
+    else:
+        head, tail = groups
+        thousands = _thousands(groups) and not (separators[0] == "." and scale_follows)
+        if thousands and head != "0":
+            return [(float(digits), 0, len(text))]
+        if separators[0] == "." or len(tail) <= 2:
+            return [(float(head + "." + tail), 0, len(text))]
+    values: list[tuple[float, int, int]] = []
+    position = 0
+    for group in groups:
+        values.append((float(group), position, position + len(group)))
+        position += len(group) + 1
+    return values
+
+
+def _thousands(groups: list[str]) -> bool:
+    """Whether digit groups read as thousands grouping: 1-3 digits, then threes."""
+    return 1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
+
+
+def _tokens(norm: Normalized) -> list[_Token]:
+    """Every number token of the normalized text, in order."""
+    text = norm.text
+    matches = list(_TOKEN.finditer(text))
+    tokens: list[_Token] = []
+    for index, match in enumerate(matches):
+        if match["digits"] is not None:
+            following = matches[index + 1] if index + 1 < len(matches) else None
+            scale_follows = (
+                following is not None
+                and following["word"] is not None
+                and following.start() - match.end() <= 1
+                and LEXICON[following["word"]].kind in _SCALE_KINDS
+            )
+            tokens.extend(_digit_tokens(match, norm, scale_follows))
+            continue
+        pre = match["pre"] or ""
+        surface = match["word"]
+        start = match.start("word")
+        if surface in _ONE_WITH_HAMZA and norm.source[norm.offsets[start + 1]] in "أإ":
+            pre, surface, start = "و", _AND_ONE, start + 1  # وأحد عشر: و + أحد
+        if _excluded(pre, surface):
+            continue
+        tokens.append(_Token(LEXICON[surface], start, match.end("word"), pre, surface))
+    return tokens
+
+
+def _excluded(pre: str, surface: str) -> bool:
+    """Lexicon words that are not numbers in context: المئه of percentages (بالمئه, في المئه),
+    الاثنين the weekday, and لست (I am not)."""
+    if pre.endswith("ال"):
+        return surface in _HUNDRED_WORDS or surface == "اثنين"
+    return surface == "ست" and pre.endswith("ل")
+
+
+class _Number:
+    """One number being read from consecutive tokens, by the rules of Arabic numerals."""
+
+    def __init__(self, token: _Token) -> None:
+        self.first = token
+        self.last_token = token
+        self.total = 0.0
+        self.current = 0.0
+        self.max_scale = 0.0
+        self.last_scale = 0.0
+        self.fraction_unit = 0.0
+        self.state = token.word.kind
+        self.lower_bound = False
+        self.noun = token.word.noun
+        self.valid = True
+        kind, value = token.word.kind, token.word.value
+        if kind is Kind.SCALE:
+            self._scale(value, 1.0)
+        elif kind is Kind.DUAL_SCALE:
+            self._scale(value, 2.0)
+        elif kind is Kind.PLURAL_SCALE:
+            self._scale(value, 2.0)
+            self.lower_bound = True
+        elif kind is Kind.INDEFINITE:
+            self.current = 2 * value
+            self.lower_bound = True
+        elif kind is Kind.QUARTERS:
+            self.valid = False
+        else:
+            self.current = value
+            self.valid = kind is not Kind.TEEN_HEAD
+
+    @property
+    def value(self) -> float:
+        return float(f"{self.total + self.current:.{_SIGNIFICANT_DIGITS}g}")
+
+    def _scale(self, scale: float, multiplier: float) -> None:
+        """Apply a scale word to what has been read so far."""
+        if scale > self.max_scale:
+            self.total = (self.total + multiplier) * scale
+            self.max_scale = scale
+        else:
+            self.total += multiplier * scale
+        self.current = 0.0
+        self.last_scale = scale
+        self.state = Kind.SCALE
+
+    def extend(self, token: _Token, gap: str) -> bool:
+        """Take `token` into this number when the text between them (`gap`) and the grammar
+        allow it; False leaves the number as it is."""
+        if (token.pre == "و" and gap == " ") or (token.pre == "" and gap == " و "):
+            joined = self._and(token)
+        elif token.pre == "" and gap in (" ", ""):
+            joined = self._space(token)
+        elif token.pre == "ال" and gap == " ":  # مئات الملايين, ونصف المليار
+            joined = (
+                token.word.kind in _SCALE_KINDS
+                and (self.state is Kind.INDEFINITE or self.fraction_unit > 0)
+                and self._space(token)
+            )
+        else:
+            joined = False
+        if joined:
+            self.last_token = token
+        return joined
+
+    def _space(self, token: _Token) -> bool:
+        """Juxtaposition: teens, multiplier × scale, ثلاث مئة, ثلاثة أرباع."""
+        if self.fraction_unit:  # after و + fraction only the scale may be named again
+            return token.word.kind is Kind.SCALE and token.word.value == self.fraction_unit
+        kind, value = token.word.kind, token.word.value
+        state = self.state
+        last = self.last_token.word.value
+        if token.surface in TEN_WORDS and (
+            state is Kind.TEEN_HEAD or (state is Kind.UNIT and last < 10)
+        ):
+            self.current += 10
+            self.state = Kind.TENS
+            self.valid = True
+            return True
+        if kind in _SCALE_KINDS and state in _MULTIPLIERS and self.current > 0:
+            multiplier = self.current
+            self.current = 0.0
+            self._scale(value, multiplier)
+            return True
+        if kind is Kind.SCALE and state is Kind.SCALE and self.current == 0:
+            if value > self.max_scale:
+                self._scale(value, 0.0)
+                return True
+            return False
+        if kind is Kind.HUNDREDS and value == 100 and state is Kind.UNIT and 3 <= last <= 9:
+            self.current += last * 99
+            self.state = Kind.HUNDREDS
+            return True
+        if kind is Kind.QUARTERS and state is Kind.UNIT:
+            self.current += last * (value - 1)
+            self.state = Kind.FRACTION
+            return True
+        return False
+
+    def _and(self, token: _Token) -> bool:
+        """Addition with و: خمسة وعشرون, ألف وتسعمائة, مليار و200 مليون, عامين ونصف."""
+        if self.fraction_unit:
+            return False
+        kind, value = token.word.kind, token.word.value
+        state = self.state
+        if kind is Kind.FRACTION:
+            unit = self.last_scale if state is Kind.SCALE else 1.0
+            self.current += value * unit
+            self.fraction_unit = unit
+            return True
+        if kind is Kind.TENS and state is Kind.UNIT:
+            self.current += value
+            self.state = Kind.TENS
+            return True
+        if state is Kind.SCALE and self.current == 0 and value < self.last_scale:
+            if kind is Kind.DUAL_SCALE:
+                self.total += 2 * value
+                return True
+            if kind in _ADDENDS:
+                self.current = value
+                self.state = kind
+                return True
+        if state is Kind.HUNDREDS and kind in _ADDENDS and value < 100:
+            self.current += value
+            self.state = kind
+            return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A number read from normalized text, with what `find_numbers` does not report."""
+
+    mention: NumberMention
+    norm_start: int
+    norm_end: int
+    noun: str
+    pre: str
+
+
+def _read(norm: Normalized) -> list[_Reading]:
+    """Every number of the normalized text, longest reading first, without overlaps."""
+    tokens = _tokens(norm)
+    text = norm.text
+    readings: list[_Reading] = []
+    index = 0
+    while index < len(tokens):
+        number = _Number(tokens[index])
+        index += 1
+        while index < len(tokens):
+            token = tokens[index]
+            gap = text[number.last_token.end : token.start - len(token.pre)]
+            if not number.extend(token, gap):
+                break
+            index += 1
+        if number.valid:
+            start, end = norm.to_original(number.first.start, number.last_token.end)
+            mention = NumberMention(
+                value=number.value,
+                start=start,
+                end=end,
+                text=norm.source[start:end],
+                lower_bound=number.lower_bound,
+            )
+            readings.append(
+                _Reading(
+                    mention,
+                    number.first.start,
+                    number.last_token.end,
+                    number.noun,
+                    number.first.pre,
+                )
+            )
+    return readings
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number stated in `text`, in order, with spans in `text` itself."""
+    return [reading.mention for reading in _read(normalize(text))]
+
+
+def parse_number(phrase: str) -> float | None:
+    """The number a short phrase states ("16", "ستة عشر", "٢٤", "أكثر من 100" → 100,
+    "طائرتين" → 2); None when it states none."""
+    readings = _read(normalize(phrase))
+    return readings[0].mention.value if readings else None
+
+
+def parse_money(phrase: str) -> MoneyValue | None:
+    """The amount and currency of a money phrase ("1,12 مليار دولار" → 1.12e9 USD,
+    "بمليارات الدولارات" → at least 2e9 USD); None when it states no number."""
+    norm = normalize(phrase)
+    readings = _read(norm)
+    if not readings:
+        return None
+    mention = readings[0].mention
+    currency = find_currency(norm.text)
+    code = currency[0] if currency else None
+    if mention.lower_bound:
+        return MoneyValue(amount=None, min_amount=mention.value, currency=code)
+    return MoneyValue(amount=mention.value, min_amount=None, currency=code)
+
+
+def parse_duration_months(phrase: str) -> float | None:
+    """The length in months a duration phrase states ("على مدى عامين ونصف" → 30,
+    "خلال الأعوام الستة المقبلة" → 72, "18 شهرا" → 18); None when it states none."""
+    norm = normalize(phrase)
+    text = norm.text
+    readings = _read(norm)
+    units = [(match.start(), _UNIT_FORMS[match["unit"]]) for match in _UNIT_WORD.finditer(text)]
+    for reading in readings:
+        if reading.noun in _UNIT_MONTHS:
+            return _months(reading.mention.value * _UNIT_MONTHS[reading.noun])
+    if readings:
+        reading = readings[0]
+        if not units:
+            return None
+        before = _UNIT_AND.search(text, 0, reading.norm_start - len(reading.pre))
+        if reading.pre == "و" and before is not None:  # عام ونصف: one unit and a fraction
+            unit = _UNIT_FORMS[before["unit"]]
+            return _months((1 + reading.mention.value) * _UNIT_MONTHS[unit])
+        _, unit = min(units, key=lambda found: abs(found[0] - reading.norm_start))
+        return _months(reading.mention.value * _UNIT_MONTHS[unit])
+    if units:
+        return _months(_UNIT_MONTHS[units[0][1]])
+    return None
+
+
+def _months(value: float) -> float:
+    """A month count without float noise."""
+    return float(f"{value:.{_SIGNIFICANT_DIGITS}g}")
