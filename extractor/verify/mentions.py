@@ -1,0 +1,218 @@
+"""What a number in the source is: a count, an amount, a year, a resolution number, or part of
+a weapon designation. Quantities, resolutions and coverage all ask these questions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractor.arabic.names import strip_clitics
+from extractor.arabic.numbers import NumberMention, parse_money
+from extractor.verify.source import Source, Span
+
+RESOLUTION_WORDS = frozenset({"قرار", "قرارات"})
+"""Words that introduce a resolution number (normalized, clitics stripped)."""
+
+LINK_WORDS = frozenset({"و", ",", "رقم", "رقمي", "ارقام"})
+"""What may stand between a resolution word and its numbers (`القرار رقم 1973`, `1696 و1737`)."""
+
+PARAGRAPH_WORDS = frozenset({"فقره", "فقرات", "بند", "بنود", "ماده", "مواد", "صفحه"})
+"""Words whose number is a paragraph or article of a resolution, not the resolution."""
+
+YEAR_WORDS = frozenset({"عام", "اعوام", "سنه", "سنوات", "منذ", "موسم"})
+"""Words after which a four-digit number is a year."""
+
+TIME_UNITS = frozenset(
+    {
+        "يوم",
+        "يوما",
+        "ايام",
+        "اسبوع",
+        "اسبوعا",
+        "اسابيع",
+        "شهر",
+        "شهرا",
+        "اشهر",
+        "شهور",
+        "عام",
+        "عاما",
+        "اعوام",
+        "سنه",
+        "سنوات",
+        "ساعه",
+        "ساعات",
+        "دقيقه",
+        "دقائق",
+        "عقد",
+        "عقود",
+    }
+)
+"""Units after which a number is a duration or an age, never a count of weapons."""
+
+PERCENT_WORDS = frozenset({"%", "بالمئه", "بالمائه", "المئه", "المائه"})
+
+COUNTED_NOUNS = frozenset(
+    {
+        "طائره",
+        "طائرات",
+        "مقاتله",
+        "مقاتلات",
+        "قاذفه",
+        "قاذفات",
+        "مروحيه",
+        "مروحيات",
+        "مسيره",
+        "مسيرات",
+        "دبابه",
+        "دبابات",
+        "مدرعه",
+        "مدرعات",
+        "عربه",
+        "عربات",
+        "مركبه",
+        "مركبات",
+        "مدفع",
+        "مدافع",
+        "صاروخ",
+        "صواريخ",
+        "قذيفه",
+        "قذائف",
+        "منظومه",
+        "منظومات",
+        "بطاريه",
+        "بطاريات",
+        "راجمه",
+        "راجمات",
+        "سفينه",
+        "سفن",
+        "فرقاطه",
+        "فرقاطات",
+        "غواصه",
+        "غواصات",
+        "زورق",
+        "زوارق",
+        "كورفيت",
+        "قطعه",
+        "قطع",
+        "وحده",
+        "وحدات",
+        "بندقيه",
+        "بنادق",
+        "رادار",
+        "رادارات",
+    }
+)
+"""Nouns that weapons are counted in: a number before one is a quantity worth covering."""
+
+_DESIGNATION = regex.compile(
+    r"(?<![\p{L}\d])(?:"
+    r"[a-z]+(?:[- ][a-z]+)?[- ]?\d+(?:[-./]?[a-z0-9]+)*"  # jf-17, b777-300er, pac 3
+    r"|[ء-ي]{2,5}-\d+(?:[-./]?[ء-ي\d]+)*"  # باك-3, اس-400, سو-35
+    r"|(?:[وبل]|ال)?(?:اف|سو|ميغ|ميج|اس|تي|جي|كيه|تاو)\s?\d+"  # اف 16, تي 72
+    r")"
+)
+"""Weapon designations with digits in them, whose digits are never a quantity."""
+
+
+@cache
+def _stems(word: str) -> frozenset[str]:
+    return frozenset((word, *strip_clitics(word)))
+
+
+def _has_stem(token: str, words: frozenset[str]) -> bool:
+    return not _stems(token).isdisjoint(words)
+
+
+def designation_spans(source: Source) -> list[Span]:
+    """Original spans of designation-like tokens (`إف-16`, `JF-17`, `باك-3`) in the source."""
+    normalized = source.normalized
+    return [normalized.to_original(*m.span()) for m in _DESIGNATION.finditer(normalized.text)]
+
+
+def overlaps(mention: NumberMention, spans: list[Span]) -> bool:
+    """True when the mention shares a character with any of the spans."""
+    return any(start < mention.end and mention.start < end for start, end in spans)
+
+
+def is_integral(mention: NumberMention) -> bool:
+    """True for a definite whole number (not a fraction, not an indefinite lower bound)."""
+    return not mention.lower_bound and float(mention.value).is_integer() and mention.value >= 1
+
+
+def in_digits(mention: NumberMention) -> bool:
+    """A whole number in digits of any script, a clitic aside (`و1737`): never number words."""
+    return is_integral(mention) and mention.text.strip().lstrip("وفبل").isdigit()
+
+
+def is_resolution(source: Source, mention: NumberMention) -> bool:
+    """True for digits that a resolution word leads up to (`القرار 1973`, `القرارات 1696
+    و1737`, `قرار مجلس الأمن رقم 1970`) with no paragraph or year word between (`الفقرة رقم
+    15`, `لعام 2011`)."""
+    if not in_digits(mention):
+        return False
+    words = 0
+    for token in reversed(source.tokens_before(mention.start, 16)):
+        if token[0].isdigit() or token in LINK_WORDS:
+            continue
+        if not token[0].isalpha():
+            return False
+        if _has_stem(token, PARAGRAPH_WORDS | YEAR_WORDS):
+            return False
+        if _has_stem(token, RESOLUTION_WORDS):
+            return True
+        words += 1
+        if words == 5:
+            return False
+    return False
+
+
+def is_year(source: Source, mention: NumberMention) -> bool:
+    """True for a four-digit number from 1900 to 2100 that does not count a noun."""
+    if not is_integral(mention):
+        return False
+    digits = "".join(ch for ch in mention.text if ch.isdigit())
+    if len(digits) != 4 or not 1900 <= mention.value <= 2100:
+        return False
+    return not is_counted(source, mention)
+
+
+def is_counted(source: Source, mention: NumberMention) -> bool:
+    """True when a noun weapons are counted in follows (`16 طائرة`, `42 من هذه المقاتلات`)."""
+    for token in source.tokens_after(mention.end, 4):
+        if token[0].isdigit() or not token[0].isalpha():
+            return False
+        if _has_stem(token, COUNTED_NOUNS):
+            return True
+    return False
+
+
+def is_amount(source: Source, mention: NumberMention) -> bool:
+    """True when a currency follows the number (`1,12 مليار دولار`, `بمليارات الدولارات`)."""
+    phrase = " ".join([mention.text, *source.tokens_after(mention.end, 2)])
+    money = parse_money(phrase)
+    return money is not None and money.currency is not None
+
+
+def is_duration_or_share(source: Source, mention: NumberMention) -> bool:
+    """True when a time unit or a percent sign follows (`5 سنوات`, `37 عاما`, `20%`)."""
+    following = source.tokens_after(mention.end, 2)
+    if not following:
+        return False
+    first = following[0]
+    return _has_stem(first, TIME_UNITS | PERCENT_WORDS) or (
+        first == "في" and len(following) > 1 and _has_stem(following[1], PERCENT_WORDS)
+    )
+
+
+def is_count(source: Source, mention: NumberMention, designations: list[Span]) -> bool:
+    """True for a number that can be a quantity of weapons: a whole number that is not a year,
+    an amount, a resolution number, a duration, a share, or part of a designation."""
+    return (
+        is_integral(mention)
+        and not overlaps(mention, designations)
+        and not is_year(source, mention)
+        and not is_resolution(source, mention)
+        and not is_amount(source, mention)
+        and not is_duration_or_share(source, mention)
+    )

@@ -1,0 +1,149 @@
+"""Quantities of arms items: supported only by their value, next to their own designation.
+
+A count belongs to the designation it leads up to (`16 طائرة مقاتلة من طراز JF-17 Thunder و12
+طائرة تدريب من طراز Super Mushak`: 16 to JF-17, 12 to Super Mushak), or, when none follows it,
+to the designation just before it (`طائرات JF-17 وعددها 16`). A quantity is supported by the
+count attached to its designation, or by a count that belongs to no designation in the same
+sentence or in the deal's evidence (`تشتمل على 36 طائرة`); it is contradicted when its
+designation's own count says otherwise and nothing else supports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.arabic.numbers import NumberMention, parse_number
+from extractor.verify.checks import contradicted, found, show, unsupported
+from extractor.verify.source import Source, Span
+from extractor.verify.walk import Leaf
+from schemas import ArmsItem, Check, CheckStatus
+
+MAX_GAP_WORDS = 8
+"""Most words between a count and the designation it counts (`20 مقاتلة إضافية من مقاتلات
+الشبح طراز إف-35 إيه` has six)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What the source says about one quantity of one designation."""
+
+    outcome: Literal["found", "contradicted", "unsupported"]
+    mention: NumberMention | None
+    where: str
+
+
+def check_quantity(leaf: Leaf, source: Source) -> Check:
+    """`quantity` must equal its quantity_text and stand next to its designation or in evidence."""
+    item = _item(leaf)
+    quantity = float(leaf.value)
+    if item.quantity_text is not None:
+        stated = parse_number(item.quantity_text)
+        if stated is None:
+            return unsupported(
+                leaf,
+                f"quantity {show(leaf.value)} but quantity_text {show(item.quantity_text)} "
+                "states no number",
+            )
+        if stated != quantity:
+            return contradicted(
+                leaf,
+                f"quantity {show(leaf.value)} but quantity_text {show(item.quantity_text)} "
+                f"says {show(stated)}",
+                None,
+                source,
+            )
+    finding = find_count(source, item, leaf.fact.evidence, quantity)
+    return _check(leaf, item, finding, source, quantity)
+
+
+def check_quantity_text(leaf: Leaf, source: Source) -> Check:
+    """`quantity_text` must state a number found next to the designation or in the evidence."""
+    item = _item(leaf)
+    stated = parse_number(str(leaf.value))
+    if stated is None:
+        return unsupported(leaf, f"quantity_text {show(leaf.value)} states no number")
+    finding = find_count(source, item, leaf.fact.evidence, stated)
+    return _check(leaf, item, finding, source, stated)
+
+
+def find_count(source: Source, item: ArmsItem, evidence: list[str], value: float) -> Finding:
+    """Look for `value` as the count of `item` in its sentences and in the deal's evidence."""
+    anchors = source.designation_spans(item.designation)
+    attached = [m for a in anchors if (m := attached_count(source, a)) is not None]
+    for mention in attached:
+        if mention.value == value:
+            return Finding("found", mention, f"next to {show(item.designation)}")
+    scope = sorted(
+        {source.sentence_of(a[0]) for a in anchors}.union(source.evidence_sentences(evidence))
+    )
+    for sentence in scope:
+        for mention in source.counts_in(sentence):
+            if mention.value == value and _claimed(source, mention, sentence) is None:
+                return Finding("found", mention, "in the deal's evidence")
+    if attached:
+        return Finding("contradicted", attached[0], "")
+    return Finding("unsupported", None, "")
+
+
+def attached_count(source: Source, anchor: Span) -> NumberMention | None:
+    """The count that belongs to one occurrence of a designation, if its sentence gives one."""
+    sentence = source.sentence_of(anchor[0])
+    counts = source.counts_in(sentence)
+    before = [m for m in counts if m.end <= anchor[0]]
+    claimed = _claimed(source, before[-1], sentence) if before else None
+    if before and claimed is not None and claimed[0] < anchor[1] and anchor[0] < claimed[1]:
+        return before[-1]
+    after = [m for m in counts if m.start >= anchor[1]]
+    if (
+        after
+        and _claimed(source, after[0], sentence) is None
+        and not _designation_between(source, anchor[1], after[0].start)
+        and source.words_between(anchor[1], after[0].start) <= MAX_GAP_WORDS
+    ):
+        return after[0]
+    return None
+
+
+def _check(leaf: Leaf, item: ArmsItem, finding: Finding, source: Source, value: float) -> Check:
+    mention = finding.mention
+    if finding.outcome == "found" and mention is not None:
+        span = (mention.start, mention.end)
+        status: CheckStatus = "exact" if show(value) in mention.text else "normalized"
+        return found(leaf, status, span, source, f"{show(value)} is {finding.where}")
+    if finding.outcome == "contradicted" and mention is not None:
+        return contradicted(
+            leaf,
+            f"{leaf.label} {show(leaf.value)} for {show(item.designation)}: "
+            f"the text puts {show(mention.value)} next to it",
+            (mention.start, mention.end),
+            source,
+        )
+    return unsupported(
+        leaf,
+        f"{leaf.label} {show(leaf.value)} for {show(item.designation)}: no {show(value)} in "
+        "the sentence that names it or in the deal's evidence",
+    )
+
+
+def _item(leaf: Leaf) -> ArmsItem:
+    if not isinstance(leaf.holder, ArmsItem):
+        raise TypeError(f"{leaf.path} is not a field of an ArmsItem")
+    return leaf.holder
+
+
+def _claimed(source: Source, mention: NumberMention, sentence: Span) -> Span | None:
+    """The designation this count leads up to, when one follows closely in its sentence."""
+    following = [d for d in source.designations if mention.end <= d[0] < sentence[1]]
+    if not following:
+        return None
+    claimed = min(following)
+    if any(mention.end <= m.start < claimed[0] for m in source.counts_in(sentence)):
+        return None
+    if source.words_between(mention.end, claimed[0]) > MAX_GAP_WORDS:
+        return None
+    return claimed
+
+
+def _designation_between(source: Source, start: int, end: int) -> bool:
+    return any(start <= d[0] < end for d in source.designations)

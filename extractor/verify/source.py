@@ -1,0 +1,194 @@
+"""The article prepared once per document: normalized text, sentences, numbers and countries.
+
+Every check reads this one object, so the text is normalized, split and scanned for numbers
+and country names once per document, and each surface string is looked up at most once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from extractor.arabic.countries import CountryMention, country_mentions
+from extractor.arabic.names import TextMatch, find_all, find_designation, find_text
+from extractor.arabic.normalize import Normalized, normalize
+from extractor.arabic.numbers import NumberMention, find_numbers
+from extractor.arabic.sentences import split_sentences
+
+Span = tuple[int, int]
+
+_SEPARATORS = frozenset(".,٫٬")
+_TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]")
+_WORD = regex.compile(r"\p{L}+")
+_WINDOW = 120
+
+
+@dataclass(slots=True)
+class Source:
+    """One article and what every check needs to know about it, in ORIGINAL offsets."""
+
+    text: str
+    normalized: Normalized
+    published: dt.date | None
+    sentences: tuple[Span, ...]
+    numbers: tuple[NumberMention, ...]
+    countries: tuple[CountryMention, ...]
+    designations: list[Span] = field(default_factory=list)
+    """Every designation occurrence (the document's items and designation-like tokens), sorted."""
+    counts: tuple[NumberMention, ...] = ()
+    """The number mentions that can count weapons (not years, amounts, resolutions…)."""
+    _sentence_starts: list[int] = field(default_factory=list)
+    _number_starts: list[int] = field(default_factory=list)
+    _found: dict[tuple[str, bool], TextMatch | None] = field(default_factory=dict)
+    _found_all: dict[str, list[TextMatch]] = field(default_factory=dict)
+    _designations: dict[str, list[Span]] = field(default_factory=dict)
+    _designation_match: dict[str, TextMatch | None] = field(default_factory=dict)
+    _sentence_sources: dict[int, Normalized] = field(default_factory=dict)
+    _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self._number_starts = [mention.start for mention in self.numbers]
+
+    def at(self, span: Span) -> str:
+        """The original text at a span."""
+        return self.text[span[0] : span[1]]
+
+    def locate(self, needle: str, *, fuzzy: bool = False) -> TextMatch | None:
+        """Where a surface string occurs (exact, then normalized, then fuzzy if allowed).
+
+        A string that begins or ends with a digit must not be part of a longer number there:
+        `12 مليار` is not in `1,12 مليار`, `16` is not in `160`.
+        """
+        key = (needle, fuzzy)
+        if key not in self._found:
+            stripped = needle.strip()
+            if stripped[:1].isdigit() or stripped[-1:].isdigit():
+                bounded = (m for m in self.locate_all(needle) if self.whole_number(m.start, m.end))
+                self._found[key] = next(bounded, None)
+            else:
+                self._found[key] = find_text(needle, self.normalized, fuzzy=fuzzy)
+        return self._found[key]
+
+    def locate_designation(self, designation: str) -> TextMatch | None:
+        """Where a weapon designation occurs, spacing, hyphen and case variants included."""
+        if designation not in self._designation_match:
+            self._designation_match[designation] = find_designation(designation, self.normalized)
+        return self._designation_match[designation]
+
+    def whole_number(self, start: int, end: int) -> bool:
+        """True when [start, end) neither continues nor is continued by a digit run."""
+        before = self.text[max(start - 2, 0) : start]
+        after = self.text[end : end + 2]
+        return not (
+            (before[-1:].isdigit() or (before[-1:] in _SEPARATORS and before[:1].isdigit()))
+            or (after[:1].isdigit() or (after[:1] in _SEPARATORS and after[1:].isdigit()))
+        )
+
+    def locate_all(self, needle: str) -> list[TextMatch]:
+        """Every exact or normalized occurrence of a surface string."""
+        if needle not in self._found_all:
+            self._found_all[needle] = find_all(needle, self.normalized)
+        return self._found_all[needle]
+
+    def designation_spans(self, designation: str) -> list[Span]:
+        """Each sentence's occurrence of a weapon designation, spelling variants included."""
+        if designation not in self._designations:
+            spans: list[Span] = []
+            if self.locate_designation(designation) is not None:
+                for index, (start, _) in enumerate(self.sentences):
+                    match = find_designation(designation, self._sentence_source(index))
+                    if match is not None:
+                        spans.append((start + match.start, start + match.end))
+            self._designations[designation] = spans
+        return self._designations[designation]
+
+    def sentence_of(self, offset: int) -> Span:
+        """The sentence that holds an original offset (the whole text when none does)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index][1]:
+            return self.sentences[index]
+        return (0, len(self.text))
+
+    def sentences_over(self, span: Span) -> list[Span]:
+        """The sentences a span touches, so a clause of evidence widens to its sentences."""
+        first = max(bisect_right(self._sentence_starts, span[0]) - 1, 0)
+        last = bisect_left(self._sentence_starts, span[1])
+        return [s for s in self.sentences[first:last] if s[0] < span[1] and span[0] < s[1]]
+
+    def evidence_sentences(self, evidence: Sequence[str]) -> list[Span]:
+        """The sentences that the located evidence strings of one fact lie in."""
+        key = tuple(evidence)
+        if key not in self._evidence:
+            spans: set[Span] = set()
+            for clause in key:
+                match = self.locate(clause)
+                if match is not None:
+                    spans.update(self.sentences_over((match.start, match.end)))
+            self._evidence[key] = sorted(spans)
+        return self._evidence[key]
+
+    def words_between(self, start: int, end: int) -> int:
+        """How many words lie between two original offsets."""
+        offsets = self.normalized.offsets
+        first = bisect_left(offsets, start)
+        last = bisect_left(offsets, end, lo=first)
+        return len(_WORD.findall(self.normalized.text, first, last))
+
+    def numbers_in(self, span: Span) -> list[NumberMention]:
+        """The number mentions that lie wholly inside a span."""
+        first = bisect_left(self._number_starts, span[0])
+        last = bisect_left(self._number_starts, span[1])
+        return [m for m in self.numbers[first:last] if m.end <= span[1]]
+
+    def counts_in(self, span: Span) -> list[NumberMention]:
+        """The count mentions that lie wholly inside a span."""
+        return [m for m in self.counts if span[0] <= m.start and m.end <= span[1]]
+
+    def countries_in(self, span: Span) -> list[CountryMention]:
+        """The country mentions that lie wholly inside a span."""
+        return [m for m in self.countries if span[0] <= m.start and m.end <= span[1]]
+
+    def tokens_before(self, offset: int, count: int) -> list[str]:
+        """The last `count` normalized tokens (words, numbers, punctuation) before an offset."""
+        end = bisect_left(self.normalized.offsets, offset)
+        window = self.normalized.text[max(end - _WINDOW, 0) : end]
+        tokens: list[str] = _TOKEN.findall(window)
+        return tokens[-count:]
+
+    def tokens_after(self, offset: int, count: int) -> list[str]:
+        """The first `count` normalized tokens (words, numbers, punctuation) from an offset."""
+        start = bisect_left(self.normalized.offsets, offset)
+        window = self.normalized.text[start : start + _WINDOW]
+        tokens: list[str] = _TOKEN.findall(window)
+        return tokens[:count]
+
+    def _sentence_source(self, index: int) -> Normalized:
+        """One sentence as its own Normalized text, its offsets relative to the sentence."""
+        if index not in self._sentence_sources:
+            start, end = self.sentences[index]
+            offsets = self.normalized.offsets
+            first = bisect_left(offsets, start)
+            last = bisect_left(offsets, end, lo=first)
+            self._sentence_sources[index] = Normalized(
+                text=self.normalized.text[first:last],
+                source=self.text[start:end],
+                offsets=(*(o - start for o in offsets[first:last]), end - start),
+            )
+        return self._sentence_sources[index]
+
+
+def prepare(text: str, published: dt.date | None = None) -> Source:
+    """Normalize, split and scan an article once, for all the checks of one document."""
+    return Source(
+        text=text,
+        normalized=normalize(text),
+        published=published,
+        sentences=tuple(split_sentences(text)),
+        numbers=tuple(find_numbers(text)),
+        countries=tuple(country_mentions(text)),
+    )

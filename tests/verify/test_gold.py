@@ -1,0 +1,37 @@
+"""Every dev gold file verifies cleanly: each value is found, each span points at it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.verify import failed_checks, verify_document
+from extractor.verify.walk import leaves
+from tests.verify.corpus import PAIRS, article, gold
+
+DOC_IDS = sorted(PAIRS)
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_gold_has_no_failed_check(doc_id: str) -> None:
+    verified = verify_document(gold(doc_id), article(doc_id))
+    assert [(c.path, c.message) for c in failed_checks(verified)] == []
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_one_check_per_leaf_with_spans_into_the_original(doc_id: str) -> None:
+    document = gold(doc_id)
+    text = article(doc_id)
+    verified = verify_document(document, text)
+    assert [c.path for c in verified.checks] == [leaf.path for leaf in leaves(document)]
+    for check in verified.checks:
+        assert check.span is not None, check.path
+        assert check.found == text[check.span[0] : check.span[1]]
+        assert check.found, check.path
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_verification_leaves_the_facts_alone(doc_id: str) -> None:
+    document = gold(doc_id)
+    verified = verify_document(document, article(doc_id))
+    assert verified.model_copy(update={"checks": [], "provenance": document.provenance}) == document
+    assert verified.provenance.source_length == len(article(doc_id))
