@@ -1,6 +1,6 @@
 """The command-line interface: typer commands over the public API, no business logic."""
 
-from extractor.cli import schema_cmd  # noqa: F401  (registers its command)
+from extractor.cli import eval_cmd, schema_cmd, verify_cmd  # noqa: F401  (register their commands)
 from extractor.cli.app import app
 
 

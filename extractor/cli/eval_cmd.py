@@ -1,0 +1,95 @@
+"""`extractor eval`: score a run's JSONL against a folder of gold Documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extractor.cli.app import app
+
+if TYPE_CHECKING:
+    from extractor.evaluate import EvalReport, Score
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _score_row(name: str, score: Score) -> list[str]:
+    return [
+        name,
+        _percent(score.precision),
+        _percent(score.recall),
+        _percent(score.f1),
+        str(score.true_positives),
+        str(score.false_positives),
+        str(score.false_negatives),
+        str(score.restated),
+    ]
+
+
+def _score_table(report: EvalReport) -> Table:
+    table = Table(title=f"{report.predictions} against {report.gold}", title_justify="left")
+    for column in ("tuples", "precision", "recall", "F1", "TP", "FP", "FN", "restated"):
+        table.add_column(column, justify="left" if column == "tuples" else "right")
+    for kind, score in report.by_kind.items():
+        table.add_row(*_score_row(kind, score), style="bold")
+        for label, labelled in report.by_label.items():
+            if label.startswith(f"{kind}."):
+                table.add_row(*_score_row(f"  {label.removeprefix(kind + '.')}", labelled))
+    table.add_section()
+    table.add_row(*_score_row("overall", report.overall), style="bold")
+    return table
+
+
+def _summary_lines(report: EvalReport) -> list[str]:
+    documents = len(report.documents)
+    scored = sum(1 for result in report.documents if result.status == "scored")
+    distractors = report.distractors
+    checks = report.checks
+    lines = [
+        f"documents: {documents} gold, {scored} scored, {len(report.errors)} error records, "
+        f"{len(report.missing)} missing (errors and gaps count as no facts)",
+        f"distractors: {distractors.false_facts} false facts in "
+        f"{distractors.documents_with_false_facts} of {distractors.documents} documents",
+        f"checks: {checks.failed} of {checks.values} output values unsupported or contradicted "
+        f"({_percent(checks.failed_share)}); {checks.flagged} flagged, "
+        f"{checks.unflagged} unflagged",
+    ]
+    lines += [f"  unflagged: {path}" for path in checks.unflagged_paths]
+    lines += [f"  error: {error}" for error in report.errors]
+    lines += [f"  missing: {doc_id}" for doc_id in report.missing]
+    if report.unknown:
+        lines.append(f"not in the gold (ignored): {', '.join(report.unknown)}")
+    return lines
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Folder of NN_slug.gold.json (+ NN_slug.txt).")
+    ],
+    pred: Annotated[Path, typer.Option("--pred", help="The run's JSONL (`extractor run -o`).")],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the numbers as JSON.")
+    ] = None,
+) -> None:
+    """Score a run against gold Documents: tuple precision, recall and F1 per fact kind, false
+    facts on distractors, and hallucinated values the run left unflagged."""
+    from extractor.evaluate import EvaluationInputError, evaluate  # the verifier loads on use
+
+    try:
+        report = evaluate(gold, pred)
+    except EvaluationInputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    console = Console()
+    console.print(_score_table(report))
+    for line in _summary_lines(report):
+        console.print(line, highlight=False, markup=False)
+    if json_out is not None:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
