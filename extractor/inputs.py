@@ -131,7 +131,10 @@ def _expand(argument: str) -> list[Path]:
             if not candidate.is_dir() and not candidate.name.startswith(".")
         )
         if not files:
-            raise InputError(f"{argument}: folder has no .txt files; give .txt articles or files")
+            raise InputError(
+                f"{argument}: folder has no .txt files "
+                "(articles are read from *.txt; name other files one by one)"
+            )
         return files
     if os.path.lexists(path):
         return [path]

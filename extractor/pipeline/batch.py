@@ -18,12 +18,20 @@ import sys
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.inputs import (
+    STDIN_DOC_ID,
+    Article,
+    doc_ids_for,
+    read_article,
+    read_stdin_article,
+)
 from schemas import FAILED_STATUSES, Document
 
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
@@ -48,6 +56,27 @@ class Refused:
     error: InputError
 
 
+def load_jobs(
+    paths: Sequence[Path], *, stdin: BinaryIO | None = None, published: dt.date | None = None
+) -> list[Job | Refused]:
+    """Read every article up front (they are small): a Job each, or a Refused to record."""
+    loaded = [
+        _job(doc_id, partial(read_article, path, doc_id=doc_id, published=published))
+        for path, doc_id in zip(paths, doc_ids_for(paths), strict=True)
+    ]
+    if stdin is not None:
+        loaded.append(_job(STDIN_DOC_ID, partial(read_stdin_article, stdin, published=published)))
+    return loaded
+
+
+def _job(doc_id: str, read: Callable[[], Article]) -> Job | Refused:
+    try:
+        article = read()
+    except InputError as exc:
+        return Refused(doc_id, exc)
+    return Job(article.doc_id, article.text, article.sha256, article.published)
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one document: its Document, or the error recorded in its place."""
@@ -62,7 +91,8 @@ class Outcome:
         if self.document is not None:
             return self.document.model_dump_json()
         error = {"type": self.error_type, "message": self.error_message}
-        return json.dumps({"doc_id": self.doc_id, "error": error}, ensure_ascii=False)
+        record = {"doc_id": self.doc_id, "error": error}
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,356 @@
+"""`extractor run`: extract many articles into JSONL, with progress, a summary and exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import enum
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from extractor.cli.app import app
+from extractor.errors import ConfigurationError, InputError
+from extractor.inputs import MAX_CHARS, find_articles
+from extractor.pipeline.batch import (
+    BatchStats,
+    Job,
+    JsonlSink,
+    Outcome,
+    Refused,
+    load_jobs,
+    prepare_resume,
+    run_batch,
+    still_to_do,
+)
+from extractor.report import ReportEntry, write_report
+from extractor.report.view import SEVERITY
+from schemas import Document, Usage
+
+if TYPE_CHECKING:
+    from extractor.api import Extractor
+
+DEFAULT_OUTPUT = Path("extractions.jsonl")
+
+
+class BackendChoice(enum.StrEnum):
+    """The backends `--backend` accepts."""
+
+    embedded = "embedded"
+    openai = "openai"
+
+
+@app.command(
+    help=(
+        "Extract verified facts from Arabic articles into JSONL, one line per document.\n\n"
+        "Each article must be plain text in UTF-8 (a BOM is fine) or windows-1256 Arabic, of at "
+        f"most {MAX_CHARS:,} characters; HTML, binary, empty and non-Arabic files are refused. "
+        "A document that cannot be read or extracted becomes an error line "
+        '{"doc_id", "error": {"type", "message"}} and the run goes on. Lines are written as '
+        "each document finishes (order may differ from the input); killing the run leaves a "
+        "valid file that --resume completes."
+    ),
+    epilog=(
+        "Exit codes: 0 all documents done; 1 some documents failed (each recorded as an "
+        "error line in the output); 2 usage error (bad option, no inputs, a folder without "
+        ".txt files, an incomplete backend setup)."
+    ),
+)
+def run(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles: .txt files, folders (every *.txt below them), glob patterns, "
+            "or - for stdin.",
+            show_default=False,
+            metavar="PATHS...",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="JSONL file to write, one line per document "
+            "[default: stdout when piped, else ./extractions.jsonl].",
+            dir_okay=False,
+        ),
+    ] = None,
+    backend: Annotated[
+        BackendChoice | None,
+        typer.Option(
+            "--backend",
+            help="embedded (built-in llama.cpp model) or openai (any OpenAI-compatible endpoint) "
+            "[default: openai when --base-url or OPENAI_BASE_URL is set, else embedded].",
+            case_sensitive=False,
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Model name at the endpoint.")
+    ] = None,
+    gguf: Annotated[
+        Path | None,
+        typer.Option("--gguf", help="A GGUF model file for the embedded backend.", exists=True),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1."
+        ),
+    ] = None,
+    published: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--published",
+            formats=["%Y-%m-%d"],
+            help="Publication date (YYYY-MM-DD) that anchors relative dates; a sidecar "
+            'ARTICLE.meta.json with {"published": ...} wins for its article.',
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            "--concurrency",
+            min=1,
+            help="Documents in flight at once [default: 8 for remote endpoints, the embedded "
+            "server's slots otherwise].",
+        ),
+    ] = None,
+    max_reasks: Annotated[
+        int,
+        typer.Option(
+            "--max-reasks", min=0, help="Times a document is sent back with the failed checks."
+        ),
+    ] = 2,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Drop values the verifier could not support.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Keep the output's finished documents (same doc_id and source sha256) and do "
+            "only the rest; without it the output file is overwritten.",
+        ),
+    ] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write the HTML review page here.", dir_okay=False),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
+    ] = False,
+) -> None:
+    """Extract verified facts from Arabic articles into JSONL, one line per document."""
+    console = Console(stderr=True, quiet=quiet)
+    errors = Console(stderr=True)
+    date = published.date() if published else None
+    items = _load(paths, date)
+    destination = _destination(output, resume)
+    resumed: dict[str, Document] = {}
+    if resume and destination is not None:
+        wanted = {item.doc_id: item.sha256 for item in items if isinstance(item, Job)}
+        state = prepare_resume(destination, wanted)
+        resumed = state.documents
+        if resumed:
+            console.print(f"resuming: {len(resumed)} of {len(items)} documents already done")
+    todo = still_to_do(items, resumed)
+
+    def open_extractor() -> Extractor:
+        from extractor.api import Extractor
+
+        return Extractor(
+            backend=backend.value if backend else None,
+            model=model,
+            gguf=gguf,
+            base_url=base_url,
+            max_reasks=max_reasks,
+            strict=strict,
+            cache=not no_cache,
+            concurrency=concurrency,
+        )
+
+    started = time.perf_counter()
+    stats = BatchStats(skipped=len(resumed))
+    outcomes, usage = _extract_all(
+        todo, open_extractor, destination, resume, stats, console, errors
+    )
+    seconds = time.perf_counter() - started
+    _summary(console, stats, usage, seconds, destination)
+    if report is not None:
+        texts = {item.doc_id: item.text for item in items if isinstance(item, Job)}
+        write_report(report, _report_entries(resumed, outcomes, texts))
+        console.print(f"report: {report}")
+    if stats.failed:
+        raise typer.Exit(1)
+
+
+def _load(paths: Sequence[str], published: dt.date | None) -> list[Job | Refused]:
+    """Find and read the inputs; a path mistake is a usage error (exit 2)."""
+    named = [path for path in paths if path != "-"]
+    try:
+        files = find_articles(named)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="PATHS") from None
+    stdin = sys.stdin.buffer if "-" in paths else None
+    items = load_jobs(files, stdin=stdin, published=published)
+    if not items:
+        raise typer.BadParameter("no input documents", param_hint="PATHS")
+    return items
+
+
+def _destination(output: Path | None, resume: bool) -> Path | None:
+    """The output file, or None for stdout (the default when stdout is not a terminal)."""
+    if output is not None and str(output) != "-":
+        return output
+    if output is None and sys.stdout.isatty():
+        return DEFAULT_OUTPUT
+    if resume:
+        raise typer.BadParameter("--resume needs an output file: add -o OUT.jsonl")
+    return None
+
+
+def _extract_all(
+    todo: list[Job | Refused],
+    open_extractor: Callable[[], Extractor],
+    destination: Path | None,
+    resume: bool,
+    stats: BatchStats,
+    console: Console,
+    errors: Console,
+) -> tuple[list[Outcome], Usage]:
+    """Run the batch under a progress bar; a setup problem is a usage error (exit 2)."""
+    sink = (
+        JsonlSink.to_file(destination, append=resume)
+        if destination is not None
+        else JsonlSink.to_stdout()
+    )
+    try:
+        if not any(isinstance(item, Job) for item in todo):
+            outcomes = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=stats.add)
+            return asyncio.run(outcomes), Usage()
+        return _with_extractor(todo, open_extractor, sink, stats, console, errors)
+    except ConfigurationError as exc:
+        errors.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        errors.print("interrupted: the output is complete up to here; rerun with --resume")
+        raise typer.Exit(130) from None
+    finally:
+        sink.close()
+
+
+def _with_extractor(
+    todo: list[Job | Refused],
+    open_extractor: Callable[[], Extractor],
+    sink: JsonlSink,
+    stats: BatchStats,
+    console: Console,
+    errors: Console,
+) -> tuple[list[Outcome], Usage]:
+    """Start the backend, then extract under a progress bar with facts and flagged values."""
+    with open_extractor() as extractor, _progress(console) as progress:
+        task = progress.add_task("extracting", total=len(todo), facts=0, flagged=0, failed=0)
+
+        def on_outcome(outcome: Outcome) -> None:
+            stats.add(outcome)
+            if outcome.document is None:
+                errors.print(
+                    f"[red]{outcome.doc_id}[/]: {outcome.error_type}: {outcome.error_message}",
+                    highlight=False,
+                )
+            _advance(progress, task, stats)
+
+        async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
+            return await extractor.aextract(text, doc_id=doc_id, published=published)
+
+        outcomes = asyncio.run(
+            run_batch(todo, extract, sink, concurrency=extractor.parallelism, on_outcome=on_outcome)
+        )
+        return outcomes, extractor.usage()
+
+
+async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
+    """The Extract of a run whose inputs were all refused: no backend is started, none called."""
+    raise AssertionError(f"{doc_id}: a run of refused inputs extracts nothing")
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(
+            "{task.fields[facts]} facts · [red]{task.fields[flagged]} flagged[/] · "
+            "{task.fields[failed]} failed"
+        ),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _advance(progress: Progress, task: TaskID, stats: BatchStats) -> None:
+    progress.update(
+        task, advance=1, facts=stats.fact_count, flagged=stats.flagged, failed=stats.failed
+    )
+
+
+def _summary(
+    console: Console, stats: BatchStats, usage: Usage, seconds: float, destination: Path | None
+) -> None:
+    table = Table(title="extractor run", show_header=False, title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("how many")
+    table.add_row(
+        "documents",
+        f"{stats.done} done, {stats.failed} failed, {stats.skipped} already done (resumed)",
+    )
+    table.add_row("facts", ", ".join(f"{stats.facts[kind]} {kind}" for kind in _KINDS))
+    table.add_row(
+        "checks",
+        ", ".join(f"{stats.checks[status]} {status}" for status in SEVERITY) or "none",
+    )
+    table.add_row(
+        "tokens",
+        f"{usage.prompt_tokens} prompt, {usage.completion_tokens} completion "
+        f"({usage.llm_calls} calls, {usage.reasks} reasks, {usage.cache_hits} cached)",
+    )
+    table.add_row("seconds", f"{seconds:.1f}")
+    table.add_row("output", str(destination) if destination is not None else "stdout")
+    console.print(table)
+
+
+_KINDS = ("meetings", "arms_deals", "embargoes")
+
+
+def _report_entries(
+    resumed: dict[str, Document], outcomes: list[Outcome], texts: dict[str, str]
+) -> list[ReportEntry]:
+    """The review page's entries: documents done earlier, then this run's outcomes."""
+    entries = [ReportEntry(doc_id, doc, texts.get(doc_id)) for doc_id, doc in resumed.items()]
+    for outcome in outcomes:
+        error = f"{outcome.error_type}: {outcome.error_message}" if outcome.error_type else None
+        source = texts.get(outcome.doc_id)
+        entries.append(ReportEntry(outcome.doc_id, outcome.document, source, error=error))
+    return entries

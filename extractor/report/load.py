@@ -1,0 +1,68 @@
+"""Read a run's JSONL results and find each document's source text for the review page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extractor.errors import InputError
+from extractor.inputs import read_article
+from extractor.report.html import ReportEntry
+from schemas import Document
+
+
+def load_entries(results: Path, sources: Path | None) -> list[ReportEntry]:
+    """One entry per JSONL record; unreadable lines (e.g. a killed run's last one) are skipped."""
+    entries: list[ReportEntry] = []
+    with results.open(encoding="utf-8") as handle:
+        for line in handle:
+            entry = _entry(line, sources)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
+def _entry(line: str, sources: Path | None) -> ReportEntry | None:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
+        return None
+    doc_id: str = record["doc_id"]
+    if isinstance(error := record.get("error"), dict):
+        return ReportEntry(doc_id, error=f"{error.get('type')}: {error.get('message')}")
+    try:
+        document = Document.model_validate(record)
+    except ValidationError as exc:
+        return ReportEntry(doc_id, error=f"not a Document: {exc.error_count()} validation errors")
+    source, note = _source(document, sources)
+    return ReportEntry(doc_id, document, source, note=note)
+
+
+def _source(document: Document, sources: Path | None) -> tuple[str | None, str | None]:
+    """The article text and a note when it is missing or differs from what was extracted."""
+    if sources is None:
+        return None, "no --sources folder given: the article cannot be shown"
+    path = find_source(sources, document.doc_id)
+    if path is None:
+        return None, f"{document.doc_id}.txt not found under {sources}"
+    try:
+        article = read_article(path)
+    except InputError as exc:
+        return None, str(exc)
+    expected = document.provenance.source_sha256
+    if expected is not None and expected != article.sha256:
+        return None, f"{path} changed since it was extracted (sha256 differs): not highlighted"
+    return article.text, None
+
+
+def find_source(sources: Path, doc_id: str) -> Path | None:
+    """`SOURCES/DOC_ID.txt`, else the one `DOC_ID.txt` anywhere below SOURCES."""
+    direct = sources / f"{doc_id}.txt"
+    if direct.is_file():
+        return direct
+    matches = [path for path in sources.rglob(f"{Path(doc_id).name}.txt") if path.is_file()]
+    return matches[0] if len(matches) == 1 else None
