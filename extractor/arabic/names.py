@@ -38,6 +38,7 @@ PARTIAL_MAX_GAP: int = 2
 """Most words the text may insert between two words of a name (`خليفة [أبو القاسم] حفتر`)."""
 
 _FUZZY_MAX_WORDS = 8  # longer needles are sentences: evidence is never matched fuzzily
+# one word is never fuzzy: one letter turns a word into another (منير / منيرة, دار / مدار)
 _PARTIAL_MAX_WORDS = 6
 _MIN_STEM = 3  # a needle's word keeps at least this many letters when a clitic is cut off
 
@@ -70,7 +71,8 @@ class _Needle:
 
     text: str
     words: tuple[str, ...]
-    strips: tuple[str, ...]  # for each first-word alternative, the clitic the needle carries
+    stems: tuple[str, ...]  # the first word's alternatives: as given, then without a clitic
+    strips: tuple[str, ...]  # for each alternative, the clitic the needle carries
     pattern: regex.Pattern[str]
     partial: regex.Pattern[str] | None
     anchors: tuple[str, ...]  # words every match contains verbatim: a cheap test before the regex
@@ -130,7 +132,7 @@ def _prepare(needle: str) -> _Needle | None:
     alternatives = [("", first)] + [
         (clitic, stem)
         for clitic, stem in _clitic_splits(first, article=False)
-        if len(stem) >= _MIN_STEM and not first.isdigit()
+        if len(stem) >= _MIN_STEM or stem.isdigit()
     ]
     head = "|".join(
         f"(?P<a{index}>{_word_pattern(stem)})" for index, (_, stem) in enumerate(alternatives)
@@ -155,6 +157,7 @@ def _prepare(needle: str) -> _Needle | None:
     return _Needle(
         text=needle,
         words=words,
+        stems=tuple(stem for _, stem in alternatives),
         strips=tuple(clitic for clitic, _ in alternatives),
         pattern=pattern,
         partial=partial,
@@ -204,6 +207,8 @@ def _to_match(prepared: _Needle, match: regex.Match[str], source: Normalized) ->
         if match.group(f"a{index}") is not None:
             if clitic and pre.endswith(clitic):
                 start -= len(clitic)
+            elif not source.text.startswith("ال", start) and prepared.stems[index][:2] == "ال":
+                start -= 1  # للسلام: the article is merged into the clitic, keep the whole word
             break
     original_start, original_end = source.to_original(start, match.end("core"))
     same = source.source[original_start:original_end] == prepared.text
@@ -263,7 +268,7 @@ def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMa
     match = prepared.pattern.search(source.text) if anchored else None
     if match is not None:
         return _to_match(prepared, match, source)
-    if not fuzzy or prepared.has_digits or len(prepared.words) > _FUZZY_MAX_WORDS:
+    if not fuzzy or prepared.has_digits or not 2 <= len(prepared.words) <= _FUZZY_MAX_WORDS:
         return None
     if prepared.partial is not None and anchored:
         match = prepared.partial.search(source.text)
@@ -302,6 +307,9 @@ def find_designation(designation: str, source: Normalized) -> TextMatch | None:
     pattern = _designation_pattern(designation) if designation else None
     if pattern is None:
         return None
+    found = _exact(designation, source)
+    if found is not None:
+        return found
     match = pattern.search(source.text)
     if match is None:
         return None
