@@ -8,101 +8,44 @@ from functools import cache
 import regex
 
 from extractor.arabic.names import strip_clitics
+from extractor.arabic.normalize import normalize_text
 from extractor.arabic.numbers import NumberMention, parse_money
 from extractor.verify.source import Source, Span
 
-RESOLUTION_WORDS = frozenset({"قرار", "قرارات"})
-"""Words that introduce a resolution number (normalized, clitics stripped)."""
 
-LINK_WORDS = frozenset({"و", ",", "رقم", "رقمي", "ارقام"})
+def _words(*words: str) -> frozenset[str]:
+    """Words as normalized text compares them (`طائرة` -> `طايره`)."""
+    return frozenset(normalize_text(word) for word in words)
+
+
+RESOLUTION_WORDS = _words("قرار", "قرارات")
+"""Words that introduce a resolution number (clitics stripped)."""
+
+LINK_WORDS = _words("و", ",", "رقم", "رقمي", "أرقام")
 """What may stand between a resolution word and its numbers (`القرار رقم 1973`, `1696 و1737`)."""
 
-PARAGRAPH_WORDS = frozenset({"فقره", "فقرات", "بند", "بنود", "ماده", "مواد", "صفحه"})
+PARAGRAPH_WORDS = _words("فقرة", "فقرات", "بند", "بنود", "مادة", "مواد", "صفحة")
 """Words whose number is a paragraph or article of a resolution, not the resolution."""
 
-YEAR_WORDS = frozenset({"عام", "اعوام", "سنه", "سنوات", "منذ", "موسم"})
+YEAR_WORDS = _words("عام", "أعوام", "سنة", "سنوات", "منذ", "موسم")
 """Words after which a four-digit number is a year."""
 
-TIME_UNITS = frozenset(
-    {
-        "يوم",
-        "يوما",
-        "ايام",
-        "اسبوع",
-        "اسبوعا",
-        "اسابيع",
-        "شهر",
-        "شهرا",
-        "اشهر",
-        "شهور",
-        "عام",
-        "عاما",
-        "اعوام",
-        "سنه",
-        "سنوات",
-        "ساعه",
-        "ساعات",
-        "دقيقه",
-        "دقائق",
-        "عقد",
-        "عقود",
-    }
-)
+TIME_UNITS = _words(
+    "يوم", "يوما", "أيام", "أسبوع", "أسبوعا", "أسابيع", "شهر", "شهرا", "أشهر", "شهور",
+    "عام", "عاما", "أعوام", "سنة", "سنوات", "ساعة", "ساعات", "دقيقة", "دقائق", "عقد", "عقود",
+)  # fmt: skip
 """Units after which a number is a duration or an age, never a count of weapons."""
 
-PERCENT_WORDS = frozenset({"%", "بالمئه", "بالمائه", "المئه", "المائه"})
+PERCENT_WORDS = _words("%", "بالمئة", "بالمائة", "المئة", "المائة")
 
-COUNTED_NOUNS = frozenset(
-    {
-        "طائره",
-        "طائرات",
-        "مقاتله",
-        "مقاتلات",
-        "قاذفه",
-        "قاذفات",
-        "مروحيه",
-        "مروحيات",
-        "مسيره",
-        "مسيرات",
-        "دبابه",
-        "دبابات",
-        "مدرعه",
-        "مدرعات",
-        "عربه",
-        "عربات",
-        "مركبه",
-        "مركبات",
-        "مدفع",
-        "مدافع",
-        "صاروخ",
-        "صواريخ",
-        "قذيفه",
-        "قذائف",
-        "منظومه",
-        "منظومات",
-        "بطاريه",
-        "بطاريات",
-        "راجمه",
-        "راجمات",
-        "سفينه",
-        "سفن",
-        "فرقاطه",
-        "فرقاطات",
-        "غواصه",
-        "غواصات",
-        "زورق",
-        "زوارق",
-        "كورفيت",
-        "قطعه",
-        "قطع",
-        "وحده",
-        "وحدات",
-        "بندقيه",
-        "بنادق",
-        "رادار",
-        "رادارات",
-    }
-)
+COUNTED_NOUNS = _words(
+    "طائرة", "طائرات", "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "مروحية", "مروحيات",
+    "مسيرة", "مسيرات", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات", "مركبة",
+    "مركبات", "مدفع", "مدافع", "صاروخ", "صواريخ", "قذيفة", "قذائف", "منظومة", "منظومات",
+    "بطارية", "بطاريات", "راجمة", "راجمات", "سفينة", "سفن", "فرقاطة", "فرقاطات", "غواصة",
+    "غواصات", "زورق", "زوارق", "كورفيت", "قطعة", "قطع", "وحدة", "وحدات", "بندقية", "بنادق",
+    "رادار", "رادارات",
+)  # fmt: skip
 """Nouns that weapons are counted in: a number before one is a quantity worth covering."""
 
 _DESIGNATION = regex.compile(

@@ -108,9 +108,15 @@ def attached_count(source: Source, anchor: Span) -> NumberMention | None:
 def _check(leaf: Leaf, item: ArmsItem, finding: Finding, source: Source, value: float) -> Check:
     mention = finding.mention
     if finding.outcome == "found" and mention is not None:
+        message = f"{show(value)} is {finding.where}"
+        if isinstance(leaf.value, str):
+            for match in source.locate_all(leaf.value):
+                if match.start <= mention.start and mention.end <= match.end:
+                    return found(leaf, match.status, (match.start, match.end), source, message)
         span = (mention.start, mention.end)
-        status: CheckStatus = "exact" if show(value) in mention.text else "normalized"
-        return found(leaf, status, span, source, f"{show(value)} is {finding.where}")
+        written = leaf.value if isinstance(leaf.value, str) else show(value)
+        status: CheckStatus = "exact" if written in mention.text else "normalized"
+        return found(leaf, status, span, source, message)
     if finding.outcome == "contradicted" and mention is not None:
         return contradicted(
             leaf,

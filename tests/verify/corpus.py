@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from extractor.verify import verify_document
 from schemas import Check, Document
 from tests.conftest import dev_pairs
 
@@ -41,3 +42,28 @@ def bump_digit(text: str) -> str:
         if text[index].isascii() and text[index].isdigit():
             return text[:index] + str((int(text[index]) + 1) % 10) + text[index + 1 :]
     raise ValueError(f"no digit in {text!r}")
+
+
+def verify_raw(raw: dict[str, Any], text: str) -> Document:
+    """Validate a (possibly corrupted) gold Document and verify it against `text`."""
+    return verify_document(Document.model_validate(raw), text)
+
+
+def to_arabic_indic(text: str) -> str:
+    """The same text with ASCII digits in Arabic-Indic script and `.` between digits as `٫`,
+    as many Arabic outlets print numbers."""
+    converted = "".join(
+        chr(0x0660 + int(ch)) if ch.isascii() and ch.isdigit() else ch for ch in text
+    )
+    return "".join(
+        "٫"
+        if ch == "."
+        and 0 < i < len(converted) - 1
+        and converted[i - 1] in DIGITS
+        and converted[i + 1] in DIGITS
+        else ch
+        for i, ch in enumerate(converted)
+    )
+
+
+DIGITS = frozenset(chr(0x0660 + i) for i in range(10))
