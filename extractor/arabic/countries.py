@@ -182,6 +182,7 @@ def countries_in(text: str) -> set[str]:
     return {mention.iso3 for mention in _cached_mentions(text)}
 
 
+@lru_cache(maxsize=4096)
 def country_for(surface: str) -> str | None:
     """The country a surface string names: the whole phrase (`وواشنطن` -> USA), else the one
     country its words name (`رئيس وزراء باكستان` -> PAK); None when none or several."""
@@ -192,6 +193,7 @@ def country_for(surface: str) -> str | None:
     return next(iter(codes)) if len(codes) == 1 else None
 
 
+@lru_cache(maxsize=1024)
 def body_for(surface: str) -> str | None:
     """The international body a surface names: UNSC (also `الأمم المتحدة`), EU, AU or AL (the
     Arab League); None when none or several."""

@@ -17,6 +17,7 @@ import regex
 from dateparser.date import DateDataParser
 
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.numbers import find_numbers
 
 _MONTHS: dict[str, int] = {
     # Egyptian / Gulf
@@ -106,7 +107,28 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 _MONTH = regex.compile(_START + _CLITIC + r"(?:ال)?(?P<month>" + _alternation(_MONTHS) + ")" + _END)
-_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?\Z")
+_UNIT_ORDINALS = (
+    "الحادي",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+)
+_ORDINALS: dict[str, int] = {"الاول": 1, "العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+_ORDINALS.update({word: index + 1 for index, word in enumerate(_UNIT_ORDINALS) if index})
+_ORDINALS.update({f"{word} عشر": index + 11 for index, word in enumerate(_UNIT_ORDINALS)})
+_ORDINALS.update({f"{word} والعشرين": index + 21 for index, word in enumerate(_UNIT_ORDINALS)})
+_ORDINALS["الحادي والثلاثين"] = 31
+"""Ordinal day numbers, normalized: `الخامس عشر من فبراير` is the 15th."""
+
+_DAY_BEFORE = regex.compile(
+    r"(?:(?<!\d)(?P<day>\d{1,2})|" + _START + "(?P<ordinal>" + _alternation(_ORDINALS) + "))"
+    r"\s*(?:من\s+)?(?:شهر\s+)?\Z"
+)
 _YEAR = regex.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,])")
 _NUMERIC = regex.compile(
     r"(?<![\d.,/-])(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
@@ -148,6 +170,7 @@ _WEEK = regex.compile(_START + _CLITIC + r"(?:الاسبوع|اسبوع)" + _END
 _FOLLOWED_BY_PAST = regex.compile(r"\A\s*" + _PAST + _END)
 _FOLLOWED_BY_NEXT = regex.compile(r"\A\s*" + _NEXT + _END)
 _MAX_FALLBACK_WORDS = 8
+_SINCE = regex.compile(r"^\s*منذ(?=\s+\d)")  # منذ 10 أعوام: dateparser knows only قبل
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -179,7 +202,10 @@ def _from_month(text: str, match: regex.Match[str], published: dt.date | None) -
     """A date built around a month name: its day just before it, a year anywhere."""
     month = _MONTHS[match.group("month")]
     day_match = _DAY_BEFORE.search(text, 0, match.start())
-    day = int(day_match.group("day")) if day_match else None
+    day = None
+    if day_match is not None:
+        ordinal = day_match.group("ordinal")
+        day = _ORDINALS[ordinal] if ordinal else int(day_match.group("day"))
     year_match = _YEAR.search(text)
     if year_match is not None:
         return _iso(int(year_match.group("year")), month, day)
@@ -236,9 +262,19 @@ def _parser(published: dt.date) -> DateDataParser:
     return DateDataParser(languages=["ar"], settings=settings)
 
 
+def _with_digits(phrase: str) -> str:
+    """Number words written as digits where a unit follows (`قبل ثلاثة أيام` -> `قبل 3 أيام`),
+    which dateparser reads; a dual that is its own unit (`عامين`) is left alone."""
+    for mention in reversed(find_numbers(phrase)):
+        words_after = phrase[mention.end :].split()
+        if mention.value.is_integer() and words_after and not mention.text[:1].isdigit():
+            phrase = f"{phrase[: mention.start]}{int(mention.value)}{phrase[mention.end :]}"
+    return phrase
+
+
 def _from_dateparser(phrase: str, published: dt.date) -> str | None:
     """dateparser's reading of a short phrase, at the precision it reports."""
-    found = _parser(published).get_date_data(phrase)
+    found = _parser(published).get_date_data(_SINCE.sub("قبل", _with_digits(phrase)))
     date = found.date_obj
     if date is None:
         return None
