@@ -76,6 +76,7 @@ class _Needle:
     pattern: regex.Pattern[str]
     partial: regex.Pattern[str] | None
     anchors: tuple[str, ...]  # words every match contains verbatim: a cheap test before the regex
+    reach: int  # how far from an anchor a match may begin or end, punctuation changes included
     has_digits: bool
 
 
@@ -162,6 +163,7 @@ def _prepare(needle: str) -> _Needle | None:
         pattern=pattern,
         partial=partial,
         anchors=tuple(sorted(words[1:], key=len, reverse=True)[:2]),
+        reach=2 * len(normalized) + 16,
         has_digits=has_digits,
     )
 
@@ -253,6 +255,25 @@ def _fuzzy(prepared: _Needle, source: Normalized) -> TextMatch | None:
     return TextMatch("fuzzy", start, end, round(best[0], 1))
 
 
+def _search_near_anchor(prepared: _Needle, text: str) -> regex.Match[str] | None:
+    """The first match, tried only around the needle's longest later word: a sentence-long
+    needle is otherwise attempted at every position of the text."""
+    if not prepared.anchors:
+        return prepared.pattern.search(text)
+    anchor = prepared.anchors[0]
+    at = text.find(anchor)
+    while at >= 0:
+        start, end = max(0, at - prepared.reach), min(len(text), at + prepared.reach)
+        for candidate in prepared.pattern.finditer(text, start, end, overlapped=True):
+            if candidate.end() < end or end == len(text):
+                return candidate
+            match = prepared.pattern.match(text, candidate.start())  # the window's end is no
+            if match is not None:  # word boundary: confirm against the whole text
+                return match
+        at = text.find(anchor, at + 1)
+    return None
+
+
 def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMatch | None:
     """Locate `needle` in `source`: exact, else normalized (clitics, punctuation), else, with
     `fuzzy` (names, titles, places — never numbers or codes), its words within a short window
@@ -265,7 +286,7 @@ def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMa
     if found is not None:
         return found
     anchored = all(anchor in source.text for anchor in prepared.anchors)
-    match = prepared.pattern.search(source.text) if anchored else None
+    match = _search_near_anchor(prepared, source.text) if anchored else None
     if match is not None:
         return _to_match(prepared, match, source)
     if not fuzzy or prepared.has_digits or not 2 <= len(prepared.words) <= _FUZZY_MAX_WORDS:

@@ -293,7 +293,7 @@ def test_a_gold_name_with_clitics_and_marks_is_still_found(
     needle = clitic + text[:2] + "".join(marks) + text[2:]
     match = find_text(needle, source)
     assert match is not None
-    found = normalize_text(source.source[match.start : match.end]).split()
-    expected = normalize_text(text).split()
+    found = _WORDS.findall(normalize_text(source.source[match.start : match.end]))
+    expected = _WORDS.findall(normalize_text(text))
     assert expected[0] in strip_clitics(found[0])
     assert found[1:] == expected[1:]
