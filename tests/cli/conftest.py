@@ -14,6 +14,8 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from tests.cli.fake_endpoint import FakeEndpoint
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 @pytest.fixture
 def endpoint() -> Iterator[FakeEndpoint]:
@@ -21,10 +23,10 @@ def endpoint() -> Iterator[FakeEndpoint]:
         yield server
 
 
-def invoke(*args: str) -> Result:
+def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
     """Run the CLI in-process, as a user would type it (stdin empty, env with a test key)."""
-    env = {"OPENAI_API_KEY": "test", "COLUMNS": "400"}
-    return CliRunner().invoke(app, list(args), env=env)
+    environment: dict[str, str | None] = {"OPENAI_API_KEY": "test", "COLUMNS": "400"}
+    return CliRunner().invoke(app, list(args), env={**environment, **(env or {})})
 
 
 def plain(text: str) -> str:

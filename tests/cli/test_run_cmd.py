@@ -1,0 +1,109 @@
+"""`extractor run` end to end: stdin and stdout, dates, help, setup errors, the review pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from schemas import Document
+from tests.cli.conftest import REPO, invoke, openai_args, plain, records
+from tests.cli.fake_endpoint import FakeEndpoint
+from tests.conftest import DEV_DIR, SEED
+
+
+def test_stdin_to_piped_stdout(endpoint: FakeEndpoint, seed_text: str) -> None:
+    env = {**os.environ, "OPENAI_API_KEY": "test"}
+    result = subprocess.run(
+        [sys.executable, "-m", "extractor", "run", "-", *openai_args(endpoint), "--quiet"],
+        input=seed_text.encode("utf-8"),
+        capture_output=True,
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    (line,) = result.stdout.decode("utf-8").splitlines()
+    document = Document.model_validate_json(line)
+    assert document.doc_id == "stdin"
+    assert document.provenance.source_length == len(seed_text)
+
+
+def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "b.meta.json").write_text(json.dumps({"published": "2025-10-07"}))
+    output = tmp_path / "out.jsonl"
+    result = invoke(
+        "run", str(tmp_path), "-o", str(output), "--published", "2024-01-31", *openai_args(endpoint)
+    )
+    assert result.exit_code == 0, result.output
+    lines = records(output)
+    assert lines["a"]["published"] == "2024-01-31"
+    assert lines["b"]["published"] == "2025-10-07"
+
+
+def test_bad_published_date_is_a_usage_error(endpoint: FakeEndpoint) -> None:
+    result = invoke("run", str(SEED), "--published", "7/10/2025", *openai_args(endpoint))
+    assert result.exit_code == 2
+    assert "--published" in plain(result.stderr)
+
+
+def test_help_documents_exit_codes_and_limits() -> None:
+    result = invoke("run", "--help")
+    assert result.exit_code == 0
+    text = plain(result.stdout)
+    assert "0 all documents done; 1 some documents failed" in text
+    assert "2 usage error" in text
+    assert "100,000 characters" in text
+    for option in ("--concurrency", "--resume", "--report", "--strict", "--published", "--gguf"):
+        assert option in text
+
+
+def test_incomplete_backend_setup_is_a_usage_error(endpoint: FakeEndpoint) -> None:
+    args = ["--backend", "openai", "--base-url", endpoint.base_url, "--no-cache"]
+    result = invoke("run", str(SEED), *args, env={"OPENAI_MODEL": None})
+    assert result.exit_code == 2
+    assert "--model" in plain(result.stderr)
+    assert endpoint.requests == 0
+
+
+def test_run_report_and_report_command(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for stem in ("08_us-saudi-pac3-5-4bn", "22_mbz-moscow-visit-delegation"):
+        (sources / f"{stem}.txt").write_bytes((DEV_DIR / f"{stem}.txt").read_bytes())
+    (sources / "empty.txt").write_text("")
+    output, page = tmp_path / "out.jsonl", tmp_path / "run.html"
+    result = invoke(
+        "run", str(sources), "-o", str(output), "--report", str(page), *openai_args(endpoint)
+    )
+    assert result.exit_code == 1
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<article class="source"') == 2
+    assert "is empty or only whitespace" in html
+
+    again = tmp_path / "again.html"
+    result = invoke("report", str(output), "--sources", str(sources), "-o", str(again))
+    assert result.exit_code == 0, result.output
+    html = again.read_text(encoding="utf-8")
+    assert html.count('<article class="source"') == 2
+    assert "وافقت على صفقة محتملة للسعودية" in html
+
+
+def test_report_notes_a_missing_or_changed_source(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "seed.txt").write_bytes(SEED.read_bytes())
+    output = tmp_path / "out.jsonl"
+    assert invoke("run", str(sources), "-o", str(output), *openai_args(endpoint)).exit_code == 0
+    (sources / "seed.txt").write_text(SEED.read_text(encoding="utf-8") + "تحديث.\n")
+    page = tmp_path / "r.html"
+    assert invoke("report", str(output), "--sources", str(sources), "-o", str(page)).exit_code == 0
+    assert "changed since it was extracted" in page.read_text(encoding="utf-8")
+    (sources / "seed.txt").unlink()
+    assert invoke("report", str(output), "--sources", str(sources), "-o", str(page)).exit_code == 0
+    assert "seed.txt not found" in page.read_text(encoding="utf-8")
