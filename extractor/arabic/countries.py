@@ -101,7 +101,7 @@ def _splits(word: str) -> list[tuple[str, str]]:
     return proclitic_splits(word)
 
 
-def _cldr_names() -> Iterator[tuple[str, str]]:
+def cldr_names() -> Iterator[tuple[str, str]]:
     """(iso3, Arabic name) for every CLDR territory that is an ISO 3166-1 country."""
     for alpha2, name in babel.Locale("ar").territories.items():
         country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 else None
@@ -123,7 +123,7 @@ def _country_entries() -> Iterator[tuple[str, tuple[str, Kind] | None]]:
     """The gazetteer's entries, strongest kind first (the first entry for a phrase wins)."""
     for phrase in aliases.UNMAPPED:
         yield phrase, None
-    for iso3, name in _cldr_names():
+    for iso3, name in cldr_names():
         yield name, (iso3, "name")
     tables: tuple[tuple[Kind, dict[str, tuple[str, ...]]], ...] = (
         ("name", aliases.NAMES),
