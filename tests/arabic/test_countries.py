@@ -11,8 +11,8 @@ import pytest
 
 from extractor.arabic import country_aliases
 from extractor.arabic.countries import (
-    cldr_names,
     body_for,
+    cldr_names,
     countries_in,
     country_for,
     country_mentions,
