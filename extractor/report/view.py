@@ -66,13 +66,17 @@ class Badge:
 
 @dataclass(slots=True)
 class Row:
-    """One field of a fact card: surface text beside its derived value, or a nested group."""
+    """One field of a fact card: surface text beside its derived value, or a nested group.
+
+    `country` is the Arabic name of an ISO code shown in the row, so a reader can check it.
+    """
 
     label: str
     text: str | None = None
     text_badge: Badge | None = None
     parsed: str | None = None
     parsed_badge: Badge | None = None
+    country: str | None = None
     children: list[Row] = field(default_factory=list)
 
 
@@ -128,7 +132,7 @@ def document_view(document: Document, source: str | None, note: str | None = Non
     ]
     cards.sort(key=lambda card: card.flagged == 0)
     flags = [
-        Flag(index, fact_key(check.path), check, _display(_field_name(check.path), check.value))
+        Flag(index, fact_key(check.path), check, _display(check.value))
         for index, check in enumerate(checks)
         if check.status in FAILED_STATUSES
     ]
@@ -234,8 +238,14 @@ def _rows(
                     children = _rows(item, item_path, checks, by_path, shown)
                     rows.append(Row(f"{name}[{index}]", children=children))
                 else:
-                    shown_value = _display(name, item)
-                    rows.append(Row(name, text=shown_value, text_badge=badge(item_path)))
+                    rows.append(
+                        Row(
+                            name,
+                            text=_display(item),
+                            text_badge=badge(item_path),
+                            country=_country(name, item),
+                        )
+                    )
         elif name in SURFACE_OF and SURFACE_OF[name] in values:
             surface = SURFACE_OF[name]
             rows.append(
@@ -243,12 +253,20 @@ def _rows(
                     name,
                     text=values[surface],
                     text_badge=badge(f"{prefix}.{surface}"),
-                    parsed=_display(name, value),
+                    parsed=_display(value),
                     parsed_badge=badge(path),
+                    country=_country(name, value),
                 )
             )
         else:
-            rows.append(Row(name, text=_display(name, value), text_badge=badge(path)))
+            rows.append(
+                Row(
+                    name,
+                    text=_display(value),
+                    text_badge=badge(path),
+                    country=_country(name, value),
+                )
+            )
     for surface in sorted(surfaces):
         derived = next(name for name, text in SURFACE_OF.items() if text == surface)
         if values.get(derived) is None and values.get(surface) is not None:
@@ -257,25 +275,22 @@ def _rows(
     return rows
 
 
-def _field_name(path: str) -> str:
-    """The field a check path ends in: `meetings[0].guest_countries[1]` -> `guest_countries`."""
-    return path.rpartition(".")[2].partition("[")[0]
-
-
 def _badge(index: int, check: Check) -> Badge:
     return Badge(index=index, status=check.status, message=check.message or check.path)
 
 
-def _display(name: str, value: Any) -> str:
-    """A value as the card shows it: numbers readable, ISO codes with their Arabic name."""
+def _display(value: Any) -> str:
+    """A value as the card shows it: numbers with thousands separators, the rest as text."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
         return _number(value)
-    text = str(value)
-    if name in COUNTRY_FIELDS and (arabic := arabic_country_name(text)):
-        return f"{text} · {arabic}"
-    return text
+    return str(value)
+
+
+def _country(name: str, value: Any) -> str | None:
+    """The Arabic name of the country a code field holds, if it is one."""
+    return arabic_country_name(str(value)) if name in COUNTRY_FIELDS else None
 
 
 def _number(value: float) -> str:
