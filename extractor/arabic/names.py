@@ -86,11 +86,13 @@ def _clitic_splits(word: str, *, article: bool) -> Iterator[tuple[str, str]]:
     for clitic in _PROCLITICS:
         if word.startswith(clitic):
             stem = word[len(clitic) :]
-            yield clitic, stem
+            readings = [stem]
             if stem.startswith("ل") and clitic.endswith("ل"):
-                yield clitic, "ا" + stem  # ل + ال is written لل
-            if article and stem.startswith("ال"):
-                yield clitic + "ال", stem[2:]
+                readings.append("ا" + stem)  # ل + ال is written لل
+            for reading in readings:
+                yield clitic, reading
+                if article and reading.startswith("ال"):
+                    yield clitic + "ال", reading[2:]
     if article and word.startswith("ال"):
         yield "ال", word[2:]
 
@@ -110,6 +112,7 @@ def strip_clitics(word: str) -> list[str]:
 
 
 def _escape(literal: str) -> str:
+    """`regex.escape`, typed."""
     escaped: str = regex.escape(literal)
     return escaped
 
@@ -169,6 +172,7 @@ def _prepare(needle: str) -> _Needle | None:
 
 
 def _is_word_char(char: str) -> bool:
+    """Letters and digits make words; normalized text has no marks left."""
     return char.isalnum()
 
 
