@@ -6,9 +6,12 @@ from, so a match found in normalized text is reported in ORIGINAL offsets.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+import regex
 
 TATWEEL = "\u0640"
 
@@ -45,22 +48,24 @@ _FOLD: dict[str, str] = {
 }
 _FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
+# dropped: tatweel, diacritics, and invisible marks such as RLM / ZWNJ
+_DROP_CLASS = f"{TATWEEL}\\p{{Mn}}\\p{{Cf}}"
+_DROP = regex.compile(f"[{_DROP_CLASS}]")
 
 
 @cache
 def _fold_char(char: str) -> str:
     """What one original character becomes: '' (dropped), ' ' (space) or its folded form."""
-    if char == TATWEEL:
-        return ""
     if char in _FOLD:
         return _FOLD[char]
-    category = unicodedata.category(char)
-    if category in ("Mn", "Cf"):  # diacritics, and invisible marks such as RLM / ZWNJ
+    if _DROP.match(char):
         return ""
     if char.isspace():
         return " "
     if "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufeff":  # presentation forms
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", char))
+        composed = unicodedata.normalize("NFKC", char)
+        if composed != char:  # ﴾ and unassigned code points compose to themselves
+            return "".join(_fold_char(c) for c in composed)
     if char.isascii():
         return char.lower()
     return char
@@ -101,9 +106,63 @@ class Normalized:
         return self.source[original_start:original_end]
 
 
+@lru_cache(maxsize=64)
 def normalize(source: str) -> Normalized:
     """Fold diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digit scripts, punctuation, case
-    and whitespace runs, keeping the map back to `source`."""
+    and whitespace runs, keeping the map back to `source`.
+
+    Cached, because the verifier, the name finder and the number finder all normalize the same
+    article. The folds keep one character per character, so only the gaps (dropped marks,
+    whitespace runs) need offset bookkeeping, not every character."""
+    folded = source
+    for char, replacement in _FOLD.items():
+        if char in folded:
+            folded = folded.replace(char, replacement)
+    if folded != folded.lower():
+        folded = _UPPER.sub(_lower, folded)
+    chars: list[str] = []
+    offsets: list[int] = []
+    kept_from = 0
+    for gap in _GAP.finditer(folded):
+        if gap["expands"] is not None:
+            return _normalize_by_char(source)
+        start, end = gap.span()
+        chars.append(folded[kept_from:start])
+        offsets.extend(range(kept_from, start))
+        kept_from = end
+        if start > 0 and end < len(folded):
+            space = next((i for i in range(start, end) if folded[i] in _WHITESPACE), None)
+            if space is not None:
+                chars.append(" ")
+                offsets.append(space)
+    chars.append(folded[kept_from:])
+    offsets.extend(range(kept_from, len(folded)))
+    offsets.append(len(source))
+    return Normalized(text="".join(chars), source=source, offsets=tuple(offsets))
+
+
+def _lower(match: re.Match[str]) -> str:
+    """ASCII capitals in lower case (Latin designations: JF-17 matches jf-17)."""
+    return match.group().lower()
+
+
+_UPPER = re.compile("[A-Z]+")
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
+_SPACE_CLASS = "".join(f"\\u{ord(char):04x}" for char in sorted(_WHITESPACE))
+# Where the text is not kept one-for-one: presentation forms that expand (handled one
+# character at a time), runs of whitespace and dropped marks, a lone dropped mark or
+# whitespace other than a space, and a space at either end.
+_GAP = regex.compile(
+    "(?P<expands>[\\ufb50-\\ufdff\\ufe70-\\ufefe])"
+    f"|[{_SPACE_CLASS}{_DROP_CLASS}]{{2,}}"
+    f"|(?! )[{_SPACE_CLASS}{_DROP_CLASS}]"
+    "|\\A | \\Z"
+)
+
+
+def _normalize_by_char(source: str) -> Normalized:
+    """`normalize` one character at a time: for text with presentation forms, which may expand
+    to several characters (ﻻ → لا)."""
     chars: list[str] = []
     offsets: list[int] = []
     previous_space = True  # drops leading whitespace

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.arabic.normalize import normalize, normalize_text
+from extractor.arabic.normalize import _normalize_by_char, normalize, normalize_text
 from tests.conftest import dev_pairs
 
 # Arabic letters and hamza forms, diacritics, tatweel, digits of three scripts, separators,
@@ -15,11 +15,16 @@ _ALPHABET = (
     "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآٱؤئىة"
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
     "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
-    "٫٬،؛؟.,-–«»“”ﻻﷲ\u200f\u200c"
-    "JFjf "
+    "٫٬،؛؟.,-–«»“”ﻻﷲ﴾\u200f\u200c\ufeff"
+    "JFjf \u00a0\u3000"
     "\n\t"
 )
 TEXTS = st.text(alphabet=_ALPHABET, max_size=80)
+
+
+@given(st.one_of(TEXTS, st.text(max_size=40)))
+def test_fast_path_equals_folding_one_character_at_a_time(source: str) -> None:
+    assert normalize(source) == _normalize_by_char(source)
 
 
 @given(TEXTS)
