@@ -3,13 +3,15 @@ a weapon designation. Quantities, resolutions and coverage all ask these questio
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
+from extractor.arabic.currencies import find_currency
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.numbers import NumberMention, parse_money
+from extractor.arabic.numbers import NumberMention
 from extractor.verify.source import Source, Span
 
 
@@ -58,7 +60,24 @@ _DESIGNATION = regex.compile(
 """Weapon designations with digits in them, whose digits are never a quantity."""
 
 
-@cache
+Question = Callable[[Source, NumberMention], bool]
+
+
+def role(question: Question) -> Question:
+    """Ask a question about a mention once per document: the answer is kept in the Source."""
+
+    def ask(source: Source, mention: NumberMention) -> bool:
+        key = (question.__name__, mention.start, mention.end)
+        if key not in source.roles:
+            source.roles[key] = question(source, mention)
+        return source.roles[key]
+
+    ask.__name__ = question.__name__
+    ask.__doc__ = question.__doc__
+    return ask
+
+
+@lru_cache(maxsize=8192)
 def _stems(word: str) -> frozenset[str]:
     return frozenset((word, *strip_clitics(word)))
 
@@ -88,6 +107,7 @@ def in_digits(mention: NumberMention) -> bool:
     return is_integral(mention) and mention.text.strip().lstrip("وفبل").isdigit()
 
 
+@role
 def is_resolution(source: Source, mention: NumberMention) -> bool:
     """True for digits that a resolution word leads up to (`القرار 1973`, `القرارات 1696
     و1737`, `قرار مجلس الأمن رقم 1970`) with no paragraph or year word between (`الفقرة رقم
@@ -110,6 +130,7 @@ def is_resolution(source: Source, mention: NumberMention) -> bool:
     return False
 
 
+@role
 def is_year(source: Source, mention: NumberMention) -> bool:
     """True for a four-digit number from 1900 to 2100 that does not count a noun."""
     if not is_integral(mention):
@@ -120,6 +141,7 @@ def is_year(source: Source, mention: NumberMention) -> bool:
     return not is_counted(source, mention)
 
 
+@role
 def is_counted(source: Source, mention: NumberMention) -> bool:
     """True when a noun weapons are counted in follows (`16 طائرة`, `42 من هذه المقاتلات`)."""
     for token in source.tokens_after(mention.end, 4):
@@ -130,13 +152,13 @@ def is_counted(source: Source, mention: NumberMention) -> bool:
     return False
 
 
+@role
 def is_amount(source: Source, mention: NumberMention) -> bool:
     """True when a currency follows the number (`1,12 مليار دولار`, `بمليارات الدولارات`)."""
-    phrase = " ".join([mention.text, *source.tokens_after(mention.end, 2)])
-    money = parse_money(phrase)
-    return money is not None and money.currency is not None
+    return find_currency(" ".join(source.tokens_after(mention.end, 2))) is not None
 
 
+@role
 def is_duration_or_share(source: Source, mention: NumberMention) -> bool:
     """True when a time unit or a percent sign follows (`5 سنوات`, `37 عاما`, `20%`)."""
     following = source.tokens_after(mention.end, 2)

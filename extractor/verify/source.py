@@ -10,6 +10,8 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import sub
 
 import regex
 
@@ -49,6 +51,8 @@ class Source:
     _designation_match: dict[str, TextMatch | None] = field(default_factory=dict)
     _sentence_sources: dict[int, Normalized] = field(default_factory=dict)
     _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
+    roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+    """What the number checks found out about each mention (see `mentions.role`)."""
 
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]
@@ -177,7 +181,7 @@ class Source:
             self._sentence_sources[index] = Normalized(
                 text=self.normalized.text[first:last],
                 source=self.text[start:end],
-                offsets=(*(o - start for o in offsets[first:last]), end - start),
+                offsets=(*map(sub, offsets[first:last], repeat(start)), end - start),
             )
         return self._sentence_sources[index]
 
