@@ -73,7 +73,7 @@ class _Needle:
     words: tuple[str, ...]
     stems: tuple[str, ...]  # the first word's alternatives: as given, then without a clitic
     strips: tuple[str, ...]  # for each alternative, the clitic the needle carries
-    pattern: regex.Pattern[str]
+    patterns: tuple[regex.Pattern[str], ...]  # the first word as given; then clitics cut off
     partial: regex.Pattern[str] | None
     anchors: tuple[str, ...]  # words every match contains verbatim: a cheap test before the regex
     reach: int  # how far from an anchor a match may begin or end, punctuation changes included
@@ -138,32 +138,40 @@ def _prepare(needle: str) -> _Needle | None:
         for clitic, stem in _clitic_splits(first, article=False)
         if len(stem) >= _MIN_STEM or stem.isdigit()
     ]
-    head = "|".join(
-        f"(?P<a{index}>{_word_pattern(stem)})" for index, (_, stem) in enumerate(alternatives)
-    )
-    body = [f"(?:{head})"]
+    choices = [alternatives[:1], alternatives] if len(alternatives) > 1 else [alternatives]
+    heads = [
+        "|".join(f"(?P<a{index}>{_word_pattern(stem)})" for index, (_, stem) in enumerate(chosen))
+        for chosen in choices
+    ]
+    head = heads[-1]
+    rest = []
     for previous, current in pairwise(found):
         between = normalized[previous.end() : current.start()]
         if previous.group().isdigit() and current.group().isdigit():
-            body.append(_escape(between))  # 1,8 is not 1.8: separators inside numbers count
+            rest.append(_escape(between))  # 1,8 is not 1.8: separators inside numbers count
         else:
-            body.append(_GAP)
-        body.append(_escape(current.group()))
-    pattern = regex.compile(_LEFT + _SOURCE_PREFIX + "(?P<core>" + "".join(body) + ")" + _RIGHT)
+            rest.append(_GAP)
+        rest.append(_escape(current.group()))
+    patterns = tuple(
+        regex.compile(
+            _LEFT + _SOURCE_PREFIX + f"(?P<core>(?:{choice})" + "".join(rest) + ")" + _RIGHT
+        )
+        for choice in heads
+    )
     has_digits = any(char.isdigit() for char in normalized)
     partial = None
     if 2 <= len(words) <= _PARTIAL_MAX_WORDS and not has_digits:
         skip = rf"(?:\s+[\p{{L}}\p{{N}}]+){{0,{PARTIAL_MAX_GAP}}}\s+"
-        rest = "".join(skip + _escape(word) for word in words[1:])
+        gaps = "".join(skip + _escape(word) for word in words[1:])
         partial = regex.compile(
-            _LEFT + _SOURCE_PREFIX + "(?P<core>" + f"(?:{head})" + rest + ")" + _RIGHT
+            _LEFT + _SOURCE_PREFIX + "(?P<core>" + f"(?:{head})" + gaps + ")" + _RIGHT
         )
     return _Needle(
         text=needle,
         words=words,
         stems=tuple(stem for _, stem in alternatives),
         strips=tuple(clitic for clitic, _ in alternatives),
-        pattern=pattern,
+        patterns=patterns,
         partial=partial,
         anchors=tuple(sorted(words[1:], key=len, reverse=True)[:2]),
         reach=2 * len(normalized) + 16,
@@ -259,19 +267,21 @@ def _fuzzy(prepared: _Needle, source: Normalized) -> TextMatch | None:
     return TextMatch("fuzzy", start, end, round(best[0], 1))
 
 
-def _search_near_anchor(prepared: _Needle, text: str) -> regex.Match[str] | None:
+def _search_near_anchor(
+    prepared: _Needle, pattern: regex.Pattern[str], text: str
+) -> regex.Match[str] | None:
     """The first match, tried only around the needle's longest later word: a sentence-long
     needle is otherwise attempted at every position of the text."""
     if not prepared.anchors:
-        return prepared.pattern.search(text)
+        return pattern.search(text)
     anchor = prepared.anchors[0]
     at = text.find(anchor)
     while at >= 0:
         start, end = max(0, at - prepared.reach), min(len(text), at + prepared.reach)
-        for candidate in prepared.pattern.finditer(text, start, end, overlapped=True):
+        for candidate in pattern.finditer(text, start, end, overlapped=True):
             if candidate.end() < end or end == len(text):
                 return candidate
-            match = prepared.pattern.match(text, candidate.start())  # the window's end is no
+            match = pattern.match(text, candidate.start())  # the window's end is no
             if match is not None:  # word boundary: confirm against the whole text
                 return match
         at = text.find(anchor, at + 1)
@@ -290,9 +300,10 @@ def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMa
     if found is not None:
         return found
     anchored = all(anchor in source.text for anchor in prepared.anchors)
-    match = _search_near_anchor(prepared, source.text) if anchored else None
-    if match is not None:
-        return _to_match(prepared, match, source)
+    for pattern in prepared.patterns if anchored else ():
+        match = _search_near_anchor(prepared, pattern, source.text)
+        if match is not None:
+            return _to_match(prepared, match, source)
     if not fuzzy or prepared.has_digits or not 2 <= len(prepared.words) <= _FUZZY_MAX_WORDS:
         return None
     if prepared.partial is not None and anchored:
@@ -308,7 +319,8 @@ def find_all(needle: str, source: Normalized) -> list[TextMatch]:
     prepared = _prepare(needle) if needle else None
     if prepared is None:
         return []
-    return [_to_match(prepared, match, source) for match in prepared.pattern.finditer(source.text)]
+    every = prepared.patterns[-1].finditer(source.text)
+    return [_to_match(prepared, match, source) for match in every]
 
 
 _DESIGNATION_RUN = regex.compile(r"\p{N}+|[\p{L}\p{M}]+")

@@ -297,3 +297,21 @@ def test_a_gold_name_with_clitics_and_marks_is_still_found(
     expected = _WORDS.findall(normalize_text(text))
     assert expected[0] in strip_clitics(found[0])
     assert found[1:] == expected[1:]
+
+
+SEED_WORDS = [match.span() for match in regex.finditer(r"\S+", SEED_TEXT)]
+
+
+@given(start=st.integers(0, len(SEED_WORDS) - 1), size=st.integers(1, 25))
+def test_any_run_of_seed_words_is_found_as_written_and_folded(start: int, size: int) -> None:
+    """A verbatim run of words is found exactly; its normalized form is found at a span that
+    normalizes to the same words."""
+    run = SEED_TEXT[SEED_WORDS[start][0] : SEED_WORDS[min(start + size, len(SEED_WORDS)) - 1][1]]
+    exact = find_text(run, SEED_SOURCE)
+    assert exact is not None
+    assert exact.status == "exact"
+    assert SEED_TEXT[exact.start : exact.end] == run
+    folded = find_text(normalize_text(run), SEED_SOURCE)
+    assert folded is not None
+    found = SEED_TEXT[folded.start : folded.end]
+    assert _WORDS.findall(normalize_text(found)) == _WORDS.findall(normalize_text(run))
