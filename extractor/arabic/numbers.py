@@ -9,9 +9,8 @@ grammar joins adjacent tokens into one number: `ستة عشر`, `ألف وتسع
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from extractor.arabic.currencies import find_currency
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
@@ -41,13 +40,17 @@ class MoneyValue:
     currency: str | None
 
 
+# The patterns run on normalized text, which has no diacritics left to split words at, so the
+# standard library's `re` is safe here, and about three times faster than `regex`.
+_NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+_NOT_BEFORE_LETTER = r"(?![^\W\d_])"
 _CLITICS = r"(?:[وفبلك]{1,2}?(?:ال)?|ال)"
-_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<pre>" + _CLITICS + r")??"
+_TOKEN = re.compile(
+    _NOT_AFTER_LETTER + r"(?P<pre>" + _CLITICS + r")??"
     r"(?:(?<!\d)(?P<digits>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>" + trie_pattern(sorted(LEXICON)) + r")(?![\p{L}\p{M}]))"
+    r"|(?P<word>" + trie_pattern(sorted(LEXICON)) + r")" + _NOT_BEFORE_LETTER + ")"
 )
-_SEPARATOR = regex.compile(r"[.,]")
+_SEPARATOR = re.compile(r"[.,]")
 _HUNDRED_WORDS = frozenset(map(normalize_text, ("مئة", "مائة")))
 _ONE_WITH_HAMZA = frozenset(map(normalize_text, ("واحد", "واحدة")))  # وأحد folds to واحد
 _AND_ONE = normalize_text("أحد")
@@ -58,38 +61,31 @@ _MULTIPLIERS = frozenset(
 _ADDENDS = frozenset({Kind.UNIT, Kind.TEEN_HEAD, Kind.TENS, Kind.HUNDREDS, Kind.DIGITS})
 _SIGNIFICANT_DIGITS = 12
 
-# time units of a duration, in months, and the forms that name them
+# time units of a duration: months, singular forms, plural forms
+_TIME_UNITS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
+    "عام": (12, ("عام", "عاما", "العام"), ("أعوام", "الأعوام")),
+    "سنة": (12, ("سنة", "السنة"), ("سنوات", "سنين", "السنوات")),
+    "شهر": (1, ("شهر", "شهرا", "الشهر"), ("أشهر", "شهور", "الأشهر", "الشهور")),
+    "أسبوع": (12 / 52, ("أسبوع", "أسبوعا", "الأسبوع"), ("أسابيع", "الأسابيع")),
+    "يوم": (12 / 365, ("يوم", "يوما", "اليوم"), ("أيام", "الأيام")),
+    "عقد": (120, ("عقد", "العقد"), ("عقود", "العقود")),
+}
 _UNIT_MONTHS: dict[str, float] = {
-    normalize_text(unit): months
-    for unit, months in {
-        "عام": 12,
-        "سنة": 12,
-        "شهر": 1,
-        "أسبوع": 12 / 52,
-        "يوم": 12 / 365,
-        "عقد": 120,
-    }.items()
+    normalize_text(unit): months for unit, (months, _, _) in _TIME_UNITS.items()
 }
-_UNIT_FORMS: dict[str, str] = {
-    normalize_text(form): normalize_text(unit)
-    for unit, forms in {
-        "عام": ("عام", "عاما", "أعوام", "الأعوام", "العام"),
-        "سنة": ("سنة", "سنوات", "سنين", "السنوات", "السنة", "سنتين", "سنتان"),
-        "شهر": ("شهر", "شهرا", "أشهر", "شهور", "الشهر", "الأشهر", "الشهور"),
-        "أسبوع": ("أسبوع", "أسبوعا", "أسابيع", "الأسبوع", "الأسابيع"),
-        "يوم": ("يوم", "يوما", "أيام", "اليوم", "الأيام"),
-        "عقد": ("عقد", "عقود", "العقد", "العقود"),
-    }.items()
-    for form in forms
+_FORM_MONTHS: dict[str, float] = {
+    normalize_text(form): months
+    for months, singular, plural in _TIME_UNITS.values()
+    for form in singular + plural
 }
-_UNIT_WORD = regex.compile(
-    r"(?<![\p{L}\p{M}])[وفبلك]{0,2}(?P<unit>"
-    + trie_pattern(sorted(_UNIT_FORMS))
-    + r")(?![\p{L}\p{M}])"
+_PLURAL_FORMS = frozenset(
+    normalize_text(form) for _, _, plural in _TIME_UNITS.values() for form in plural
 )
-_UNIT_AND = regex.compile(
-    r"(?<![\p{L}\p{M}])[وفبلك]{0,2}(?P<unit>" + trie_pattern(sorted(_UNIT_FORMS)) + r") $"
-)
+_UNIT = r"[وفبلك]{0,2}(?P<unit>" + trie_pattern(sorted(_FORM_MONTHS)) + r")" + _NOT_BEFORE_LETTER
+_UNIT_WORD = re.compile(_NOT_AFTER_LETTER + _UNIT)
+_UNIT_NEXT = re.compile(" ?" + _UNIT)  # 18 شهرا
+_UNIT_PREVIOUS = re.compile(_NOT_AFTER_LETTER + _UNIT + " $")  # الأعوام الستة, عام ونصف
+_UNIT_LOOK_BACK = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +99,7 @@ class _Token:
     surface: str
 
 
-def _digit_tokens(match: regex.Match[str], norm: Normalized, scale_follows: bool) -> list[_Token]:
+def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -> list[_Token]:
     """The numbers a run of digits and separators states: one (1,000 / 1,12 / 5.4) or several
     when the separators cannot belong to one number (an Arabic comma, 15.06.2017)."""
     start = match.start("digits")
@@ -393,14 +389,18 @@ def parse_number(phrase: str) -> float | None:
 
 def parse_money(phrase: str) -> MoneyValue | None:
     """The amount and currency of a money phrase ("1,12 مليار دولار" → 1.12e9 USD,
-    "بمليارات الدولارات" → at least 2e9 USD); None when it states no number."""
+    "بمليارات الدولارات" → at least 2e9 USD); None when it states no number.
+
+    The amount is the number just before the currency word when there is one (`36 طائرة بقيمة
+    12 مليار دولار` → 12e9), else the first number."""
     norm = normalize(phrase)
     readings = _read(norm)
     if not readings:
         return None
-    mention = readings[0].mention
     currency = find_currency(norm.text)
-    code = currency[0] if currency else None
+    code, at = currency if currency else (None, 0)
+    before = [reading for reading in readings if reading.norm_end <= at]
+    mention = (before[-1] if before else readings[0]).mention
     if mention.lower_bound:
         return MoneyValue(amount=None, min_amount=mention.value, currency=code)
     return MoneyValue(amount=mention.value, min_amount=None, currency=code)
@@ -408,27 +408,42 @@ def parse_money(phrase: str) -> MoneyValue | None:
 
 def parse_duration_months(phrase: str) -> float | None:
     """The length in months a duration phrase states ("على مدى عامين ونصف" → 30,
-    "خلال الأعوام الستة المقبلة" → 72, "18 شهرا" → 18); None when it states none."""
+    "خلال الأعوام الستة المقبلة" → 72, "18 شهرا" → 18, "3 سنوات و6 أشهر" → 42, "خلال عام"
+    → 12); None when it states none. A year after a singular unit (عام 2020) is a date."""
     norm = normalize(phrase)
     text = norm.text
     readings = _read(norm)
-    units = [(match.start(), _UNIT_FORMS[match["unit"]]) for match in _UNIT_WORD.finditer(text)]
+    months = 0.0
+    found = False
     for reading in readings:
-        if reading.noun in _UNIT_MONTHS:
-            return _months(reading.mention.value * _UNIT_MONTHS[reading.noun])
-    if readings:
-        reading = readings[0]
-        if not units:
-            return None
-        before = _UNIT_AND.search(text, 0, reading.norm_start - len(reading.pre))
-        if reading.pre == "و" and before is not None:  # عام ونصف: one unit and a fraction
-            unit = _UNIT_FORMS[before["unit"]]
-            return _months((1 + reading.mention.value) * _UNIT_MONTHS[unit])
-        _, unit = min(units, key=lambda found: abs(found[0] - reading.norm_start))
-        return _months(reading.mention.value * _UNIT_MONTHS[unit])
-    if units:
-        return _months(_UNIT_MONTHS[units[0][1]])
-    return None
+        if found and reading.pre != "و":
+            break
+        amount = _reading_months(text, reading, found)
+        if amount is not None:
+            months += amount
+            found = True
+    if found:
+        return _months(months)
+    unit = None if readings else _UNIT_WORD.search(text)  # خلال عام: one unit
+    return _months(_FORM_MONTHS[unit["unit"]]) if unit else None
+
+
+def _reading_months(text: str, reading: _Reading, after_another: bool) -> float | None:
+    """The months one number of a duration phrase counts, from its unit; None without one."""
+    value = reading.mention.value
+    if reading.noun in _UNIT_MONTHS:  # عامين ونصف
+        return value * _UNIT_MONTHS[reading.noun]
+    following = _UNIT_NEXT.match(text, reading.norm_end)
+    if following is not None:
+        return value * _FORM_MONTHS[following["unit"]]
+    start = reading.norm_start - len(reading.pre)
+    previous = _UNIT_PREVIOUS.search(text, max(0, start - _UNIT_LOOK_BACK), start)
+    if previous is None:
+        return None
+    unit = previous["unit"]
+    if reading.pre == "و" and value < 1:  # عام ونصف, ثلاثة أعوام ونصف
+        return (value if after_another else 1 + value) * _FORM_MONTHS[unit]
+    return value * _FORM_MONTHS[unit] if unit in _PLURAL_FORMS else None
 
 
 def _months(value: float) -> float:

@@ -38,6 +38,7 @@ _LATIN_ABBREVIATIONS = frozenset(
     ]
 )
 _SHORT_WORD = 3  # an Arabic transliteration piece joined by a dot: كيو.إيه
+_LOOK_BACK = 40  # characters before a dot that can hold the word it ends
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -59,13 +60,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _ends_sentence(text: str, dot: int) -> bool:
     """Whether the single dot at `dot` ends a sentence."""
     following = text[dot + 1] if dot + 1 < len(text) else ""
-    word_match = _WORD_BEFORE.search(text, 0, dot)
+    window = max(0, dot - _LOOK_BACK)
+    word_match = _WORD_BEFORE.search(text, window, dot)
     word = word_match.group().replace("\u0640", "") if word_match else ""
     if following and not following.isspace() and following not in _CLOSERS:
         if following.isdigit() or following.isascii() or not word:
             return False  # 1.5, U.S, www.example
         return len(word) > _SHORT_WORD  # كيو.إيه, but not الاجتماع.وقال
-    if not word or _DIGITS_BEFORE.search(text, 0, dot):
+    if not word or _DIGITS_BEFORE.search(text, window, dot):
         return True
     if len(word) == 1:
         return not following or following == "\n"  # د. أحمد, U.S. Army

@@ -212,6 +212,8 @@ def test_weekdays_and_percent_words_are_not_numbers() -> None:
         ("5 مليارات روبل", MoneyValue(5e9, None, "RUB")),
         ("$5.4 مليار", MoneyValue(5.4e9, None, "USD")),
         ("€2 مليار", MoneyValue(2e9, None, "EUR")),
+        ("36 طائرة بقيمة 12 مليار دولار", MoneyValue(12e9, None, "USD")),
+        ("بنحو 100 مليون دولار للطائرة الواحدة", MoneyValue(1e8, None, "USD")),
     ],
 )
 def test_money_phrase(phrase: str, money: MoneyValue) -> None:
@@ -252,14 +254,19 @@ def test_currency_code(phrase: str, code: str | None) -> None:
         ("خلال عام", 12),
         ("شهرين", 2),
         ("ثلاث سنوات", 36),
+        ("ثلاثة أعوام ونصف", 42),
+        ("3 سنوات و6 أشهر", 42),
+        ("خلال الأعوام الخمسة عشر المقبلة", 180),
+        ("سنتين", 24),
     ],
 )
 def test_duration_months(phrase: str, months: float) -> None:
     assert parse_duration_months(phrase) == months
 
 
-def test_duration_without_unit_is_none() -> None:
-    assert parse_duration_months("نحو 25 طائرة") is None
+@pytest.mark.parametrize("phrase", ["نحو 25 طائرة", "حتى عام 2020", "منذ العام 2013"])
+def test_phrase_without_duration_is_none(phrase: str) -> None:
+    assert parse_duration_months(phrase) is None
 
 
 @pytest.mark.parametrize(("article", "gold"), PAIRS, ids=[pair[0].stem for pair in PAIRS])
