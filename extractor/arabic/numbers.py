@@ -51,6 +51,7 @@ _TOKEN = re.compile(
     r"|(?P<word>" + trie_pattern(sorted(LEXICON)) + r")" + _NOT_BEFORE_LETTER + ")"
 )
 _SEPARATOR = re.compile(r"[.,]")
+_ARABIC_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
 _HUNDRED_WORDS = frozenset(map(normalize_text, ("مئة", "مائة")))
 _ONE_WITH_HAMZA = frozenset(map(normalize_text, ("واحد", "واحدة")))  # وأحد folds to واحد
 _AND_ONE = normalize_text("أحد")
@@ -101,13 +102,15 @@ class _Token:
 
 def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -> list[_Token]:
     """The numbers a run of digits and separators states: one (1,000 / 1,12 / 5.4) or several
-    when the separators cannot belong to one number (an Arabic comma, 15.06.2017)."""
+    when the separators cannot belong to one number (15.06.2017, or an Arabic comma between
+    years: 2011،2012; but ١،٥ مليار is a decimal)."""
     start = match.start("digits")
     text = match["digits"]
     pieces: list[tuple[int, str]] = []
     piece_start = 0
+    decimal_comma = scale_follows and _ARABIC_COMMA_DECIMAL.fullmatch(text) is not None
     for separator in _SEPARATOR.finditer(text):
-        if norm.source[norm.offsets[start + separator.start()]] == "،":
+        if norm.source[norm.offsets[start + separator.start()]] == "،" and not decimal_comma:
             pieces.append((piece_start, text[piece_start : separator.start()]))
             piece_start = separator.end()
     pieces.append((piece_start, text[piece_start:]))

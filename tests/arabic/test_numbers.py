@@ -123,6 +123,17 @@ def test_gold_duration_text_parses_to_gold_months(text: str, months: float) -> N
         ("1,8 مليار يورو", 1.8e9),
         ("بـ1,12 مليار دولار", 1.12e9),
         ("1,000", 1000),
+        ("١،٥ مليار", 1.5e9),
+        ("2,5 بالمائة", 2.5),
+        ("12,000", 12000),
+        ("1,000,000", 1e6),
+        ("0.5", 0.5),
+        ("الـ16", 16),
+        ("عشرة آلاف", 10_000),
+        ("خمسة ملايين و300 ألف", 5.3e6),
+        ("3 آلاف و500", 3500),
+        ("مليون ونصف المليون", 1.5e6),
+        ("ثلاثة آلاف ومئتان", 3200),
         ("١٬٠٠٠", 1000),
         ("1.000.000", 1e6),
         ("5.4 مليار", 5.4e9),
@@ -184,8 +195,38 @@ def test_look_alike_numbers_stay_apart(phrase: str, stated: float, not_stated: f
 
 
 def test_years_and_lists_are_separate_numbers() -> None:
-    text = "القرارات 1696 و1737 و1747، منذ 2006،2007"
-    assert [mention.value for mention in find_numbers(text)] == [1696, 1737, 1747, 2006, 2007]
+    text = "القرارات 1696 و1737 و1747، منذ 2006،2007 بين 20 و30 طائرة، 2017-2018 في 14/7/2018"
+    assert [mention.value for mention in find_numbers(text)] == [
+        1696,
+        1737,
+        1747,
+        2006,
+        2007,
+        20,
+        30,
+        2017,
+        2018,
+        14,
+        7,
+        2018,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يوم الأربعاء",
+        "يوم الخميس",
+        "يوم الثلاثاء",
+        "في الخمسينيات",
+        "مسيرة مليونية",
+        "إحدى الدول",
+        "لست أدري",
+        "الدوري الممتاز",
+    ],
+)
+def test_words_that_only_look_like_numbers(text: str) -> None:
+    assert find_numbers(text) == []
 
 
 def test_weekdays_and_percent_words_are_not_numbers() -> None:
