@@ -1,4 +1,8 @@
-"""Building Check records: a located value, or a failure with a message the LLM can act on."""
+"""Building Check records: a located value, or a failure with a message the LLM can act on.
+
+The records are built with `model_construct`: every field is set here from values already
+checked, and a document has hundreds of them.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ def show(value: Scalar) -> str:
 
 def found(leaf: Leaf, status: CheckStatus, span: Span, source: Source, message: str = "") -> Check:
     """A value the source supports at `span`."""
-    return Check(
+    return Check.model_construct(
         path=leaf.path,
         value=leaf.value,
         status=status,
@@ -43,12 +47,14 @@ def matched(leaf: Leaf, match: TextMatch, source: Source) -> Check:
 
 def unsupported(leaf: Leaf, message: str) -> Check:
     """A value nothing in the source supports."""
-    return Check(path=leaf.path, value=leaf.value, status="unsupported", message=message)
+    return Check.model_construct(
+        path=leaf.path, value=leaf.value, status="unsupported", message=message
+    )
 
 
 def contradicted(leaf: Leaf, message: str, span: Span | None, source: Source) -> Check:
     """A value the source states differently, with the span of what it states instead."""
-    return Check(
+    return Check.model_construct(
         path=leaf.path,
         value=leaf.value,
         status="contradicted",

@@ -57,7 +57,8 @@ def check_country(leaf: Leaf, source: Source) -> Check:
 
 
 def check_imposed_by(leaf: Leaf, source: Source) -> Check:
-    """`imposed_by`: a state as any ISO3 code, or a body (UNSC, EU, AU, AL) its text names."""
+    """`imposed_by`: a state as any ISO3 code, or a body (UNSC, EU, AU, AL) that its own text
+    names, else that an evidence sentence names (and no other body there)."""
     code = str(leaf.value)
     if is_iso3(code):
         return check_country(leaf, source)
@@ -73,7 +74,12 @@ def check_imposed_by(leaf: Leaf, source: Source) -> Check:
                 span,
                 source,
             )
-    return unsupported(leaf, f"imposed_by {code}: no imposed_by_text in the text names that body")
+    for sentence in source.evidence_sentences(leaf.fact.evidence):
+        if body_for(source.at(sentence)) == code:
+            return found(leaf, "normalized", sentence, source, f"{code} is named in the evidence")
+    return unsupported(
+        leaf, f"imposed_by {code}: neither imposed_by_text nor the evidence names it"
+    )
 
 
 def _own_texts(leaf: Leaf, source: Source) -> Iterator[tuple[str, str, Span]]:

@@ -50,14 +50,18 @@ COUNTED_NOUNS = _words(
 )  # fmt: skip
 """Nouns that weapons are counted in: a number before one is a quantity worth covering."""
 
-_DESIGNATION = regex.compile(
+_DIGITS = regex.compile(r"\d+")
+_DESIGNATION_HEAD = regex.compile(
     r"(?<![\p{L}\d])(?:"
-    r"[a-z]+(?:[- ][a-z]+)?[- ]?\d+(?:[-./]?[a-z0-9]+)*"  # jf-17, b777-300er, pac 3
-    r"|[ء-ي]{2,5}-\d+(?:[-./]?[ء-ي\d]+)*"  # باك-3, اس-400, سو-35
-    r"|(?:[وبل]|ال)?(?:اف|سو|ميغ|ميج|اس|تي|جي|كيه|تاو)\s?\d+"  # اف 16, تي 72
-    r")"
+    r"[a-z]+(?:[- ][a-z]+)?[- ]?"  # jf-17, b777, pac 3
+    r"|[ء-ي]{2,5}-"  # باك-3, اس-400, سو-35
+    r"|(?:[وبل]|ال)?(?:اف|سو|ميغ|ميج|اس|تي|جي|كيه|تاو) ?"  # اف 16, تي 72
+    r")$"
 )
-"""Weapon designations with digits in them, whose digits are never a quantity."""
+_DESIGNATION_TAIL = regex.compile(r"(?:[-./]?[a-z0-9]+|-[ء-ي\d]+)*")
+_HEAD_WINDOW = 24
+"""Weapon designations with digits in them (`إف-16`, `JF-17`, `B777-300ER`): the letters
+before a run of digits, the run, and what is glued after it. Their digits are never a count."""
 
 
 Question = Callable[[Source, NumberMention], bool]
@@ -88,8 +92,19 @@ def _has_stem(token: str, words: frozenset[str]) -> bool:
 
 def designation_spans(source: Source) -> list[Span]:
     """Original spans of designation-like tokens (`إف-16`, `JF-17`, `باك-3`) in the source."""
-    normalized = source.normalized
-    return [normalized.to_original(*m.span()) for m in _DESIGNATION.finditer(normalized.text)]
+    text = source.normalized.text
+    spans: list[Span] = []
+    covered = 0
+    for digits in _DIGITS.finditer(text):
+        if digits.start() < covered:
+            continue
+        head = _DESIGNATION_HEAD.search(text, max(digits.start() - _HEAD_WINDOW, 0), digits.start())
+        if head is None:
+            continue
+        tail = _DESIGNATION_TAIL.match(text, digits.end())
+        covered = digits.end() if tail is None else tail.end()
+        spans.append(source.normalized.to_original(head.start(), covered))
+    return spans
 
 
 def overlaps(mention: NumberMention, spans: list[Span]) -> bool:

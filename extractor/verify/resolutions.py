@@ -14,8 +14,7 @@ from schemas import Check, CheckStatus
 def check_resolution(leaf: Leaf, source: Source) -> Check:
     """Find the number as a resolution; contradict it when the evidence cites others."""
     number = str(leaf.value)
-    written = [m for m in source.numbers if in_digits(m)]
-    for mention in written:
+    for mention in source.numbers:
         if mention.value == int(number) and is_resolution(source, mention):
             return _found(leaf, mention, source, "after a resolution word")
     evidence = [

@@ -26,7 +26,8 @@ Span = tuple[int, int]
 _SEPARATORS = frozenset(".,٫٬")
 _TOKEN = regex.compile(r"\p{L}+|\d+(?:[.,]\d+)*|[^\s\p{L}\d]")
 _WORD = regex.compile(r"\p{L}+")
-_WINDOW = 120
+_WINDOW = 16
+"""Characters of normalized text read per token wanted around an offset (words run shorter)."""
 
 
 @dataclass(slots=True)
@@ -160,14 +161,14 @@ class Source:
     def tokens_before(self, offset: int, count: int) -> list[str]:
         """The last `count` normalized tokens (words, numbers, punctuation) before an offset."""
         end = bisect_left(self.normalized.offsets, offset)
-        window = self.normalized.text[max(end - _WINDOW, 0) : end]
+        window = self.normalized.text[max(end - _WINDOW * count, 0) : end]
         tokens: list[str] = _TOKEN.findall(window)
         return tokens[-count:]
 
     def tokens_after(self, offset: int, count: int) -> list[str]:
         """The first `count` normalized tokens (words, numbers, punctuation) from an offset."""
         start = bisect_left(self.normalized.offsets, offset)
-        window = self.normalized.text[start : start + _WINDOW]
+        window = self.normalized.text[start : start + _WINDOW * count]
         tokens: list[str] = _TOKEN.findall(window)
         return tokens[:count]
 

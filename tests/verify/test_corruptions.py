@@ -375,3 +375,14 @@ class TestValuePreservingRewrites:
             "meetings[0].evidence[0]",
         ):
             assert check_at(verified, path).status == "normalized", path
+
+
+def test_body_without_its_text_is_found_in_the_evidence() -> None:
+    raw = gold_raw(SEED_ID)
+    raw["embargoes"][0]["imposed_by_text"] = None
+    verified = verify_raw(raw, article(SEED_ID))
+    assert check_at(verified, "embargoes[0].imposed_by").status == "normalized"
+    raw["embargoes"][0]["imposed_by"] = "EU"
+    check = check_at(verify_raw(raw, article(SEED_ID)), "embargoes[0].imposed_by")
+    assert check.status == "unsupported"
+    assert check.message == "imposed_by EU: neither imposed_by_text nor the evidence names it"
