@@ -90,14 +90,14 @@ def main() -> None:
         )
     text = "\n".join(t for _, t in pairs)
     print("\nnormalize(): best of 5, the whole dev set's text repeated k times")
-    print(f"{'k':>4} {'chars':>9} {'ms':>9} {'µs/char':>8}")
-    base = None
+    print(f"{'k':>4} {'chars':>9} {'ms':>9} {'µs/char':>8} {'x time for 10x text':>20}")
+    previous = None
     for k in (1, 10, 100):
         seconds = _normalize_seconds(text * k, 5)
-        base = base or seconds
         per_char = 1e6 * seconds / (len(text) * k)
-        print(f"{k:>4} {len(text) * k:>9} {1000 * seconds:>9.2f} {per_char:>8.3f}")
-    print(f"10x text took {_normalize_seconds(text * 10, 5) / base:.1f}x the time")
+        ratio = "" if previous is None else f"{seconds / previous:.1f}"
+        print(f"{k:>4} {len(text) * k:>9} {1000 * seconds:>9.2f} {per_char:>8.3f} {ratio:>20}")
+        previous = seconds
 
 
 if __name__ == "__main__":
