@@ -425,3 +425,62 @@ def test_rendered_number_words_parse_back(n: int, style: dict[str, Any]) -> None
     assert parse_number(words) == n, words
     [mention] = find_numbers(f"اشترت الحكومة {words} طائرة")
     assert mention.text == words
+
+
+_PIECES = st.sampled_from(
+    [
+        *[words for pair in _UNITS.values() for words in pair],
+        "عشر",
+        "عشرة",
+        "أحد",
+        "إحدى",
+        "اثنا",
+        "اثنتي",
+        "عشرون",
+        "تسعين",
+        "مئة",
+        "مائتي",
+        "ثلاثمائة",
+        "ألف",
+        "آلاف",
+        "ألفين",
+        "مليون",
+        "ملايين",
+        "مليار",
+        "مليارات",
+        "عشرات",
+        "مئات",
+        "نصف",
+        "ربع",
+        "أرباع",
+        "عامين",
+        "طائرتين",
+        "16",
+        "١٦",
+        "1,12",
+        "1,000",
+        "٢٫٥",
+        "5.4",
+        "2011",
+        "الاثنين",
+        "بالمئة",
+        "طائرة",
+        "إف-16",
+        "الدولارات",
+        "في",
+        "مجلس",
+    ]
+)
+_GLUE = st.sampled_from(["", "و", "ب", "ل", "ال", "وال", "بـ"])
+_SPACE = st.sampled_from([" ", " ", " و", "، ", ". ", "\n", "-", "\u064e "])
+
+
+@given(st.lists(st.tuples(_GLUE, _PIECES, _SPACE), max_size=12))
+def test_mentions_are_ordered_disjoint_and_parse_back(parts: list[tuple[str, str, str]]) -> None:
+    text = "".join(glue + piece + space for glue, piece, space in parts)
+    previous_end = 0
+    for mention in find_numbers(text):
+        assert previous_end <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
+        assert parse_number(mention.text) == mention.value
+        previous_end = mention.end
