@@ -106,7 +106,7 @@ class Normalized:
         return self.source[original_start:original_end]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def normalize(source: str) -> Normalized:
     """Fold diacritics, tatweel, alef/hamza forms, ى/ي, ة/ه, digit scripts, punctuation, case
     and whitespace runs, keeping the map back to `source`.
