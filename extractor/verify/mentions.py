@@ -50,6 +50,8 @@ COUNTED_NOUNS = _words(
 )  # fmt: skip
 """Nouns that weapons are counted in: a number before one is a quantity worth covering."""
 
+_NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
+_UNIT_WORDS = TIME_UNITS | PERCENT_WORDS
 _DIGITS = regex.compile(r"\d+")
 _DESIGNATION_HEAD = regex.compile(
     r"(?<![\p{L}\d])(?:"
@@ -135,7 +137,7 @@ def is_resolution(source: Source, mention: NumberMention) -> bool:
             continue
         if not token[0].isalpha():
             return False
-        if _has_stem(token, PARAGRAPH_WORDS | YEAR_WORDS):
+        if _has_stem(token, _NOT_RESOLUTION_WORDS):
             return False
         if _has_stem(token, RESOLUTION_WORDS):
             return True

@@ -74,13 +74,12 @@ def find_count(source: Source, item: ArmsItem, evidence: list[str], value: float
     for mention in attached:
         if mention.value == value:
             return Finding("found", mention, f"next to {show(item.designation)}")
-    scope = sorted(
-        {source.sentence_of(a[0]) for a in anchors}.union(source.evidence_sentences(evidence))
-    )
-    for sentence in scope:
+    own = {source.sentence_of(a[0]) for a in anchors}
+    for sentence in sorted(own.union(source.evidence_sentences(evidence))):
         for mention in source.counts_in(sentence):
             if mention.value == value and _claimed(source, mention, sentence) is None:
-                return Finding("found", mention, "in the deal's evidence")
+                where = "in the sentence that names it" if sentence in own else "in the evidence"
+                return Finding("found", mention, where)
     if attached:
         return Finding("contradicted", attached[0], "")
     return Finding("unsupported", None, "")

@@ -303,7 +303,7 @@ def test_quantity_in_the_evidence_refers_back_to_the_designation() -> None:
     )
     check = check_at(verified, "arms_deals[0].items[0].quantity")
     assert check.found == "36"
-    assert check.message == "36 is in the deal's evidence"
+    assert check.message == "36 is in the evidence"
 
 
 def test_quantity_found_only_far_from_its_designation_is_unsupported() -> None:
