@@ -7,6 +7,8 @@ it contributes. The grammar that combines them lives in `numbers.py`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -118,7 +120,7 @@ _FRACTIONS: dict[str, float] = {
 }
 # Counted nouns whose dual states a number on its own (عامين = two years). Kept small on
 # purpose: time units, for durations, and the aircraft and ships that arms news counts.
-COUNTED_NOUNS: tuple[str, ...] = (
+_COUNTED_NOUNS: tuple[str, ...] = (
     "عام",
     "سنة",
     "شهر",
@@ -168,7 +170,7 @@ def _build() -> dict[str, Word]:
     for word, value in _FRACTIONS.items():
         words[word] = Word(Kind.FRACTION, value)
     words[normalize_text("أرباع")] = Word(Kind.QUARTERS, 1 / 4)
-    for noun in map(normalize_text, COUNTED_NOUNS):
+    for noun in map(normalize_text, _COUNTED_NOUNS):
         for dual in _dual_forms(noun):
             words[dual] = Word(Kind.DUAL_NOUN, 2, noun)
     return {normalize_text(word): entry for word, entry in words.items()}
@@ -177,33 +179,27 @@ def _build() -> dict[str, Word]:
 LEXICON: dict[str, Word] = _build()
 
 
-def trie_pattern(words: list[str]) -> str:
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
     """A regex alternation of `words` factored as a prefix trie, so that matching one position
     costs a few character tests instead of one test per word."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
-
-    def emit(node: dict[str, dict[str, object]]) -> str:
-        ends = "" in node
-        branches = [
-            _escape(char) + emit(child)  # type: ignore[arg-type]
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
+    return _alternation(trie)
 
 
-def _escape(char: str) -> str:
-    """A literal character for a regex."""
-    return "\\" + char if not char.isalnum() else char
+def _alternation(node: _Trie) -> str:
+    """The pattern for the words below one trie node ("" marks a word that ends there)."""
+    branches = [
+        re.escape(char) + _alternation(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
