@@ -195,9 +195,11 @@ def _tokens(norm: Normalized) -> list[_Token]:
 
 def _excluded(pre: str, surface: str) -> bool:
     """Lexicon words that are not numbers in context: المئه of percentages (بالمئه, في المئه),
-    الاثنين the weekday, and لست (I am not)."""
+    الاثنين the weekday, a dual in construct that cannot take ال (the surname الألفي), and
+    لست (I am not)."""
     if pre.endswith("ال"):
-        return surface in _HUNDRED_WORDS or surface == "اثنين"
+        construct = LEXICON[surface].kind is Kind.DUAL_SCALE and surface.endswith("ي")
+        return surface in _HUNDRED_WORDS or surface == "اثنين" or construct
     return surface == "ست" and pre.endswith("ل")
 
 

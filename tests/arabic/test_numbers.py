@@ -222,6 +222,7 @@ def test_years_and_lists_are_separate_numbers() -> None:
         "مسيرة مليونية",
         "إحدى الدول",
         "لست أدري",
+        "قال الألفي",
         "الدوري الممتاز",
     ],
 )
