@@ -52,6 +52,7 @@ _TOKEN = re.compile(
 )
 _SEPARATOR = re.compile(r"[.,]")
 _ARABIC_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
+_ARABIC_DECIMAL = "٫"
 _HUNDRED_WORDS = frozenset(map(normalize_text, ("مئة", "مائة")))
 _ONE_WITH_HAMZA = frozenset(map(normalize_text, ("واحد", "واحدة")))  # وأحد folds to واحد
 _AND_ONE = normalize_text("أحد")
@@ -109,6 +110,8 @@ def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -
     pieces: list[tuple[int, str]] = []
     piece_start = 0
     decimal_comma = scale_follows and _ARABIC_COMMA_DECIMAL.fullmatch(text) is not None
+    original = norm.source[norm.offsets[start] : norm.offsets[match.end("digits") - 1] + 1]
+    dot_is_decimal = scale_follows or _ARABIC_DECIMAL in original
     for separator in _SEPARATOR.finditer(text):
         if norm.source[norm.offsets[start + separator.start()]] == "،" and not decimal_comma:
             pieces.append((piece_start, text[piece_start : separator.start()]))
@@ -117,7 +120,7 @@ def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -
     tokens: list[_Token] = []
     for offset, piece in pieces:
         is_last = offset == pieces[-1][0]
-        for value, piece_offset, piece_end in _grouped_value(piece, scale_follows and is_last):
+        for value, piece_offset, piece_end in _grouped_value(piece, dot_is_decimal and is_last):
             tokens.append(
                 _Token(
                     Word(Kind.DIGITS, value),
@@ -130,9 +133,10 @@ def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -
     return tokens
 
 
-def _grouped_value(text: str, scale_follows: bool) -> list[tuple[float, int, int]]:
-    """Values of digits with . and , separators: thousands (1,000 / 1.000.000), decimals
-    (5.4, and 1,8 before a scale word), or else each digit group on its own."""
+def _grouped_value(text: str, dot_is_decimal: bool) -> list[tuple[float, int, int]]:
+    """Values of digits with . and , separators: thousands (1,000 / 1.000.000 / 5.000), decimals
+    (5.4 / 1,8 / 1,12; a dot always before a scale word or when written ٫), or else each digit
+    group on its own."""
     groups = _SEPARATOR.split(text)
     separators = _SEPARATOR.findall(text)
     if not separators:
@@ -148,7 +152,7 @@ def _grouped_value(text: str, scale_follows: bool) -> list[tuple[float, int, int
             return [(float(digits), 0, len(text))]
     else:
         head, tail = groups
-        thousands = _thousands(groups) and not (separators[0] == "." and scale_follows)
+        thousands = _thousands(groups) and not (separators[0] == "." and dot_is_decimal)
         if thousands and head != "0":
             return [(float(digits), 0, len(text))]
         if separators[0] == "." or len(tail) <= 2:
