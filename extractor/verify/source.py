@@ -9,14 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import sub
 
 import regex
 
 from extractor.arabic.countries import CountryMention, country_mentions
-from extractor.arabic.names import TextMatch, find_all, find_designation, find_text
+from extractor.arabic.names import (
+    TextMatch,
+    find_all,
+    find_designation,
+    find_text,
+    proclitic_splits,
+)
 from extractor.arabic.normalize import Normalized, normalize
 from extractor.arabic.numbers import NumberMention, find_numbers
 from extractor.arabic.sentences import split_sentences
@@ -49,7 +55,7 @@ class Source:
     _found: dict[tuple[str, bool], TextMatch | None] = field(default_factory=dict)
     _found_all: dict[str, list[TextMatch]] = field(default_factory=dict)
     _designations: dict[str, list[Span]] = field(default_factory=dict)
-    _designation_match: dict[str, TextMatch | None] = field(default_factory=dict)
+    _designation_match: dict[str, tuple[str, TextMatch | None]] = field(default_factory=dict)
     _sentence_sources: dict[int, Normalized] = field(default_factory=dict)
     _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
     roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
@@ -80,9 +86,25 @@ class Source:
         return self._found[key]
 
     def locate_designation(self, designation: str) -> TextMatch | None:
-        """Where a weapon designation occurs, spacing, hyphen and case variants included."""
+        """Where a weapon designation occurs, spacing, hyphen and case variants included, and
+        without a clitic the text does not put on it (`وإف-16` is `إف-16` in the text)."""
+        return self._designation(designation)[1]
+
+    def _designation(self, designation: str) -> tuple[str, TextMatch | None]:
+        """The form of a designation that the text holds, and its first match."""
         if designation not in self._designation_match:
-            self._designation_match[designation] = find_designation(designation, self.normalized)
+            forms = [designation]
+            words = designation.strip().split(maxsplit=1)
+            if words:
+                clitics = sorted((c for c, _ in proclitic_splits(words[0]) if c), key=len)
+                forms += [designation.strip()[len(clitic) :] for clitic in clitics]
+            for form in forms:
+                match = find_designation(form, self.normalized)
+                if match is not None:
+                    break
+            if match is not None and form != designation and match.status == "exact":
+                match = replace(match, status="normalized")
+            self._designation_match[designation] = (form, match)
         return self._designation_match[designation]
 
     def whole_number(self, start: int, end: int) -> bool:
@@ -104,9 +126,10 @@ class Source:
         """Each sentence's occurrence of a weapon designation, spelling variants included."""
         if designation not in self._designations:
             spans: list[Span] = []
-            if self.locate_designation(designation) is not None:
+            form, first = self._designation(designation)
+            if first is not None:
                 for index, (start, _) in enumerate(self.sentences):
-                    match = find_designation(designation, self._sentence_source(index))
+                    match = find_designation(form, self._sentence_source(index))
                     if match is not None:
                         spans.append((start + match.start, start + match.end))
             self._designations[designation] = spans

@@ -386,3 +386,13 @@ def test_body_without_its_text_is_found_in_the_evidence() -> None:
     check = check_at(verify_raw(raw, article(SEED_ID)), "embargoes[0].imposed_by")
     assert check.status == "unsupported"
     assert check.message == "imposed_by EU: neither imposed_by_text nor the evidence names it"
+
+
+def test_designation_with_a_clitic_the_text_does_not_have_is_still_found() -> None:
+    raw = gold_raw("02_bahrain-f16-block70-lockheed")
+    raw["arms_deals"][0]["items"][0]["designation"] = "وإف 16 بلوك 70"
+    verified = verify_raw(raw, article("02_bahrain-f16-block70-lockheed"))
+    check = check_at(verified, "arms_deals[0].items[0].designation")
+    assert check.status == "normalized"
+    assert check.found == "إف 16 بلوك 70"
+    assert check_at(verified, "arms_deals[0].items[0].quantity").status == "exact"
