@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from extractor.report.view import SEVERITY, DocumentView, document_view
 from schemas import Document
 
-_LATIN_RUN = regex.compile(r"[A-Za-z0-9]+(?:[ \-./,:+][A-Za-z0-9]+)*")
+_LATIN_RUN = regex.compile(r"[A-Za-z0-9_]+(?:[ \-./,:+][A-Za-z0-9_]+)*")
 
 LEGEND = {
     "exact": "حرفي · exact",

@@ -227,9 +227,24 @@ def _rows(
 
     for name, value in values.items():
         path = f"{prefix}.{name}"
-        if name in surfaces or value is None or value == []:
+        paired = SURFACE_OF.get(name) in values
+        if name in surfaces or value == [] or (value is None and not paired):
             continue
-        if isinstance(value, BaseModel):
+        if paired:
+            surface = SURFACE_OF[name]
+            if value is None and values[surface] is None:
+                continue
+            rows.append(
+                Row(
+                    name,
+                    text=values[surface],
+                    text_badge=badge(f"{prefix}.{surface}"),
+                    parsed=None if value is None else _display(value),
+                    parsed_badge=badge(path),
+                    country=_country(name, value),
+                )
+            )
+        elif isinstance(value, BaseModel):
             rows.append(Row(name, children=_rows(value, path, checks, by_path, shown)))
         elif isinstance(value, list):
             for index, item in enumerate(value):
@@ -246,18 +261,6 @@ def _rows(
                             country=_country(name, item),
                         )
                     )
-        elif name in SURFACE_OF and SURFACE_OF[name] in values:
-            surface = SURFACE_OF[name]
-            rows.append(
-                Row(
-                    name,
-                    text=values[surface],
-                    text_badge=badge(f"{prefix}.{surface}"),
-                    parsed=_display(value),
-                    parsed_badge=badge(path),
-                    country=_country(name, value),
-                )
-            )
         else:
             rows.append(
                 Row(
@@ -267,11 +270,6 @@ def _rows(
                     country=_country(name, value),
                 )
             )
-    for surface in sorted(surfaces):
-        derived = next(name for name, text in SURFACE_OF.items() if text == surface)
-        if values.get(derived) is None and values.get(surface) is not None:
-            path = f"{prefix}.{surface}"
-            rows.append(Row(surface, text=values[surface], text_badge=badge(path)))
     return rows
 
 
@@ -290,7 +288,7 @@ def _display(value: Any) -> str:
 
 def _country(name: str, value: Any) -> str | None:
     """The Arabic name of the country a code field holds, if it is one."""
-    return arabic_country_name(str(value)) if name in COUNTRY_FIELDS else None
+    return arabic_country_name(str(value)) if name in COUNTRY_FIELDS and value else None
 
 
 def _number(value: float) -> str:

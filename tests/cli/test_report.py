@@ -77,7 +77,7 @@ def dev_entry(stem: str, edit: Callable[[Document], None] | None = None) -> Repo
     return ReportEntry(stem, verify_document(document, text), text)
 
 
-def _wrong_quantity_no_embargo(document: Document) -> None:
+def wrong_quantity_no_embargo(document: Document) -> None:
     """JF-17 given 12 (the text says 16), and the embargo left out so its numbers go uncovered."""
     item = document.arms_deals[0].items[0]
     item.quantity, item.quantity_text = 12, "12"
@@ -86,7 +86,7 @@ def _wrong_quantity_no_embargo(document: Document) -> None:
 
 @pytest.fixture
 def seed_entry() -> ReportEntry:
-    return dev_entry("00_seed-pakistan-libya", _wrong_quantity_no_embargo)
+    return dev_entry("00_seed-pakistan-libya", wrong_quantity_no_embargo)
 
 
 def test_page_is_rtl_with_a_legend_and_the_article_intact(seed_entry: ReportEntry) -> None:
