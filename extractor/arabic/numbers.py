@@ -323,8 +323,8 @@ class _Number:
             self.state = Kind.TENS
             return True
         if state is Kind.SCALE and self.current == 0 and value < self.last_scale:
-            if kind is Kind.DUAL_SCALE:
-                self.total += 2 * value
+            if kind in (Kind.SCALE, Kind.DUAL_SCALE):  # مليون وألف, مليون وألفان
+                self._scale(value, 2.0 if kind is Kind.DUAL_SCALE else 1.0)
                 return True
             if kind in _ADDENDS:
                 self.current = value

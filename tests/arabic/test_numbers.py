@@ -407,24 +407,42 @@ def _below_thousand(n: int, style: dict[str, Any]) -> str:
     return " و".join(parts)
 
 
+def _scaled(count: int, scale: tuple[str, str, str, str], style: dict[str, Any]) -> str:
+    """count × a scale word: ألف / ألفان / ثلاثة آلاف / أحد عشر ألفا (singular, dual
+    nominative, dual oblique, plural)."""
+    singular, dual, dual_oblique, plural = scale
+    if count == 1:
+        return singular
+    if count == 2:
+        return dual_oblique if style["oblique"] else dual
+    counted = _below_thousand(count, {**style, "feminine": False})
+    if count <= 10:
+        return f"{counted} {plural}"
+    return f"{counted} {singular}"
+
+
+_THOUSAND = ("ألف", "ألفان", "ألفين", "آلاف")
+_MILLION = ("مليون", "مليونان", "مليونين", "ملايين")
+
+
 def render(n: int, style: dict[str, Any]) -> str:
-    """0 < n < 1,000,000 in Arabic words, as a news writer might spell it."""
-    thousands, rest = divmod(n, 1000)
+    """0 < n < 1,000,000,000 in Arabic words, as a news writer might spell it."""
+    millions, rest = divmod(n, 1_000_000)
+    thousands, units = divmod(rest, 1000)
     parts: list[str] = []
-    if thousands == 1:
-        parts.append("ألف")
-    elif thousands == 2:
-        parts.append("ألفين" if style["oblique"] else "ألفان")
-    elif 3 <= thousands <= 10:
-        parts.append(_below_thousand(thousands, {**style, "feminine": False}) + " آلاف")
-    elif thousands:
-        parts.append(_below_thousand(thousands, {**style, "feminine": False}) + " ألف")
-    if rest:
-        parts.append(_below_thousand(rest, style))
+    if millions:
+        parts.append(_scaled(millions, _MILLION, style))
+    if thousands:
+        parts.append(_scaled(thousands, _THOUSAND, style))
+    if units:
+        parts.append(_below_thousand(units, style))
     return " و".join(parts)
 
 
-@given(st.integers(min_value=1, max_value=999_999), _style())
+@given(
+    st.one_of(st.integers(min_value=1, max_value=999_999), st.integers(1, 999_999_999)),
+    _style(),
+)
 def test_rendered_number_words_parse_back(n: int, style: dict[str, Any]) -> None:
     words = render(n, style)
     assert parse_number(words) == n, words
