@@ -355,12 +355,14 @@ _HUNDREDS = {3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 
 
 @st.composite
 def _style(draw: st.DrawFn) -> dict[str, Any]:
-    """How to write a number: gender, case, spellings of مئة, joined or spaced hundreds."""
+    """How to write a number: gender, case, spellings of مئة, joined or spaced hundreds, and
+    the accusative scale after 11..99 (أحد عشر ألفا)."""
     return {
         "feminine": draw(st.booleans()),
         "oblique": draw(st.booleans()),
         "hundred": draw(st.sampled_from(["مئة", "مائة"])),
         "joined": draw(st.booleans()),
+        "accusative": draw(st.booleans()),
     }
 
 
@@ -418,7 +420,8 @@ def _scaled(count: int, scale: tuple[str, str, str, str], style: dict[str, Any])
     counted = _below_thousand(count, {**style, "feminine": False})
     if count <= 10:
         return f"{counted} {plural}"
-    return f"{counted} {singular}"
+    accusative = style["accusative"] and count % 100 >= 11
+    return f"{counted} {singular}{'ا' if accusative else ''}"
 
 
 _THOUSAND = ("ألف", "ألفان", "ألفين", "آلاف")
