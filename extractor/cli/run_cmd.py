@@ -78,7 +78,7 @@ def run(
             help="Articles: .txt files, folders (every *.txt below them), glob patterns, "
             "or - for stdin.",
             show_default=False,
-            metavar="PATHS...",
+            metavar="PATHS",
         ),
     ],
     output: Annotated[
@@ -87,7 +87,7 @@ def run(
             "--output",
             "-o",
             help="JSONL file to write, one line per document "
-            "[default: stdout when piped, else ./extractions.jsonl].",
+            "\\[default: stdout when piped, else ./extractions.jsonl].",
             dir_okay=False,
         ),
     ] = None,
@@ -96,7 +96,7 @@ def run(
         typer.Option(
             "--backend",
             help="embedded (built-in llama.cpp model) or openai (any OpenAI-compatible endpoint) "
-            "[default: openai when --base-url or OPENAI_BASE_URL is set, else embedded].",
+            "\\[default: openai when --base-url or OPENAI_BASE_URL is set, else embedded].",
             case_sensitive=False,
         ),
     ] = None,
@@ -127,7 +127,7 @@ def run(
         typer.Option(
             "--concurrency",
             min=1,
-            help="Documents in flight at once [default: 8 for remote endpoints, the embedded "
+            help="Documents in flight at once \\[default: 8 for remote endpoints, the embedded "
             "server's slots otherwise].",
         ),
     ] = None,

@@ -59,6 +59,7 @@ def test_help_documents_exit_codes_and_limits() -> None:
     assert "0 all documents done; 1 some documents failed" in text
     assert "2 usage error" in text
     assert "100,000 characters" in text
+    assert "[default: stdout when piped, else ./extractions.jsonl]" in text
     for option in ("--concurrency", "--resume", "--report", "--strict", "--published", "--gguf"):
         assert option in text
 
