@@ -56,7 +56,6 @@ class Source:
     _found_all: dict[str, list[TextMatch]] = field(default_factory=dict)
     _designations: dict[str, list[Span]] = field(default_factory=dict)
     _designation_match: dict[str, tuple[str, TextMatch | None]] = field(default_factory=dict)
-    _sentence_sources: dict[int, Normalized] = field(default_factory=dict)
     _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
     roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     """What the number checks found out about each mention (see `mentions.role`)."""
@@ -123,15 +122,16 @@ class Source:
         return self._found_all[needle]
 
     def designation_spans(self, designation: str) -> list[Span]:
-        """Each sentence's occurrence of a weapon designation, spelling variants included."""
+        """Every occurrence of a weapon designation, spelling variants included, each found
+        within its sentence (so a designation never runs across a sentence end)."""
         if designation not in self._designations:
             spans: list[Span] = []
             form, first = self._designation(designation)
             if first is not None:
-                for index, (start, _) in enumerate(self.sentences):
-                    match = find_designation(form, self._sentence_source(index))
-                    if match is not None:
+                for start, end in self.sentences:
+                    while (match := find_designation(form, self._part(start, end))) is not None:
                         spans.append((start + match.start, start + match.end))
+                        start += max(match.end, 1)
             self._designations[designation] = spans
         return self._designations[designation]
 
@@ -195,19 +195,17 @@ class Source:
         tokens: list[str] = _TOKEN.findall(window)
         return tokens[:count]
 
-    def _sentence_source(self, index: int) -> Normalized:
-        """One sentence as its own Normalized text, its offsets relative to the sentence."""
-        if index not in self._sentence_sources:
-            start, end = self.sentences[index]
-            offsets = self.normalized.offsets
-            first = bisect_left(offsets, start)
-            last = bisect_left(offsets, end, lo=first)
-            self._sentence_sources[index] = Normalized(
-                text=self.normalized.text[first:last],
-                source=self.text[start:end],
-                offsets=(*map(sub, offsets[first:last], repeat(start)), end - start),
-            )
-        return self._sentence_sources[index]
+    def _part(self, start: int, end: int) -> Normalized:
+        """The original text [start, end) as a Normalized text of its own (offsets relative to
+        `start`), cut from the document's normalization instead of normalizing it again."""
+        offsets = self.normalized.offsets
+        first = bisect_left(offsets, start)
+        last = bisect_left(offsets, end, lo=first)
+        return Normalized(
+            text=self.normalized.text[first:last],
+            source=self.text[start:end],
+            offsets=(*map(sub, offsets[first:last], repeat(start)), end - start),
+        )
 
 
 def prepare(text: str, published: dt.date | None = None) -> Source:
