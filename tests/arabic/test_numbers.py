@@ -107,6 +107,7 @@ def test_gold_duration_text_parses_to_gold_months(text: str, months: float) -> N
         ("بليون", 1e9),
         ("مليار ونصف المليار", 1.5e9),
         ("مليار ونصف", 1.5e9),
+        ("عامين ونصف", 2.5),
         ("نصف مليون", 5e5),
         ("ربع مليار", 2.5e8),
         ("ثلاثة أرباع", 0.75),
@@ -165,7 +166,15 @@ def test_phrase_states_number(phrase: str, value: float) -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "value"),
-    [("بمليارات الدولارات", 2e9), ("مئات الملايين", 2e8), ("عشرات", 20), ("آلاف", 2000)],
+    [
+        ("مليارات", 2e9),
+        ("بمليارات الدولارات", 2e9),
+        ("ملايين", 2e6),
+        ("مئات الملايين", 2e8),
+        ("عشرات المليارات", 2e10),
+        ("عشرات", 20),
+        ("آلاف", 2000),
+    ],
 )
 def test_indefinite_plural_is_a_lower_bound(phrase: str, value: float) -> None:
     [mention] = find_numbers(phrase)
