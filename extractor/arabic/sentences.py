@@ -1,6 +1,6 @@
 """Sentence spans of Arabic news text.
 
-`.` `؟` `?` `!` `؛` `;` and line breaks end a sentence. A dot does not when it sits inside a
+`.` `؟` `?` `!` `؛` `;` `…` `۔` and line breaks end a sentence. A dot does not when it sits inside a
 token (1.5, كيو.إيه, U.S.), after a one-letter abbreviation (د. for doctor, أ. for professor),
 or after a common Latin abbreviation (Mr., Dr.).
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-_TERMINATOR = regex.compile(r"[.؟?!؛;\n]+")
+_TERMINATOR = regex.compile(r"[.؟?!؛;…۔\n]+")
 _CLOSERS = "\"'»”’)]}"
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{M}\u0640]+$")
 _DIGITS_BEFORE = regex.compile(r"\d\s?[\p{L}\u0640]+$")  # 2011م. and 1439هـ. end sentences

@@ -48,6 +48,14 @@ def test_no_split_inside_numbers_designations_and_abbreviations(sentence: str) -
     assert _sentences(text) == ["جملة أولى.", sentence, "جملة أخيرة."]
 
 
+def test_ellipses_end_sentences() -> None:
+    assert _sentences("ليبيا.. عقوبات أمريكية… ثم ماذا") == [
+        "ليبيا..",
+        "عقوبات أمريكية…",
+        "ثم ماذا",
+    ]
+
+
 def test_dates_with_era_letters_end_sentences() -> None:
     assert _sentences("وقع في عام 2011م. ثم انتهى") == ["وقع في عام 2011م.", "ثم انتهى"]
 
