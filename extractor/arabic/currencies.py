@@ -78,12 +78,15 @@ _NOUN_TO_ENTRY: dict[str, tuple[str | None, dict[str, str]]] = {
     for noun in nouns
 }
 _CLITICS = r"(?:[وفبلك]{0,2}(?:ال)?)"
+_SHORT = 2  # a noun this short takes only the article: بين is "between", not ب + ين
 _NOUN = regex.compile(
-    r"(?<![\p{L}\p{M}])"
+    r"(?<![\p{L}\p{M}])(?:"
     + _CLITICS
     + r"(?P<noun>"
-    + "|".join(sorted(_NOUN_TO_ENTRY, key=len, reverse=True))
-    + r")(?![\p{L}\p{M}])"
+    + "|".join(sorted((noun for noun in _NOUN_TO_ENTRY if len(noun) > _SHORT), key=len)[::-1])
+    + r")|(?:ال)?(?P<noun>"
+    + "|".join(noun for noun in _NOUN_TO_ENTRY if len(noun) <= _SHORT)
+    + r"))(?![\p{L}\p{M}])"
     + r"(?:\s+(?:ال)?(?P<qualifier>\p{L}+))?"
 )
 _SYMBOL = regex.compile("|".join(regex.escape(symbol) for symbol in _SYMBOLS))

@@ -268,6 +268,8 @@ def test_weekdays_and_percent_words_are_not_numbers() -> None:
         ("$5.4 مليار", MoneyValue(5.4e9, None, "USD")),
         ("€2 مليار", MoneyValue(2e9, None, "EUR")),
         ("36 طائرة بقيمة 12 مليار دولار", MoneyValue(12e9, None, "USD")),
+        ("صفقة بين البلدين بقيمة 5 مليارات دولار", MoneyValue(5e9, None, "USD")),
+        ("10 مليارات ين", MoneyValue(1e10, None, "JPY")),
         ("بنحو 100 مليون دولار للطائرة الواحدة", MoneyValue(1e8, None, "USD")),
     ],
 )
