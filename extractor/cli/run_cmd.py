@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import enum
 import sys
@@ -191,9 +192,13 @@ def run(
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
-    outcomes, usage = _extract_all(
-        todo, open_extractor, destination, resume, stats, console, errors
-    )
+
+    def open_sink() -> JsonlSink:
+        if destination is None:
+            return JsonlSink.to_stdout()
+        return JsonlSink.to_file(destination, append=resume)
+
+    outcomes, usage = _extract_all(todo, open_extractor, open_sink, stats, console, errors)
     seconds = time.perf_counter() - started
     _summary(console, stats, usage, seconds, destination)
     if report is not None:
@@ -232,61 +237,53 @@ def _destination(output: Path | None, resume: bool) -> Path | None:
 def _extract_all(
     todo: list[Job | Refused],
     open_extractor: Callable[[], Extractor],
-    destination: Path | None,
-    resume: bool,
+    open_sink: Callable[[], JsonlSink],
     stats: BatchStats,
     console: Console,
     errors: Console,
 ) -> tuple[list[Outcome], Usage]:
-    """Run the batch under a progress bar; a setup problem is a usage error (exit 2)."""
-    sink = (
-        JsonlSink.to_file(destination, append=resume)
-        if destination is not None
-        else JsonlSink.to_stdout()
-    )
+    """Start the backend (only if something needs it), then open the output and run the batch.
+
+    The output is opened after the backend is up, so a setup mistake (exit 2) never truncates
+    an earlier run's results.
+    """
     try:
-        if not any(isinstance(item, Job) for item in todo):
-            outcomes = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=stats.add)
-            return asyncio.run(outcomes), Usage()
-        return _with_extractor(todo, open_extractor, sink, stats, console, errors)
+        with contextlib.ExitStack() as stack:
+            needs_model = any(isinstance(item, Job) for item in todo)
+            extractor = stack.enter_context(open_extractor()) if needs_model else None
+            sink = open_sink()
+            stack.callback(sink.close)
+            progress = stack.enter_context(_progress(console))
+            task = progress.add_task("extracting", total=len(todo), facts=0, flagged=0, failed=0)
+
+            def on_outcome(outcome: Outcome) -> None:
+                stats.add(outcome)
+                if outcome.document is None:
+                    errors.print(
+                        f"[red]{outcome.doc_id}[/]: {outcome.error_type}: {outcome.error_message}",
+                        highlight=False,
+                    )
+                _advance(progress, task, stats)
+
+            if extractor is None:
+                batch = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
+                return asyncio.run(batch), Usage()
+
+            ready = extractor
+
+            async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
+                return await ready.aextract(text, doc_id=doc_id, published=published)
+
+            batch = run_batch(
+                todo, extract, sink, concurrency=ready.parallelism, on_outcome=on_outcome
+            )
+            return asyncio.run(batch), ready.usage()
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the output is complete up to here; rerun with --resume")
         raise typer.Exit(130) from None
-    finally:
-        sink.close()
-
-
-def _with_extractor(
-    todo: list[Job | Refused],
-    open_extractor: Callable[[], Extractor],
-    sink: JsonlSink,
-    stats: BatchStats,
-    console: Console,
-    errors: Console,
-) -> tuple[list[Outcome], Usage]:
-    """Start the backend, then extract under a progress bar with facts and flagged values."""
-    with open_extractor() as extractor, _progress(console) as progress:
-        task = progress.add_task("extracting", total=len(todo), facts=0, flagged=0, failed=0)
-
-        def on_outcome(outcome: Outcome) -> None:
-            stats.add(outcome)
-            if outcome.document is None:
-                errors.print(
-                    f"[red]{outcome.doc_id}[/]: {outcome.error_type}: {outcome.error_message}",
-                    highlight=False,
-                )
-            _advance(progress, task, stats)
-
-        async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
-            return await extractor.aextract(text, doc_id=doc_id, published=published)
-
-        outcomes = asyncio.run(
-            run_batch(todo, extract, sink, concurrency=extractor.parallelism, on_outcome=on_outcome)
-        )
-        return outcomes, extractor.usage()
 
 
 async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:

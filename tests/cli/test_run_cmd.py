@@ -64,12 +64,17 @@ def test_help_documents_exit_codes_and_limits() -> None:
         assert option in text
 
 
-def test_incomplete_backend_setup_is_a_usage_error(endpoint: FakeEndpoint) -> None:
-    args = ["--backend", "openai", "--base-url", endpoint.base_url, "--no-cache"]
-    result = invoke("run", str(SEED), *args, env={"OPENAI_MODEL": None})
+def test_incomplete_backend_setup_is_a_usage_error_that_keeps_old_results(
+    tmp_path: Path, endpoint: FakeEndpoint
+) -> None:
+    output = tmp_path / "out.jsonl"
+    output.write_text('{"doc_id": "earlier", "error": {"type": "X", "message": "kept"}}\n')
+    args = ["-o", str(output), "--backend", "openai", "--base-url", endpoint.base_url]
+    result = invoke("run", str(SEED), *args, "--no-cache", env={"OPENAI_MODEL": None})
     assert result.exit_code == 2
     assert "--model" in plain(result.stderr)
     assert endpoint.requests == 0
+    assert "kept" in output.read_text()
 
 
 def test_run_report_and_report_command(tmp_path: Path, endpoint: FakeEndpoint) -> None:
