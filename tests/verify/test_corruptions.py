@@ -396,3 +396,15 @@ def test_designation_with_a_clitic_the_text_does_not_have_is_still_found() -> No
     assert check.status == "normalized"
     assert check.found == "إف 16 بلوك 70"
     assert check_at(verified, "arms_deals[0].items[0].quantity").status == "exact"
+
+
+def test_hamza_dropped_from_a_verb_is_still_found() -> None:
+    doc_id = "02_bahrain-f16-block70-lockheed"
+    raw = gold_raw(doc_id)
+    evidence = raw["arms_deals"][0]["evidence"]
+    assert evidence[0].startswith("أعلنت ")
+    evidence[0] = "اعلنت " + evidence[0].removeprefix("أعلنت ")
+    check = check_at(verify_raw(raw, article(doc_id)), "arms_deals[0].evidence[0]")
+    assert check.status == "normalized"
+    assert check.found is not None
+    assert check.found.startswith("أعلنت ")
