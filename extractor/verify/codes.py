@@ -4,13 +4,14 @@ evidence, else anywhere in the source; contradicted when the fact's own text nam
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from extractor.arabic.countries import body_for, is_iso3
+from extractor.arabic.countries import CountryMention, body_for, is_iso3
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source, Span
 from extractor.verify.surface import FUZZY_FIELDS
 from extractor.verify.walk import Leaf
-from schemas import Check
+from schemas import Check, CheckStatus
 
 OWN_TEXT: dict[str, tuple[str, ...]] = {
     "country": ("titles", "organization", "name"),
@@ -27,21 +28,20 @@ a meeting's place names its host)."""
 def check_country(leaf: Leaf, source: Source) -> Check:
     """An ISO3 code must be named by the fact's own text, its evidence, or the source."""
     code = str(leaf.value)
-    own = list(_own_texts(leaf, source))
-    others: list[tuple[str, str, Span]] = []
-    for field, text, span in own:
-        for mention in source.countries_in(span):
-            mention_span = (mention.start, mention.end)
+    others: list[tuple[OwnText, CountryMention]] = []
+    for own in _own_texts(leaf, source):
+        for mention in source.countries_in(own.span):
             if mention.iso3 == code:
-                return found(leaf, "exact", mention_span, source, f"{code} is named in {field}")
-            others.append((field, text, mention_span))
+                span = (mention.start, mention.end)
+                return found(leaf, own.status, span, source, f"{code} is named in {own.field}")
+            others.append((own, mention))
     if others:
-        field, text, span = others[0]
-        named = sorted({m.iso3 for _, _, s in others for m in source.countries_in(s)})
+        own, first = others[0]
+        named = sorted({mention.iso3 for _, mention in others})
         return contradicted(
             leaf,
-            f"{leaf.label} {code} but {field} {show(text)} names {', '.join(named)}",
-            span,
+            f"{leaf.label} {code} but {own.field} {show(own.text)} names {', '.join(named)}",
+            (first.start, first.end),
             source,
         )
     for sentence in source.evidence_sentences(leaf.fact.evidence):
@@ -62,16 +62,19 @@ def check_imposed_by(leaf: Leaf, source: Source) -> Check:
     code = str(leaf.value)
     if is_iso3(code):
         return check_country(leaf, source)
-    for field, text, span in _own_texts(leaf, source):
-        body = body_for(text)
+    for own in _own_texts(leaf, source):
+        body = body_for(own.text)
         if body == code:
-            return found(leaf, "exact", span, source, f"{code} is {field} {show(text)}")
-        states = sorted({m.iso3 for m in source.countries_in(span)})
+            return found(
+                leaf, own.status, own.span, source, f"{code} is {own.field} {show(own.text)}"
+            )
+        states = sorted({m.iso3 for m in source.countries_in(own.span)})
         if body is not None or states:
+            named = body or ", ".join(states)
             return contradicted(
                 leaf,
-                f"imposed_by {code} but {field} {show(text)} names {body or ', '.join(states)}",
-                span,
+                f"imposed_by {code} but {own.field} {show(own.text)} names {named}",
+                own.span,
                 source,
             )
     for sentence in source.evidence_sentences(leaf.fact.evidence):
@@ -82,8 +85,19 @@ def check_imposed_by(leaf: Leaf, source: Source) -> Check:
     )
 
 
-def _own_texts(leaf: Leaf, source: Source) -> Iterator[tuple[str, str, Span]]:
-    """The located surface strings of the code's own model: (field, text, span)."""
+@dataclass(frozen=True, slots=True)
+class OwnText:
+    """A surface string of the code's own model, located in the source."""
+
+    field: str
+    text: str
+    span: Span
+    status: CheckStatus
+    """`exact` when the string is in the source verbatim, else `normalized`."""
+
+
+def _own_texts(leaf: Leaf, source: Source) -> Iterator[OwnText]:
+    """The located surface strings of the code's own model."""
     for field in OWN_TEXT.get(leaf.field, ()):
         value = getattr(leaf.holder, field)
         for text in value if isinstance(value, list) else [value]:
@@ -91,4 +105,5 @@ def _own_texts(leaf: Leaf, source: Source) -> Iterator[tuple[str, str, Span]]:
                 continue
             match = source.locate(text, fuzzy=field in FUZZY_FIELDS)
             if match is not None:
-                yield field, text, (match.start, match.end)
+                status: CheckStatus = "exact" if match.status == "exact" else "normalized"
+                yield OwnText(field, text, (match.start, match.end), status)
