@@ -50,6 +50,9 @@ COUNTED_NOUNS = _words(
 )  # fmt: skip
 """Nouns that weapons are counted in: a number before one is a quantity worth covering."""
 
+COUNT_WORDS = _words("عدد", "عددها", "عددهم", "عددهما", "قوامها", "إجمالي")
+"""Words that announce a count after what it counts (`طائرات JF-17 وعددها 16`)."""
+
 _NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
 _UNIT_WORDS = TIME_UNITS | PERCENT_WORDS
 _DIGITS = regex.compile(r"\d+")
@@ -167,6 +170,13 @@ def is_counted(source: Source, mention: NumberMention) -> bool:
         if _has_stem(token, COUNTED_NOUNS):
             return True
     return False
+
+
+@role
+def is_announced(source: Source, mention: NumberMention) -> bool:
+    """True when a counting word leads up to the number (`وعددها 16`, `بعدد 12`)."""
+    before = source.tokens_before(mention.start, 1)
+    return bool(before) and _has_stem(before[0], COUNT_WORDS)
 
 
 @role

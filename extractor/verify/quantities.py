@@ -1,8 +1,9 @@
 """Quantities of arms items: supported only by their value, next to their own designation.
 
 A count belongs to the designation it leads up to (`16 طائرة مقاتلة من طراز JF-17 Thunder و12
-طائرة تدريب من طراز Super Mushak`: 16 to JF-17, 12 to Super Mushak), or, when none follows it,
-to the designation just before it (`طائرات JF-17 وعددها 16`). A quantity is supported by the
+طائرة تدريب من طراز Super Mushak`: 16 to JF-17, 12 to Super Mushak), or, when none follows it
+and it is announced as a count, to the designation just before it (`طائرات JF-17 وعددها 16`,
+`إف-16، 24 طائرة`). A quantity is supported by the
 count attached to its designation, or by a count that belongs to no designation in the same
 sentence or in the deal's evidence (`تشتمل على 36 طائرة`); it is contradicted when its
 designation's own count says otherwise and nothing else supports it.
@@ -15,6 +16,7 @@ from typing import Literal
 
 from extractor.arabic.numbers import NumberMention, parse_number
 from extractor.verify.checks import contradicted, found, show, unsupported
+from extractor.verify.mentions import is_announced, is_counted
 from extractor.verify.source import Source, Span
 from extractor.verify.walk import Leaf
 from schemas import ArmsItem, Check, CheckStatus
@@ -96,6 +98,7 @@ def attached_count(source: Source, anchor: Span) -> NumberMention | None:
     after = [m for m in counts if m.start >= anchor[1]]
     if (
         after
+        and (is_counted(source, after[0]) or is_announced(source, after[0]))
         and _claimed(source, after[0], sentence) is None
         and not _designation_between(source, anchor[1], after[0].start)
         and source.words_between(anchor[1], after[0].start) <= MAX_GAP_WORDS
