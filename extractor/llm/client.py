@@ -46,8 +46,9 @@ class _RedactSecrets(logging.Filter):
 
 
 _REDACTOR = _RedactSecrets()
-for _name in ("instructor", "openai", "httpx"):
-    logging.getLogger(_name).addFilter(_REDACTOR)
+for _name in [*logging.root.manager.loggerDict]:
+    if _name.split(".")[0] in {"instructor", "openai", "httpx", "httpx2"}:
+        logging.getLogger(_name).addFilter(_REDACTOR)
 
 
 def _redact(text: str, secret: str | None) -> str:

@@ -7,7 +7,6 @@ import hashlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from pydantic import BaseModel
 
@@ -15,38 +14,9 @@ from extractor.llm.client import Answer as LLMAnswer
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble
 from extractor.pipeline.prompting import opening, prompt_version, reask
+from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from schemas import Attempt, Check, Document, Usage
-from schemas.response import (
-    DealsAnswer,
-    DocumentAnswer,
-    EmbargoesAnswer,
-    MeetingsAnswer,
-)
-
-Strategy = Literal["per_kind", "single"]
-KINDS = ("meetings", "arms_deals", "embargoes")
-
-
-@dataclass(frozen=True)
-class Task:
-    """One LLM call: its template, the answer model, the fact lists it fills, its output budget."""
-
-    template: str
-    response_model: type[BaseModel]
-    kinds: tuple[str, ...]
-    max_tokens: int
-
-
-TASKS: dict[Strategy, tuple[Task, ...]] = {
-    "per_kind": (
-        Task("task_arms_deals", DealsAnswer, ("arms_deals",), 400),
-        Task("task_embargoes", EmbargoesAnswer, ("embargoes",), 300),
-        Task("task_meetings", MeetingsAnswer, ("meetings",), 700),
-    ),
-    "single": (Task("task_all", DocumentAnswer, KINDS, 1200),),
-}
-"""Deals first: the article is evaluated once, and the cheaper kinds then reuse it."""
 
 
 def _kind_of(path: str) -> str:
@@ -150,10 +120,11 @@ class DocumentPipeline:
             "verify_s": round(time.perf_counter() - verify_started, 3),
             "total_s": round(time.perf_counter() - started, 3),
         }
-        provenance.strategy = self.strategy
+        extra = {"strategy": self.strategy}
         errors = [error for state in states for error in state.errors]
-        if errors:
-            provenance.errors = errors
+        best.provenance = provenance.model_copy(
+            update={**extra, "errors": errors} if errors else extra
+        )
         return best
 
     def _verified(

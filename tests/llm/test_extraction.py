@@ -1,0 +1,152 @@
+"""One document through prompt → LLM → verify → reask, against a scripted server on loopback."""
+
+from __future__ import annotations
+
+import json
+
+from extractor.verify import failed_checks
+from schemas import Document
+from schemas.response import DealsAnswer
+from tests.llm.answers import (
+    DEAL,
+    EMBARGO,
+    MEETING,
+    NO_EMBARGO,
+    NO_MEETING,
+    deal_with_quantities,
+)
+from tests.llm.conftest import make_extractor
+from tests.llm.scripted_server import ScriptedServer, answer, completion
+
+JF17 = "arms_deals[0].items[0].quantity"
+MUSHAK = "arms_deals[0].items[1].quantity"
+
+
+def _quantities(document: Document) -> list[int | None]:
+    return [item.quantity for item in document.arms_deals[0].items]
+
+
+def _failed_paths(document: Document) -> set[str]:
+    return {check.path for check in failed_checks(document)}
+
+
+def test_correct_answer_becomes_a_verified_document(server: ScriptedServer, seed_text: str) -> None:
+    server.script(answer(DEAL), answer(EMBARGO), answer(MEETING))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text, doc_id="seed")
+    deal = document.arms_deals[0]
+    assert (deal.buyer, deal.seller) == ("LBY", "PAK")
+    assert [item.designation for item in deal.items] == ["JF-17 Thunder", "Super Mushak"]
+    assert _quantities(document) == [16, 12]
+    assert deal.value is not None
+    assert deal.value.min_amount == 2e9
+    assert deal.duration_months == 30
+    assert document.embargoes[0].imposed_by == "UNSC"
+    assert document.meetings[0].participants[0].name == "شهباز شريف"
+    assert all(deal.evidence)
+    assert all(sentence in seed_text for sentence in deal.evidence)
+    assert not _failed_paths(document) & {JF17, MUSHAK}
+    provenance = document.provenance
+    assert provenance.usage.llm_calls == 3
+    assert provenance.usage.reasks == 0
+    assert provenance.backend == "openai"
+    assert provenance.model == "scripted-model"
+    assert provenance.prompt_version
+    assert provenance.source_length == len(seed_text)
+    assert len(server.requests) == 3
+
+
+def test_json_schema_and_prompt_order_reach_the_server(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    server.script(answer(DEAL), answer(EMBARGO), answer(MEETING))
+    with make_extractor(server) as extractor:
+        extractor.extract(seed_text)
+    body = server.requests[0].body
+    assert body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["schema"] == DealsAnswer.model_json_schema()
+    assert body["temperature"] == 0
+    assert body["max_tokens"] > 0
+    systems = {request.body["messages"][0]["content"] for request in server.requests}
+    assert len(systems) == 1, "the fixed instructions must be identical for every call"
+    users = [request.body["messages"][1]["content"] for request in server.requests]
+    article_ends = [user.index(seed_text.strip()) + len(seed_text.strip()) for user in users]
+    prefixes = {user[:end] for user, end in zip(users, article_ends, strict=True)}
+    assert len(prefixes) == 1, "the article comes before the per-call task"
+
+
+def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_text: str) -> None:
+    server.script(
+        answer(deal_with_quantities("18", "12")), answer(EMBARGO), answer(MEETING), answer(DEAL)
+    )
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    assert _quantities(document) == [16, 12]
+    assert len(server.requests) == 4
+    reask_messages = server.requests[3].body["messages"]
+    assert reask_messages[-2]["role"] == "assistant"
+    assert (
+        json.loads(reask_messages[-2]["content"])["arms_deals"][0]["items"][0]["quantity_text"]
+        == "18"
+    )
+    problem = reask_messages[-1]["content"]
+    assert "18" in problem
+    assert "JF-17 Thunder" in problem
+    first, second = document.provenance.attempts
+    assert JF17 in first.still_failing
+    assert JF17 in second.fixed
+    assert JF17 not in second.still_failing
+    assert document.provenance.usage.reasks == 1
+
+
+def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str) -> None:
+    swapped = deal_with_quantities("12", "16")
+    server.script(
+        answer(swapped), answer(NO_EMBARGO), answer(NO_MEETING), answer(swapped), answer(swapped)
+    )
+    with make_extractor(server, max_reasks=2) as extractor:
+        document = extractor.extract(seed_text)
+    assert len(server.requests) == 5, "two reasks, then it stops"
+    assert _quantities(document) == [12, 16]
+    statuses = {check.path: check.status for check in document.checks}
+    assert statuses[JF17] == "contradicted"
+    assert statuses[MUSHAK] == "contradicted"
+    assert [attempt.attempt for attempt in document.provenance.attempts] == [1, 2, 3]
+
+
+def test_swapped_quantities_are_dropped_when_strict(server: ScriptedServer, seed_text: str) -> None:
+    swapped = deal_with_quantities("12", "16")
+    server.script(answer(swapped), answer(NO_EMBARGO), answer(NO_MEETING), answer(swapped))
+    with make_extractor(server, max_reasks=1, strict=True) as extractor:
+        document = extractor.extract(seed_text)
+    assert _quantities(document) == [None, None]
+    assert not failed_checks(document)
+
+
+def test_malformed_json_is_repaired(server: ScriptedServer, seed_text: str) -> None:
+    server.script(
+        completion('{"arms_deals": [{"buyer_text": "ليبيا", '),
+        answer(DEAL),
+        answer(EMBARGO),
+        answer(MEETING),
+    )
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    assert _quantities(document) == [16, 12]
+    repair = server.requests[1].body["messages"]
+    assert repair[-2]["role"] == "assistant"
+    assert "json" in repair[-1]["content"].lower()
+
+
+def test_truncated_answer_gets_one_larger_budget_then_is_reported(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    cut = completion('{"arms_deals": [', finish_reason="length")
+    server.script(cut, cut, answer(EMBARGO), answer(MEETING))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    first, second = (request.body["max_tokens"] for request in server.requests[:2])
+    assert second == 2 * first
+    assert document.arms_deals == []
+    assert document.embargoes
+    assert "max_tokens" in " ".join(getattr(document.provenance, "errors", []))
