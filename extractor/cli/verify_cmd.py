@@ -44,7 +44,8 @@ def verify(
 ) -> None:
     """Fill `checks` of an extraction from its source and print a one-line summary to stderr.
 
-    Exits 0 when it ran, whatever it found; 2 when an input cannot be read.
+    Exits 0 when it ran, whatever it found; 2 when an input cannot be read or the output
+    cannot be written.
     """
     document = _read_document(extraction)
     text = _read_source(source)
@@ -57,7 +58,10 @@ def verify(
     if output is None:
         typer.echo(rendered, nl=False)
     else:
-        output.write_text(rendered, encoding="utf-8")
+        try:
+            output.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from exc
     typer.echo(summarize_checks(verified.checks), err=True)
 
 

@@ -128,3 +128,9 @@ def test_bad_published_date_is_refused() -> None:
     result = run(SEED_GOLD, "--source", SEED_TEXT, "--published", "15/06/2017")
     assert result.returncode == 2
     assert "--published" in result.stderr
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
+    result = run(SEED_GOLD, "--source", SEED_TEXT, "-o", tmp_path / "missing" / "out.json")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr
