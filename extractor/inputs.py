@@ -2,9 +2,9 @@
 
 Every refusal raises `InputError` with a message that says what to do about it. The rules:
 
-- Encodings: UTF-8 (with or without a BOM), UTF-16 with a BOM, and windows-1256 (cp1256, the
-  legacy Arabic code page), which is detected when the bytes are not UTF-8 and decode to mostly
-  Arabic letters. Anything else is refused with the `iconv` command that fixes it.
+- Encodings: UTF-8 (with or without a BOM), UTF-16 with a BOM, and the legacy Arabic code
+  pages windows-1256 (cp1256) and ISO-8859-6, detected when the bytes are not UTF-8 and decode
+  to mostly Arabic letters. Anything else is refused with the `iconv` command that fixes it.
 - Binary files (NUL bytes or control characters) are refused.
 - Empty and whitespace-only files are refused.
 - Text with too few Arabic letters (under `MIN_ARABIC_SHARE` of its letters) is refused.
@@ -55,6 +55,9 @@ _HTML_TAG = regex.compile(
     regex.IGNORECASE,
 )
 _HTML_MIN_TAGS = 5
+_LEGACY_ARABIC = ("cp1256", "iso8859_6")
+_MISREAD_ISO_8859_6 = regex.compile(r"[àâçèéêëîïôûü]")
+_MAX_MISREAD = 0.02
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -192,30 +195,38 @@ def decode_article(data: bytes, *, source: str) -> tuple[str, str]:
                     f"{encoding} ({exc.reason} at byte {exc.start}); re-save it as UTF-8"
                 ) from exc
     if b"\x00" in data:
-        raise InputError(f"{source}: is a binary file (it contains NUL bytes), not a text article")
+        raise InputError(
+            f"{source}: is a binary file (it contains NUL bytes), not a text article "
+            "(UTF-16 without a byte-order mark looks the same: re-save it as UTF-8)"
+        )
     try:
-        text = data.decode("utf-8")
+        encoding, text = "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _decode_cp1256(data, source=source)
-        encoding = "cp1256"
-    else:
-        encoding = "utf-8"
+        encoding, text = _decode_legacy_arabic(data, source=source)
     if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
         raise InputError(f"{source}: is a binary file (control characters), not a text article")
     return encoding, text
 
 
-def _decode_cp1256(data: bytes, *, source: str) -> str:
-    """Decode legacy Arabic windows-1256 bytes, or refuse naming the encodings tried."""
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    if text and arabic_share(text) >= MIN_ARABIC_SHARE:
-        return text
+def _decode_legacy_arabic(data: bytes, *, source: str) -> tuple[str, str]:
+    """Decode windows-1256 or ISO-8859-6 Arabic, or refuse naming the encodings tried.
+
+    cp1256 decodes any bytes; ISO-8859-6 text read as cp1256 turns its commonest letters
+    (ل م ن ه و ي) into accented Latin ones (à ç è é ê …), which real cp1256 Arabic news
+    almost never contains, so that is the sign to try ISO-8859-6 instead.
+    """
+    for encoding in _LEGACY_ARABIC:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = max(1, len(_LETTER.findall(text)))
+        misread = len(_MISREAD_ISO_8859_6.findall(text)) / letters
+        if arabic_share(text) >= MIN_ARABIC_SHARE and misread < _MAX_MISREAD:
+            return encoding, text
     raise InputError(
-        f"{source}: is neither UTF-8 nor Arabic windows-1256 (cp1256); convert it to UTF-8, "
-        f"e.g. `iconv -f ISO-8859-6 -t UTF-8 {source}` for ISO-8859-6 Arabic"
+        f"{source}: is neither UTF-8 nor Arabic windows-1256 (cp1256) or ISO-8859-6; "
+        f"convert it to UTF-8, e.g. `iconv -f ENCODING -t UTF-8 {source}`"
     )
 
 

@@ -50,10 +50,20 @@ def test_cp1256_arabic_is_detected_and_decoded(tmp_path: Path, seed_text: str) -
     assert result.text == text
 
 
+def test_iso_8859_6_arabic_is_told_apart_from_cp1256(tmp_path: Path) -> None:
+    text = "وقع الجيش الليبي اتفاقا مع باكستان لشراء 16 طائرة مقاتلة من طراز JF-17.\n"
+    path = tmp_path / "iso.txt"
+    path.write_bytes(text.encode("iso8859_6"))
+    result = read_article(path)
+    assert (result.encoding, result.text) == ("iso8859_6", text)
+
+
 def test_unknown_legacy_encoding_is_refused_naming_encodings(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes("Le Conseil de sécurité a prolongé l'embargo sur les armes.".encode("latin-1"))
-    with pytest.raises(InputError, match=r"neither UTF-8 nor Arabic windows-1256 \(cp1256\)"):
+    with pytest.raises(
+        InputError, match=r"neither UTF-8 nor Arabic windows-1256 \(cp1256\) or ISO-8859-6"
+    ):
         read_article(path)
 
 
