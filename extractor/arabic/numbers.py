@@ -49,9 +49,17 @@ _CLITICS = r"(?:[وفبلك]{1,2}?(?:ال)?|ال)"
 # that first lets the scan skip most positions (twice as fast)
 _FIRST = "".join(sorted({word[0] for word in LEXICON} | set("وفبلكا")))
 _TOKEN = re.compile(
-    rf"(?=[\d{_FIRST}])" + _NOT_AFTER_LETTER + r"(?P<pre>" + _CLITICS + r")??"
-    r"(?:(?<!\d)(?P<digits>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>" + trie_pattern(sorted(LEXICON)) + r")" + _NOT_BEFORE_LETTER + ")"
+    rf"(?=[\d{_FIRST}])(?:"
+    + _NOT_AFTER_LETTER
+    + r"(?P<pre>"
+    + _CLITICS
+    + r")??"
+    + r"(?:(?<!\d)(?P<digits>\d+(?:[.,]\d+)*)"
+    + r"|(?P<word>"
+    + trie_pattern(sorted(LEXICON))
+    + r")"
+    + _NOT_BEFORE_LETTER
+    + r")|(?<!\d)(?P<glued>\d+(?:[.,]\d+)*))"  # digits right after a word: عام2011, F16
 )
 _SEPARATOR = re.compile(r"[.,]")
 _ARABIC_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
@@ -108,12 +116,13 @@ def _digit_tokens(match: re.Match[str], norm: Normalized, scale_follows: bool) -
     """The numbers a run of digits and separators states: one (1,000 / 1,12 / 5.4) or several
     when the separators cannot belong to one number (15.06.2017, or an Arabic comma between
     years: 2011،2012; but ١،٥ مليار is a decimal)."""
-    start = match.start("digits")
-    text = match["digits"]
+    group = "digits" if match["digits"] is not None else "glued"
+    start, end = match.span(group)
+    text = match[group]
     pieces: list[tuple[int, str]] = []
     piece_start = 0
     decimal_comma = scale_follows and _ARABIC_COMMA_DECIMAL.fullmatch(text) is not None
-    original = norm.source[norm.offsets[start] : norm.offsets[match.end("digits") - 1] + 1]
+    original = norm.source[norm.offsets[start] : norm.offsets[end - 1] + 1]
     dot_is_decimal = scale_follows or _ARABIC_DECIMAL in original
     for separator in _SEPARATOR.finditer(text):
         if norm.source[norm.offsets[start + separator.start()]] == "،" and not decimal_comma:
@@ -179,7 +188,7 @@ def _tokens(norm: Normalized) -> list[_Token]:
     matches = list(_TOKEN.finditer(text))
     tokens: list[_Token] = []
     for index, match in enumerate(matches):
-        if match["digits"] is not None:
+        if match["word"] is None:
             following = matches[index + 1] if index + 1 < len(matches) else None
             scale_follows = (
                 following is not None

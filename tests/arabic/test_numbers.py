@@ -243,6 +243,11 @@ def test_words_that_only_look_like_numbers(text: str) -> None:
     assert find_numbers(text) == []
 
 
+def test_digits_glued_to_a_word_are_numbers_too() -> None:
+    text = "منذ عام2011 وصلت 16طائرة من طراز F16 وJF-17"
+    assert [mention.text for mention in find_numbers(text)] == ["2011", "16", "16", "17"]
+
+
 def test_weekdays_and_percent_words_are_not_numbers() -> None:
     text = "وصل يوم الاثنين ثم الأحد، وارتفع 5 بالمئة"
     assert [mention.text for mention in find_numbers(text)] == ["5"]
