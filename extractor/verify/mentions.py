@@ -53,6 +53,7 @@ COUNTED_NOUNS = _words(
 COUNT_WORDS = _words("عدد", "عددها", "عددهم", "عددهما", "قوامها", "إجمالي")
 """Words that announce a count after what it counts (`طائرات JF-17 وعددها 16`)."""
 
+_CLOSERS = frozenset(")]\"'")
 _NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
 _UNIT_WORDS = TIME_UNITS | PERCENT_WORDS
 _DIGITS = regex.compile(r"\d+")
@@ -163,8 +164,11 @@ def is_year(source: Source, mention: NumberMention) -> bool:
 
 @role
 def is_counted(source: Source, mention: NumberMention) -> bool:
-    """True when a noun weapons are counted in follows (`16 طائرة`, `42 من هذه المقاتلات`)."""
+    """True when a noun weapons are counted in follows (`16 طائرة`, `(20) طائرة`, `42 من هذه
+    المقاتلات`)."""
     for token in source.tokens_after(mention.end, 4):
+        if token in _CLOSERS:
+            continue
         if token[0].isdigit() or not token[0].isalpha():
             return False
         if _has_stem(token, COUNTED_NOUNS):
