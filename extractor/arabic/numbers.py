@@ -253,6 +253,7 @@ class _Number:
 
     @property
     def value(self) -> float:
+        """The number read so far, without float noise (1.12 × 1e9 is 1120000000.0)."""
         return float(f"{self.total + self.current:.{_SIGNIFICANT_DIGITS}g}")
 
     def _scale(self, scale: float, multiplier: float) -> None:
