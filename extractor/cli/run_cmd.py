@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import enum
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -284,6 +285,10 @@ def _extract_all(
     except KeyboardInterrupt:
         errors.print("interrupted: the output is complete up to here; rerun with --resume")
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        errors.print("stopped: the reader of the output went away (e.g. `| head`)")
+        raise typer.Exit(1) from None
 
 
 async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:

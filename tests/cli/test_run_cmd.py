@@ -32,6 +32,28 @@ def test_stdin_to_piped_stdout(endpoint: FakeEndpoint, seed_text: str) -> None:
     assert document.provenance.source_length == len(seed_text)
 
 
+def test_output_reader_going_away_stops_cleanly(tmp_path: Path, seed_text: str) -> None:
+    for number in range(6):
+        (tmp_path / f"a{number}.txt").write_text(seed_text, encoding="utf-8")
+    env = {**os.environ, "OPENAI_API_KEY": "test"}
+    with FakeEndpoint(delay=0.05) as endpoint:
+        command = [sys.executable, "-m", "extractor", "run", str(tmp_path), *openai_args(endpoint)]
+        process = subprocess.Popen(
+            [*command, "--concurrency", "1", "--quiet"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=REPO,
+            env=env,
+        )
+        assert process.stdout is not None
+        Document.model_validate_json(process.stdout.readline())
+        process.stdout.close()
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert b"Traceback" not in stderr
+    assert b"the reader of the output went away" in stderr
+
+
 def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeEndpoint) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_bytes(SEED.read_bytes())
