@@ -253,8 +253,8 @@ class _Number:
 
     @property
     def value(self) -> float:
-        """The number read so far, without float noise (1.12 × 1e9 is 1120000000.0)."""
-        return float(f"{self.total + self.current:.{_SIGNIFICANT_DIGITS}g}")
+        """The number read so far."""
+        return _rounded(self.total + self.current)
 
     def _scale(self, scale: float, multiplier: float) -> None:
         """Apply a scale word to what has been read so far."""
@@ -445,9 +445,9 @@ def parse_duration_months(phrase: str) -> float | None:
             months += amount
             found = True
     if found:
-        return _months(months)
+        return _rounded(months)
     unit = None if readings else _UNIT_WORD.search(text)  # خلال عام: one unit
-    return _months(_FORM_MONTHS[unit["unit"]]) if unit else None
+    return _rounded(_FORM_MONTHS[unit["unit"]]) if unit else None
 
 
 def _reading_months(text: str, reading: _Reading, after_another: bool) -> float | None:
@@ -468,6 +468,6 @@ def _reading_months(text: str, reading: _Reading, after_another: bool) -> float 
     return value * _FORM_MONTHS[unit] if unit in _PLURAL_FORMS else None
 
 
-def _months(value: float) -> float:
-    """A month count without float noise."""
+def _rounded(value: float) -> float:
+    """A value without float noise (1.12 × 1e9 is 1120000000.0, not 1120000000.0000002)."""
     return float(f"{value:.{_SIGNIFICANT_DIGITS}g}")
