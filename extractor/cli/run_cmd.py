@@ -218,10 +218,7 @@ def _load(paths: Sequence[str], published: dt.date | None) -> list[Job | Refused
     except InputError as exc:
         raise typer.BadParameter(str(exc), param_hint="PATHS") from None
     stdin = sys.stdin.buffer if "-" in paths else None
-    items = load_jobs(files, stdin=stdin, published=published)
-    if not items:
-        raise typer.BadParameter("no input documents", param_hint="PATHS")
-    return items
+    return load_jobs(files, stdin=stdin, published=published)
 
 
 def _destination(output: Path | None, resume: bool) -> Path | None:
