@@ -107,7 +107,9 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
 def strip_clitics(word: str) -> list[str]:
     """Candidate stems of a normalized word, longest first: the word itself, then without its
     proclitics and article (`وبالسعوديه` -> `وبالسعوديه`, `بالسعوديه`, `السعوديه`, `سعوديه`)."""
-    stems = {word} | {stem for _, stem in _clitic_splits(word, article=True) if len(stem) >= 2}
+    stems = {word} | {
+        stem for _, stem in _clitic_splits(word, article=True) if len(stem) >= 2 or stem.isdigit()
+    }
     return sorted(stems, key=lambda stem: (-len(stem), stem != word, stem))
 
 
