@@ -76,12 +76,13 @@ class Source:
         """
         key = (needle, fuzzy)
         if key not in self._found:
+            match = find_text(needle, self.normalized, fuzzy=fuzzy)
             stripped = needle.strip()
-            if stripped[:1].isdigit() or stripped[-1:].isdigit():
+            digit_edge = stripped[:1].isdigit() or stripped[-1:].isdigit()
+            if match is not None and digit_edge and not self.whole_number(match.start, match.end):
                 bounded = (m for m in self.locate_all(needle) if self.whole_number(m.start, m.end))
-                self._found[key] = next(bounded, None)
-            else:
-                self._found[key] = find_text(needle, self.normalized, fuzzy=fuzzy)
+                match = next(bounded, None)
+            self._found[key] = match
         return self._found[key]
 
     def locate_designation(self, designation: str) -> TextMatch | None:
