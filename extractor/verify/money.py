@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+from extractor.arabic.currencies import currency_code
 from extractor.arabic.numbers import MoneyValue, parse_money
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source
@@ -52,9 +53,7 @@ def check_currency(leaf: Leaf, source: Source) -> Check:
     money = _money(leaf)
     parsed = parse_money(money.text)
     if parsed is None or parsed.currency is None:
-        return unsupported(
-            leaf, f"value.currency {leaf.value} but value.text {show(money.text)} names no currency"
-        )
+        return _currency_nearby(leaf, money, source)
     if parsed.currency != leaf.value:
         return contradicted(
             leaf,
@@ -69,6 +68,24 @@ def check_currency(leaf: Leaf, source: Source) -> Check:
             leaf, f"value.currency {leaf.value}: value.text {show(money.text)} is not in the text"
         )
     return found(leaf, match.status, (match.start, match.end), source)
+
+
+def _currency_nearby(leaf: Leaf, money: Money, source: Source) -> Check:
+    """A value.text without a currency (`5 مليارات`) may have it named in its sentence."""
+    span = _text_span(money, source)
+    if span is not None:
+        sentence = source.sentence_of(span[0])
+        if currency_code(source.at(sentence)) == leaf.value:
+            return found(
+                leaf,
+                "normalized",
+                sentence,
+                source,
+                f"value.text {show(money.text)} names no currency; its sentence names {leaf.value}",
+            )
+    return unsupported(
+        leaf, f"value.currency {leaf.value} but value.text {show(money.text)} names no currency"
+    )
 
 
 def _same(a: float, b: float) -> bool:

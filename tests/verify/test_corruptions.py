@@ -408,3 +408,16 @@ def test_hamza_dropped_from_a_verb_is_still_found() -> None:
     assert check.status == "normalized"
     assert check.found is not None
     assert check.found.startswith("أعلنت ")
+
+
+def test_currency_named_only_in_the_value_sentence_is_normalized() -> None:
+    doc_id = "08_us-saudi-pac3-5-4bn"
+    raw = gold_raw(doc_id)
+    raw["arms_deals"][0]["value"].update(text="5.4 مليار", amount=5.4e9)
+    verified = verify_raw(raw, article(doc_id))
+    check = check_at(verified, "arms_deals[0].value.currency")
+    assert check.status == "normalized"
+    assert check.message == 'value.text "5.4 مليار" names no currency; its sentence names USD'
+    raw["arms_deals"][0]["value"]["currency"] = "EUR"
+    check = check_at(verify_raw(raw, article(doc_id)), "arms_deals[0].value.currency")
+    assert check.status == "unsupported"
