@@ -10,8 +10,8 @@ from extractor.arabic.normalize import normalize_text
 from extractor.evaluate.matching import designation_key, designations_match, names_match
 from schemas import ArmsDeal, Document, Embargo, Meeting
 
-FactKind = Literal["arms_deals", "meetings", "embargoes"]
-FACT_KINDS: tuple[FactKind, ...] = ("arms_deals", "meetings", "embargoes")
+FACT_KINDS = ("arms_deals", "meetings", "embargoes")
+"""The fact kinds, each scored on its own; a tuple's label starts with its kind."""
 
 SlotKind = Literal["exact", "name", "designation"]
 Value = str | int | float | None
@@ -40,7 +40,7 @@ class Slot:
         if self.value is None or self.kind == "exact":
             return self.value
         if self.kind == "name":
-            return " ".join(normalize_text(str(self.value)).split())
+            return normalize_text(str(self.value))
         return designation_key(str(self.value))
 
 
@@ -50,15 +50,6 @@ class FactTuple:
 
     label: str
     slots: tuple[Slot, ...]
-
-    @property
-    def kind(self) -> FactKind:
-        """The fact kind the tuple is scored under."""
-        kind = self.label.split(".", 1)[0]
-        for known in FACT_KINDS:
-            if kind == known:
-                return known
-        raise ValueError(f"tuple label {self.label!r} names no fact kind")
 
     @property
     def key(self) -> tuple[str, tuple[Value, ...]]:

@@ -1,0 +1,412 @@
+"""Corrupted and value-preserving variants of gold Documents, one change each, for the
+hallucination benchmark.
+
+Every case records the paths it changed (as Check paths) and the surface strings a
+string-grounding tool would be given for them ("claims"): the changed surface field itself, or,
+for a derived value (a count, an amount, a code, a date), the surface field it was derived from,
+which the corruption leaves as it was. A derived value with no surface field of its own (a
+participant's country, a meeting's host) gives such a tool nothing to check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from extractor.arabic.countries import countries_in
+from extractor.arabic.normalize import normalize_text
+from schemas import Document
+
+Family = Literal["number", "name", "code", "date", "preserving"]
+
+FAKE_NAMES = (
+    "يوسف عبد الكريم المنصوري",
+    "سالم راشد العتيبي",
+    "مراد حسين القاسمي",
+    "كريم الطاهر بن علي",
+    "نادر فؤاد الحلبي",
+    "هشام وليد الزعبي",
+)
+"""Plausible names written for this benchmark; a case uses the first one absent from the text."""
+
+FAKE_GIVEN_NAMES = ("نواز", "كمال", "ياسر", "فيصل", "طارق", "منصور")
+"""Given names that replace a real name's first token (`شهباز شريف` -> `نواز شريف`)."""
+
+FAKE_CODES = ("BRA", "IND", "NGA", "DEU", "KOR", "ARG", "VNM", "POL")
+"""Country codes for `wrong country code`; a case uses the first one the text never mentions."""
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+FATHA, KASRA = "\u064e", "\u0650"
+_DIGITS = re.compile(r"[0-9]")
+_NUMERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+
+SURFACE_OF = {
+    "quantity": "quantity_text",
+    "amount": "text",
+    "min_amount": "text",
+    "buyer": "buyer_text",
+    "seller": "seller_text",
+    "target": "target_text",
+    "imposed_by": "imposed_by_text",
+    "date": "date_text",
+    "start": "start_text",
+    "duration_months": "duration_text",
+}
+"""The surface field each derived field is read from (contract.md)."""
+
+CODE_FIELDS = frozenset({"country", "host_country", "guest_countries"})
+"""Derived fields with no surface field of their own."""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A surface string as the gold has it and as the changed Document has it."""
+
+    original: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One changed Document: what kind of change, where, and what a grounding tool sees."""
+
+    doc_id: str
+    kind: str
+    family: Family
+    paths: tuple[str, ...]
+    document: Document
+    claims: tuple[Claim, ...]
+    note: str
+
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def _walk(document: Document, path: str) -> tuple[object, str, int | None]:
+    """The object holding the last step of `path`, that step's field and its list index."""
+    steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
+    target: object = document
+    for name, index in steps[:-1]:
+        target = getattr(target, name)
+        if index is not None:
+            target = target[int(index)]  # type: ignore[index]
+    name, index = steps[-1]
+    return target, name, None if index is None else int(index)
+
+
+def get_path(document: Document, path: str) -> object:
+    """The value at a Check path (`arms_deals[0].items[1].quantity`)."""
+    holder, name, index = _walk(document, path)
+    value = getattr(holder, name)
+    return value if index is None else value[index]
+
+
+def with_values(document: Document, changes: dict[str, object]) -> Document:
+    """A deep copy of `document` with the values at the given Check paths replaced."""
+    copy = document.model_copy(deep=True)
+    for path, value in changes.items():
+        holder, name, index = _walk(copy, path)
+        if index is None:
+            setattr(holder, name, value)
+        else:
+            getattr(holder, name)[index] = value
+    return copy
+
+
+def _surface_path(path: str) -> str | None:
+    """The path of the surface field a derived field is read from, if it has one."""
+    prefix, _, name = path.rpartition(".")
+    surface = SURFACE_OF.get(name)
+    return f"{prefix}.{surface}" if surface else None
+
+
+def _claims(gold: Document, document: Document, paths: tuple[str, ...]) -> tuple[Claim, ...]:
+    """The surface strings a string-grounding tool would check for the changed paths."""
+    claims: dict[str, Claim] = {}
+    for path in paths:
+        field = _STEP.findall(path)[-1][0]
+        if field in CODE_FIELDS:
+            continue
+        surface = _surface_path(path) or path
+        text, original = get_path(document, surface), get_path(gold, surface)
+        if isinstance(text, str) and isinstance(original, str) and text:
+            claims[surface] = Claim(original, text)
+    return tuple(claims.values())
+
+
+def _bump_last_digit(text: str) -> str:
+    """The text with its last ASCII digit raised by one (16 -> 17, 1,12 -> 1,13, 19 -> 10)."""
+    last = [m.start() for m in _DIGITS.finditer(text)][-1]
+    return f"{text[:last]}{(int(text[last]) + 1) % 10}{text[last + 1 :]}"
+
+
+def _numeral_value(text: str) -> float:
+    match = _NUMERAL.search(text)
+    if match is None:
+        raise ValueError(f"no numeral in {text!r}")
+    return float(match.group().replace(",", "."))
+
+
+def _absent(candidates: tuple[str, ...], source: str) -> str:
+    """The first candidate that does not occur in the normalized source."""
+    folded = normalize_text(source)
+    for candidate in candidates:
+        if normalize_text(candidate) not in folded:
+            return candidate
+    raise ValueError("every candidate occurs in the text")
+
+
+class _Builder:
+    """Makes the cases of one gold Document."""
+
+    def __init__(self, gold: Document, source: str) -> None:
+        self.gold = gold
+        self.source = source
+        self.absent_codes = [code for code in FAKE_CODES if code not in countries_in(source)]
+
+    def case(self, kind: str, family: Family, changes: dict[str, object], note: str) -> Case:
+        document = with_values(self.gold, changes)
+        return Case(
+            doc_id=self.gold.doc_id,
+            kind=kind,
+            family=family,
+            paths=tuple(changes),
+            document=document,
+            claims=_claims(self.gold, document, tuple(changes)),
+            note=note,
+        )
+
+    def items(self) -> Iterator[tuple[str, int | None, str | None]]:
+        """(item path, quantity, quantity_text) of every item."""
+        for d, deal in enumerate(self.gold.arms_deals):
+            for i, item in enumerate(deal.items):
+                yield f"arms_deals[{d}].items[{i}]", item.quantity, item.quantity_text
+
+    def number_digit(self) -> Iterator[Case]:
+        for path, quantity, text in self.items():
+            if quantity is not None and text and _DIGITS.search(text):
+                new_text = _bump_last_digit(text)
+                changes = {
+                    f"{path}.quantity": int(_numeral_value(new_text)),
+                    f"{path}.quantity_text": new_text,
+                }
+                yield self.case("number ±1 digit", "number", changes, f"{text} -> {new_text}")
+        for d, deal in enumerate(self.gold.arms_deals):
+            money = deal.value
+            if money is None or money.amount is None or not _DIGITS.search(money.text):
+                continue
+            new_text = _bump_last_digit(money.text)
+            amount = money.amount * _numeral_value(new_text) / _numeral_value(money.text)
+            changes = {
+                f"arms_deals[{d}].value.amount": round(amount, 2),
+                f"arms_deals[{d}].value.text": new_text,
+            }
+            yield self.case("number ±1 digit", "number", changes, f"{money.text} -> {new_text}")
+
+    def quantity_swap(self) -> Iterator[Case]:
+        counted = [(path, q, t) for path, q, t in self.items() if q is not None and t]
+        for index, (left, left_q, left_t) in enumerate(counted):
+            for right, right_q, right_t in counted[index + 1 :]:
+                if left_q == right_q:
+                    continue
+                changes = {
+                    f"{left}.quantity": right_q,
+                    f"{left}.quantity_text": right_t,
+                    f"{right}.quantity": left_q,
+                    f"{right}.quantity_text": left_t,
+                }
+                yield self.case("quantities swapped", "number", changes, f"{left_t} <-> {right_t}")
+
+    def value_scale(self) -> Iterator[Case]:
+        for d, deal in enumerate(self.gold.arms_deals):
+            if deal.value is None:
+                continue
+            for field in ("amount", "min_amount"):
+                figure = getattr(deal.value, field)
+                if figure is not None:
+                    changes = {f"arms_deals[{d}].value.{field}": figure * 10}
+                    yield self.case("value scale ×10", "number", changes, f"{figure:g} -> ×10")
+
+    def resolution(self) -> Iterator[Case]:
+        for e, embargo in enumerate(self.gold.embargoes):
+            for r, number in enumerate(embargo.resolutions):
+                wrong = _bump_last_digit(number)
+                changes = {f"embargoes[{e}].resolutions[{r}]": wrong}
+                yield self.case(
+                    "wrong resolution number", "number", changes, f"{number} -> {wrong}"
+                )
+
+    def participants(self) -> Iterator[tuple[str, str]]:
+        seen: set[str] = set()
+        for m, meeting in enumerate(self.gold.meetings):
+            for p, person in enumerate(meeting.participants):
+                if person.name and person.name not in seen:
+                    seen.add(person.name)
+                    yield f"meetings[{m}].participants[{p}].name", person.name
+
+    def names(self) -> Iterator[Case]:
+        for index, (path, name) in enumerate(self.participants()):
+            stranger = _absent(FAKE_NAMES[index % len(FAKE_NAMES) :] + FAKE_NAMES, self.source)
+            yield self.case(
+                "name not in the text", "name", {path: stranger}, f"{name} -> {stranger}"
+            )
+            tokens = name.split()
+            if len(tokens) > 1:
+                given = (f"{g} {' '.join(tokens[1:])}" for g in FAKE_GIVEN_NAMES)
+                changed = _absent(tuple(given), self.source)
+                yield self.case(
+                    "given name replaced", "name", {path: changed}, f"{name} -> {changed}"
+                )
+
+    def code_paths(self) -> Iterator[tuple[str, str]]:
+        for m, meeting in enumerate(self.gold.meetings):
+            if meeting.host_country:
+                yield f"meetings[{m}].host_country", meeting.host_country
+            for g, guest in enumerate(meeting.guest_countries):
+                yield f"meetings[{m}].guest_countries[{g}]", guest
+            for p, person in enumerate(meeting.participants):
+                if person.country:
+                    yield f"meetings[{m}].participants[{p}].country", person.country
+        for d, deal in enumerate(self.gold.arms_deals):
+            for field in ("buyer", "seller"):
+                code = getattr(deal, field)
+                if code:
+                    yield f"arms_deals[{d}].{field}", code
+        for e, embargo in enumerate(self.gold.embargoes):
+            if embargo.target:
+                yield f"embargoes[{e}].target", embargo.target
+
+    def codes(self) -> Iterator[Case]:
+        for index, (path, code) in enumerate(self.code_paths()):
+            wrong = self.absent_codes[index % len(self.absent_codes)]
+            yield self.case("wrong country code", "code", {path: wrong}, f"{code} -> {wrong}")
+
+    def dates(self) -> Iterator[Case]:
+        dated = [(f"meetings[{m}].date", x.date) for m, x in enumerate(self.gold.meetings)]
+        dated += [(f"arms_deals[{d}].date", x.date) for d, x in enumerate(self.gold.arms_deals)]
+        dated += [(f"embargoes[{e}].start", x.start) for e, x in enumerate(self.gold.embargoes)]
+        for path, value in dated:
+            if value:
+                wrong = _shift_date(value)
+                yield self.case("wrong date", "date", {path: wrong}, f"{value} -> {wrong}")
+
+    def surface_paths(self) -> Iterator[tuple[str, str]]:
+        """Every name, place, designation and *_text field with a value."""
+        yield from self.participants()
+        for m, meeting in enumerate(self.gold.meetings):
+            for field in ("location_text", "date_text"):
+                if getattr(meeting, field):
+                    yield f"meetings[{m}].{field}", getattr(meeting, field)
+        for d, deal in enumerate(self.gold.arms_deals):
+            for field in ("buyer_text", "seller_text", "date_text", "duration_text"):
+                if getattr(deal, field):
+                    yield f"arms_deals[{d}].{field}", getattr(deal, field)
+            for i, item in enumerate(deal.items):
+                yield f"arms_deals[{d}].items[{i}].designation", item.designation
+                if item.quantity_text:
+                    yield f"arms_deals[{d}].items[{i}].quantity_text", item.quantity_text
+            if deal.value is not None:
+                yield f"arms_deals[{d}].value.text", deal.value.text
+        for e, embargo in enumerate(self.gold.embargoes):
+            for field in ("target_text", "imposed_by_text", "start_text"):
+                if getattr(embargo, field):
+                    yield f"embargoes[{e}].{field}", getattr(embargo, field)
+
+    def rewrites(self) -> Iterator[Case]:
+        for path, value in self.surface_paths():
+            if _DIGITS.search(value):
+                indic = value.translate(ARABIC_INDIC)
+                yield self.case("digit script changed", "preserving", {path: indic}, indic)
+            if _ARABIC_LETTER.search(value):
+                cliticized = self._cliticized(value)
+                yield self.case("clitic added", "preserving", {path: cliticized}, cliticized)
+                voweled = _with_diacritics(value)
+                yield self.case("diacritics added", "preserving", {path: voweled}, voweled)
+
+    def _cliticized(self, value: str) -> str:
+        """The value with a clitic the text itself puts on it, else with a leading و."""
+        if value.startswith("ال"):
+            stem = value[2:]
+            candidates = [f"{c}{value}" for c in ("و", "ف", "ب", "وب")]
+            candidates += [f"{c}{stem}" for c in ("لل", "ولل", "بال", "وبال")]
+        else:
+            candidates = [f"{c}{value}" for c in ("و", "ب", "ل", "ف", "وب", "ول", "وف")]
+        found = [candidate for candidate in candidates if candidate in self.source]
+        return found[0] if found else "و" + value
+
+    def all(self) -> Iterator[Case]:
+        for make in self.makers():
+            yield from make()
+
+    def makers(self) -> tuple[Callable[[], Iterator[Case]], ...]:
+        return (
+            self.number_digit,
+            self.quantity_swap,
+            self.value_scale,
+            self.resolution,
+            self.names,
+            self.codes,
+            self.dates,
+            self.rewrites,
+        )
+
+
+def _shift_date(value: str) -> str:
+    """A different date at the same precision: the day before, the month before, the year before."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        year, month, day = parts
+        day = day - 1 if day > 1 else 28
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    if len(parts) == 2:
+        year, month = parts
+        month = month - 1 if month > 1 else 12
+        return f"{year:04d}-{month:02d}"
+    return f"{parts[0] - 1:04d}"
+
+
+def _with_diacritics(value: str) -> str:
+    """Fatha after the first letter and kasra after the third letter of each Arabic word."""
+    words = []
+    for word in value.split(" "):
+        letters = list(word)
+        if len(letters) >= 4 and _ARABIC_LETTER.match(letters[2]):
+            letters.insert(3, KASRA)
+        if letters and _ARABIC_LETTER.match(letters[0]):
+            letters.insert(1, FATHA)
+        words.append("".join(letters))
+    return " ".join(words)
+
+
+def cases_for(gold: Document, source: str) -> list[Case]:
+    """Every corruption and value-preserving rewrite of one gold Document."""
+    return list(_Builder(gold, source).all())
+
+
+NOT_SURFACE = CODE_FIELDS | set(SURFACE_OF) | {"category", "side", "status", "kind", "currency"}
+"""Fields that hold codes, enumerations or derived values rather than text from the article."""
+
+
+def surface_strings(document: Document) -> list[str]:
+    """Every string a fact copies from the article (names, titles, designations, *_text,
+    resolutions, evidence): what a string-grounding tool can check."""
+    found: list[str] = []
+
+    def collect(value: object, field: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                collect(inner, key)
+        elif isinstance(value, list):
+            for inner in value:
+                collect(inner, field)
+        elif isinstance(value, str) and value and field not in NOT_SURFACE:
+            found.append(value)
+
+    for kind in ("meetings", "arms_deals", "embargoes"):
+        collect(document.model_dump(mode="json")[kind], kind)
+    return found
