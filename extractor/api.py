@@ -20,6 +20,8 @@ from schemas import Document, Usage
 Backend = Literal["embedded", "openai"]
 DEFAULT_CONCURRENCY = 8
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
+EMBEDDED_MIN_TIMEOUT = 900.0
+"""A local CPU server is slow, not down: retrying a timed-out request only queues it again."""
 
 
 def choose_backend(backend: Backend | None, base_url: str | None) -> Backend:
@@ -60,7 +62,7 @@ class Extractor:
                 base_url=self._server.base_url,
                 api_key=None,
                 model=model or self._server.model_name,
-                timeout=timeout,
+                timeout=max(timeout, EMBEDDED_MIN_TIMEOUT),
                 cache=self._cache,
                 cache_identity=f"embedded:{self._server.model_name}",
             )

@@ -45,6 +45,7 @@ class _RedactSecrets(logging.Filter):
         return True
 
 
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 _REDACTOR = _RedactSecrets()
 for _name in [*logging.root.manager.loggerDict]:
     if _name.split(".")[0] in {"instructor", "openai", "httpx", "httpx2"}:

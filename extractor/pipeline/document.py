@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from extractor.llm.client import Answer as LLMAnswer
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble
-from extractor.pipeline.prompting import opening, prompt_version, reask
+from extractor.pipeline.prompting import opening, prompt_version
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from schemas import Attempt, Check, Document, Usage
@@ -84,9 +84,8 @@ class DocumentPipeline:
             if not to_reask:
                 break
             for state in to_reask:
-                assert state.latest is not None
                 problems = [c.message for c in _failures(failures, state.task.kinds)]
-                state.conversation = reask(state.conversation, state.latest.content, problems)
+                state.conversation = opening(text, state.task.template, problems)
                 usage.reasks += 1
                 await ask(state, state.conversation)
             previous = set(_paths(failures))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -38,22 +39,18 @@ def prompt_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def opening(article: str, task: str) -> list[Message]:
-    """System instructions (identical for every document), then the article, then the task.
+def opening(article: str, task: str, problems: Sequence[str] = ()) -> list[Message]:
+    """System instructions (identical for every document), the article, the task, any hints.
 
     The order lets llama.cpp reuse the evaluated prefix: the instructions across documents,
-    the article across the calls on one document.
+    the article across the calls on one document. A reask is the same conversation with the
+    verifier's findings on the previous answer after the task; the previous answer itself is
+    not shown, because the small model copies it back unchanged.
     """
+    user = _render("user", article=article, task=_render(task))
+    if problems:
+        user += "\n\n" + _render("reask", problems=list(problems))
     return [
         {"role": "system", "content": _render("system")},
-        {"role": "user", "content": _render("user", article=article, task=_render(task))},
-    ]
-
-
-def reask(conversation: list[Message], answer: str, problems: list[str]) -> list[Message]:
-    """The conversation extended by the model's answer and the verifier's findings on it."""
-    return [
-        *conversation,
-        {"role": "assistant", "content": answer},
-        {"role": "user", "content": _render("reask", problems=problems)},
+        {"role": "user", "content": user},
     ]

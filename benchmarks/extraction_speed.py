@@ -1,0 +1,93 @@
+"""Seconds and tokens per document on the dev set with the embedded model, warm.
+
+    python -m benchmarks.extraction_speed [--strategy per_kind|single] [--limit N] [--json OUT]
+
+The server is started and the fixed instructions evaluated once (a warm-up extraction of a
+short sentence) before the clock runs; then every dev article is extracted with the response
+cache off, and each Document's own provenance gives its seconds, tokens, calls and reasks.
+Tuple F1 against the gold files comes from `extractor eval`'s scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import get_args
+
+from extractor.api import Extractor
+from extractor.evaluate.report import Score
+from extractor.evaluate.scoring import score_document
+from extractor.pipeline.tasks import Strategy
+from schemas import Document
+
+DEV_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
+WARM_UP = "التقى وزير الخارجية نظيره في العاصمة يوم الأحد."
+
+
+def _row(path: Path, document: Document, gold: Document, seconds: float) -> dict[str, object]:
+    usage = document.provenance.usage
+    scores = score_document(document, gold)
+    total = sum(scores.values(), Score())
+    return {
+        "doc": path.stem,
+        "words": len(path.read_text(encoding="utf-8").split()),
+        "seconds": round(seconds, 1),
+        "prompt_tokens": usage.prompt_tokens,
+        "completion_tokens": usage.completion_tokens,
+        "llm_calls": usage.llm_calls,
+        "reasks": usage.reasks,
+        "failed_checks": document.provenance.attempts[-1].failed_checks
+        if document.provenance.attempts
+        else 0,
+        "tp": total.true_positives,
+        "fp": total.false_positives,
+        "fn": total.false_negatives,
+    }
+
+
+def main() -> None:
+    """Run the benchmark and print one line per article and a summary."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--strategy", choices=get_args(Strategy), default="per_kind")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--dev", type=Path, default=DEV_DIR)
+    parser.add_argument("--json", type=Path)
+    options = parser.parse_args()
+    articles = sorted(options.dev.glob("*.txt"))[: options.limit or None]
+    rows: list[dict[str, object]] = []
+    with Extractor(backend="embedded", cache=False) as extractor:
+        extractor.pipeline.strategy = options.strategy
+        extractor.extract(WARM_UP, doc_id="warm-up")
+        for path in articles:
+            gold = Document.model_validate_json(
+                path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8")
+            )
+            started = time.perf_counter()
+            document = extractor.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
+            rows.append(_row(path, document, gold, time.perf_counter() - started))
+            print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    seconds = [float(str(row["seconds"])) for row in rows]
+    tokens = [int(str(row["prompt_tokens"])) + int(str(row["completion_tokens"])) for row in rows]
+    tp, fp, fn = (sum(int(str(row[key])) for row in rows) for key in ("tp", "fp", "fn"))
+    summary = {
+        "strategy": options.strategy,
+        "documents": len(rows),
+        "median_seconds": statistics.median(seconds),
+        "mean_seconds": round(statistics.mean(seconds), 1),
+        "median_tokens": statistics.median(tokens),
+        "median_completion_tokens": statistics.median(
+            int(str(r["completion_tokens"])) for r in rows
+        ),
+        "tuple_f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None,
+    }
+    print(json.dumps(summary), file=sys.stderr)
+    if options.json:
+        options.json.write_text(json.dumps({"rows": rows, "summary": summary}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
