@@ -295,12 +295,14 @@ def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMa
     `fuzzy` (names, titles, places — never numbers or codes), its words within a short window
     ("normalized") or a near spelling ("fuzzy"). None when nothing supports it."""
     needle = needle.strip()
-    prepared = _prepare(needle) if needle else None
-    if prepared is None:
+    if not any(char.isalnum() for char in needle):
         return None
-    found = _exact(needle, source)
+    found = _exact(needle, source)  # before compiling: most needles are verbatim
     if found is not None:
         return found
+    prepared = _prepare(needle)
+    if prepared is None:
+        return None
     anchored = all(anchor in source.text for anchor in prepared.anchors)
     for pattern in prepared.patterns if anchored else ():
         match = _search_near_anchor(prepared, pattern, source.text)
@@ -343,12 +345,14 @@ def find_designation(designation: str, source: Normalized) -> TextMatch | None:
     """Locate a weapon designation allowing only spacing, hyphen and dot variants and case
     (`JF-17` / `JF17` / `JF 17`, `إف-16` / `اف16`); never another number (`إف-15`, `JF-171`)."""
     designation = designation.strip()
-    pattern = _designation_pattern(designation) if designation else None
-    if pattern is None:
+    if not any(char.isalnum() for char in designation):
         return None
-    found = _exact(designation, source)
+    found = _exact(designation, source)  # before compiling: most designations are verbatim
     if found is not None:
         return found
+    pattern = _designation_pattern(designation)
+    if pattern is None:
+        return None
     match = pattern.search(source.text)
     if match is None:
         return None
