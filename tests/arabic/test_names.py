@@ -313,5 +313,8 @@ def test_any_run_of_seed_words_is_found_as_written_and_folded(start: int, size: 
     assert SEED_TEXT[exact.start : exact.end] == run
     folded = find_text(normalize_text(run), SEED_SOURCE)
     assert folded is not None
-    found = SEED_TEXT[folded.start : folded.end]
-    assert _WORDS.findall(normalize_text(found)) == _WORDS.findall(normalize_text(run))
+    found = _WORDS.findall(normalize_text(SEED_TEXT[folded.start : folded.end]))
+    expected = _WORDS.findall(normalize_text(run))
+    # an earlier occurrence may carry a clitic on its first word (للسلام for السلام)
+    assert expected[0] in strip_clitics(found[0])
+    assert found[1:] == expected[1:]
