@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import instructor
@@ -56,6 +56,27 @@ def _redact(text: str, secret: str | None) -> str:
     return text.replace(secret, "***") if secret else text
 
 
+SERVER_TIMINGS = {
+    "prompt_ms": "prompt_eval_s",
+    "predicted_ms": "generation_s",
+    "prompt_n": "prompt_evaluated_tokens",
+    "cache_n": "prompt_cached_tokens",
+}
+"""llama.cpp's per-request timings, as they are summed into a Document's provenance.timings."""
+
+
+def _add_server_timings(total: dict[str, float], completion: Any) -> None:
+    """Sum the timings llama.cpp attaches to a completion (other servers attach none)."""
+    reported = (getattr(completion, "model_extra", None) or {}).get("timings")
+    if not isinstance(reported, dict):
+        return
+    for source, name in SERVER_TIMINGS.items():
+        value = reported.get(source)
+        if isinstance(value, int | float):
+            scale = 1000.0 if source.endswith("_ms") else 1.0
+            total[name] = total.get(name, 0.0) + value / scale
+
+
 @dataclass(frozen=True)
 class Answer(Generic[Model]):
     """A validated answer, its canonical JSON (for the conversation) and what it cost."""
@@ -63,6 +84,7 @@ class Answer(Generic[Model]):
     value: Model
     content: str
     usage: Usage
+    server_timings: dict[str, float] = field(default_factory=dict)
 
 
 class LLMClient:
@@ -118,6 +140,7 @@ class LLMClient:
             value = response_model.model_validate_json(cached)
             return Answer(value, cached, Usage(cache_hits=1))
         usage = Usage()
+        timings: dict[str, float] = {}
         async with openai.AsyncOpenAI(
             base_url=self.base_url,
             api_key=self._api_key or "no-key",
@@ -126,12 +149,14 @@ class LLMClient:
         ) as raw:
             client = instructor.from_openai(raw, mode=self.mode)
             try:
-                value = await self._create(client, messages, response_model, max_tokens, usage)
+                value = await self._create(
+                    client, messages, response_model, max_tokens, usage, timings
+                )
             except IncompleteOutputException:
                 usage.retries += 1
                 try:
                     value = await self._create(
-                        client, messages, response_model, 2 * max_tokens, usage
+                        client, messages, response_model, 2 * max_tokens, usage, timings
                     )
                 except IncompleteOutputException as exc:
                     raise TruncatedAnswerError(
@@ -141,7 +166,7 @@ class LLMClient:
         content = value.model_dump_json()
         if self.cache is not None:
             self.cache.put(key, content)
-        return Answer(value, content, usage)
+        return Answer(value, content, usage, timings)
 
     async def _create(
         self,
@@ -150,6 +175,7 @@ class LLMClient:
         response_model: type[Model],
         max_tokens: int,
         usage: Usage,
+        timings: dict[str, float],
     ) -> Model:
         """One request with transport retries; what retrying cannot fix becomes BackendError."""
         try:
@@ -164,6 +190,7 @@ class LLMClient:
                     if completion.usage is not None:
                         usage.prompt_tokens += completion.usage.prompt_tokens
                         usage.completion_tokens += completion.usage.completion_tokens
+                    _add_server_timings(timings, completion)
                     return value
         except openai.AuthenticationError:
             raise BackendError(

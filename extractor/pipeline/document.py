@@ -54,6 +54,7 @@ class DocumentPipeline:
         started = time.perf_counter()
         usage = Usage()
         llm_seconds = 0.0
+        server_timings: dict[str, float] = {}
         article = assemble.Article(text, published)
         states = [_TaskState(task, opening(text, task.template)) for task in TASKS[self.strategy]]
 
@@ -70,6 +71,8 @@ class DocumentPipeline:
             finally:
                 llm_seconds += time.perf_counter() - call_started
             _add(usage, answer.usage)
+            for name, value in answer.server_timings.items():
+                server_timings[name] = server_timings.get(name, 0.0) + value
             state.latest = answer
 
         for state in states:
@@ -118,6 +121,7 @@ class DocumentPipeline:
             "llm_s": round(llm_seconds, 3),
             "verify_s": round(time.perf_counter() - verify_started, 3),
             "total_s": round(time.perf_counter() - started, 3),
+            **{name: round(value, 3) for name, value in server_timings.items()},
         }
         extra = {"strategy": self.strategy}
         errors = [error for state in states for error in state.errors]
