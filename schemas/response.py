@@ -29,7 +29,7 @@ class PersonAnswer(Answer):
     """A participant: name and titles as written, the state represented, the role."""
 
     name: Text | None
-    titles: list[Text] = Field(max_length=3)
+    titles: list[Text] = Field(max_length=2)
     country: Code | None
     side: Side | None
 
@@ -37,12 +37,12 @@ class PersonAnswer(Answer):
 class MeetingAnswer(Answer):
     """An official meeting, visit, call or talks."""
 
-    participants: list[PersonAnswer] = Field(max_length=8)
+    participants: list[PersonAnswer] = Field(max_length=6)
     host_country: Code | None
     guest_countries: list[Code] = Field(max_length=3)
     location_text: Text | None
     date_text: Text | None
-    topics: list[Text] = Field(max_length=3)
+    topics: list[Text] = Field(max_length=2)
 
 
 class ItemAnswer(Answer):

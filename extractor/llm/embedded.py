@@ -18,6 +18,11 @@ from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model
 SLOT_CONTEXT = 8192
 """Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""
 
+THREADS_VARIABLE = "EXTRACTOR_THREADS"
+"""Overrides the thread count (default: every available core). llama.cpp's worker threads spin
+while they wait for each other, so two servers sharing the same cores slow each other down by
+far more than half: give each fewer threads then."""
+
 _HEALTH_TIMEOUT = 120.0
 
 
@@ -61,13 +66,14 @@ class EmbeddedServer:
         self.model_name = MODEL_NAME if gguf is None else gguf.stem
         cores = available_cores()
         self.slots = slots or default_slots(cores)
+        self.threads = threads or int(os.environ.get(THREADS_VARIABLE, "0")) or cores
         self.port = _free_port()
         params = xllamacpp.CommonParams()
         params.model.path = str(self.model_path)
         params.n_ctx = SLOT_CONTEXT * self.slots
         params.n_parallel = self.slots
-        params.cpuparams.n_threads = cores
-        params.cpuparams_batch.n_threads = cores
+        params.cpuparams.n_threads = self.threads
+        params.cpuparams_batch.n_threads = self.threads
         params.hostnames = ["127.0.0.1"]
         params.port = self.port
         params.sampling.seed = seed

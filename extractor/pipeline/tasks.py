@@ -25,10 +25,10 @@ class Task:
 
 TASKS: dict[Strategy, tuple[Task, ...]] = {
     "per_kind": (
-        Task("task_arms_deals", DealsAnswer, ("arms_deals",), 400),
-        Task("task_embargoes", EmbargoesAnswer, ("embargoes",), 300),
-        Task("task_meetings", MeetingsAnswer, ("meetings",), 700),
+        Task("task_arms_deals", DealsAnswer, ("arms_deals",), 350),
+        Task("task_embargoes", EmbargoesAnswer, ("embargoes",), 250),
+        Task("task_meetings", MeetingsAnswer, ("meetings",), 500),
     ),
-    "single": (Task("task_all", DocumentAnswer, KINDS, 1200),),
+    "single": (Task("task_all", DocumentAnswer, KINDS, 1000),),
 }
 """Deals first: the article is evaluated once, and the cheaper kinds then reuse it."""
