@@ -54,7 +54,12 @@ class EmbeddedServer:
     """A llama.cpp server serving one GGUF on 127.0.0.1 for as long as this object is open."""
 
     def __init__(
-        self, gguf: Path | None = None, *, slots: int | None = None, seed: int = 0
+        self,
+        gguf: Path | None = None,
+        *,
+        slots: int | None = None,
+        threads: int | None = None,
+        seed: int = 0,
     ) -> None:
         try:
             import xllamacpp
