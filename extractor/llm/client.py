@@ -78,6 +78,18 @@ def _add_server_timings(total: dict[str, float], completion: Any) -> None:
 
 
 @dataclass(frozen=True)
+class Sampling:
+    """The output budget and temperature of one request."""
+
+    max_tokens: int
+    temperature: float = 0.0
+
+    def doubled(self) -> Sampling:
+        """The same request with twice the output budget (after a truncated answer)."""
+        return Sampling(2 * self.max_tokens, self.temperature)
+
+
+@dataclass(frozen=True)
 class Answer(Generic[Model]):
     """A validated answer, its canonical JSON (for the conversation) and what it cost."""
 
@@ -117,7 +129,10 @@ class LLMClient:
         return f"LLMClient(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode.name})"
 
     def _request(
-        self, messages: list[Message], schema: type[BaseModel], max_tokens: int
+        self,
+        messages: list[Message],
+        schema: type[BaseModel],
+        sampling: Sampling,
     ) -> dict[str, Any]:
         """Everything that determines an answer, as the cache sees it."""
         return {
@@ -126,16 +141,22 @@ class LLMClient:
             "mode": self.mode.value,
             "messages": messages,
             "schema": schema.model_json_schema(),
-            "max_tokens": max_tokens,
-            "temperature": 0.0,
+            "max_tokens": sampling.max_tokens,
+            "temperature": sampling.temperature,
             "seed": self.seed,
         }
 
     async def complete(
-        self, messages: list[Message], response_model: type[Model], *, max_tokens: int
+        self,
+        messages: list[Message],
+        response_model: type[Model],
+        *,
+        max_tokens: int,
+        temperature: float = 0.0,
     ) -> Answer[Model]:
         """The model's answer as `response_model`; a truncated answer gets one larger budget."""
-        key = request_key(self._request(messages, response_model, max_tokens))
+        sampling = Sampling(max_tokens, temperature)
+        key = request_key(self._request(messages, response_model, sampling))
         if self.cache is not None and (cached := self.cache.get(key)) is not None:
             value = response_model.model_validate_json(cached)
             return Answer(value, cached, Usage(cache_hits=1))
@@ -150,13 +171,13 @@ class LLMClient:
             client = instructor.from_openai(raw, mode=self.mode)
             try:
                 value = await self._create(
-                    client, messages, response_model, max_tokens, usage, timings
+                    client, messages, response_model, sampling, usage, timings
                 )
             except IncompleteOutputException:
                 usage.retries += 1
                 try:
                     value = await self._create(
-                        client, messages, response_model, 2 * max_tokens, usage, timings
+                        client, messages, response_model, sampling.doubled(), usage, timings
                     )
                 except IncompleteOutputException as exc:
                     raise TruncatedAnswerError(
@@ -173,7 +194,7 @@ class LLMClient:
         client: instructor.AsyncInstructor,
         messages: list[Message],
         response_model: type[Model],
-        max_tokens: int,
+        sampling: Sampling,
         usage: Usage,
         timings: dict[str, float],
     ) -> Model:
@@ -183,9 +204,7 @@ class LLMClient:
                 with attempt:
                     if attempt.retry_state.attempt_number > 1:
                         usage.retries += 1
-                    value, completion = await self._send(
-                        client, messages, response_model, max_tokens
-                    )
+                    value, completion = await self._send(client, messages, response_model, sampling)
                     usage.llm_calls += 1
                     if completion.usage is not None:
                         usage.prompt_tokens += completion.usage.prompt_tokens
@@ -219,7 +238,7 @@ class LLMClient:
         client: instructor.AsyncInstructor,
         messages: list[Message],
         response_model: type[Model],
-        max_tokens: int,
+        sampling: Sampling,
     ) -> tuple[Model, Any]:
         """The instructor call; transport errors are unwrapped so the retry policy sees them."""
         try:
@@ -227,8 +246,8 @@ class LLMClient:
                 model=self.model,
                 messages=messages,  # type: ignore[arg-type]
                 response_model=response_model,
-                max_tokens=max_tokens,
-                temperature=0.0,
+                max_tokens=sampling.max_tokens,
+                temperature=sampling.temperature,
                 seed=self.seed,
                 max_retries=SCHEMA_REPAIRS,
             )

@@ -27,6 +27,11 @@ def _failures(checks: Sequence[Check], kinds: Sequence[str]) -> list[Check]:
     return [check for check in checks if _kind_of(check.path) in kinds]
 
 
+REASK_TEMPERATURE = 0.7
+"""Reasks sample: at temperature 0 the small model gives the same answer despite the hints,
+and the best attempt is kept anyway."""
+
+
 @dataclass
 class _TaskState:
     """A task's conversation, its latest answer, and its best answer so far."""
@@ -58,12 +63,15 @@ class DocumentPipeline:
         article = assemble.Article(text, published)
         states = [_TaskState(task, opening(text, task.template)) for task in TASKS[self.strategy]]
 
-        async def ask(state: _TaskState, conversation: list[Message]) -> None:
+        async def ask(state: _TaskState, conversation: list[Message], temperature: float) -> None:
             nonlocal llm_seconds
             call_started = time.perf_counter()
             try:
                 answer = await self.client.complete(
-                    conversation, state.task.response_model, max_tokens=state.task.max_tokens
+                    conversation,
+                    state.task.response_model,
+                    max_tokens=state.task.max_tokens,
+                    temperature=temperature,
                 )
             except (TruncatedAnswerError, InvalidAnswerError) as exc:
                 state.errors.append(str(exc))
@@ -76,7 +84,7 @@ class DocumentPipeline:
             state.latest = answer
 
         for state in states:
-            await ask(state, state.conversation)
+            await ask(state, state.conversation, 0.0)
         document = self._verified(doc_id, text, published, article, [s.latest for s in states])
         failures = failed_checks(document)
         self._keep_best(states, failures)
@@ -90,7 +98,7 @@ class DocumentPipeline:
                 problems = [c.message for c in _failures(failures, state.task.kinds)]
                 state.conversation = opening(text, state.task.template, problems)
                 usage.reasks += 1
-                await ask(state, state.conversation)
+                await ask(state, state.conversation, REASK_TEMPERATURE)
             previous = set(_paths(failures))
             document = self._verified(doc_id, text, published, article, [s.latest for s in states])
             failures = failed_checks(document)

@@ -83,6 +83,8 @@ def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_
     assert len(server.requests) == 4
     first_call, reask_call = server.requests[0].body, server.requests[3].body
     assert reask_call["messages"][0] == first_call["messages"][0]
+    assert first_call["temperature"] == 0
+    assert reask_call["temperature"] > 0, "a reask samples, or the model repeats itself"
     problem = reask_call["messages"][-1]["content"]
     assert problem.startswith(first_call["messages"][-1]["content"]), "same prefix, hints after"
     hints = problem.removeprefix(first_call["messages"][-1]["content"])
