@@ -2,7 +2,8 @@
 
 Quantities, money, durations and dates are parsed from the text the LLM copied; country codes
 come from the surface text when it names a country, else from the LLM when its code is real;
-evidence is the article's own sentences that mention the fact.
+evidence is the article's own sentences that mention the fact. A seller the article does not
+contain is replaced by the one other state the deal's own sentences name, when there is one.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from extractor.arabic.countries import body_for, countries_in, country_for
+from extractor.arabic.countries import body_for, countries_in, country_for, country_mentions
 from extractor.arabic.dates import resolve_date
-from extractor.arabic.names import find_all
+from extractor.arabic.names import find_all, find_text
 from extractor.arabic.normalize import Normalized, normalize
 from extractor.arabic.numbers import parse_duration_months, parse_money, parse_number
 from extractor.arabic.sentences import split_sentences
@@ -55,19 +56,37 @@ class Article:
         self.normalized: Normalized = normalize(text)
         self.sentences = split_sentences(text)
 
-    def evidence(self, anchors: Iterable[str | None]) -> list[str]:
-        """The sentences that mention the most anchors (names, designations, places), in order."""
-        hits = [0] * len(self.sentences)
+    def evidence(
+        self, anchors: Iterable[str | None], fallback: Iterable[str | None] = ()
+    ) -> list[str]:
+        """The sentences that mention the most anchors (designations, names), in text order;
+        the fallback anchors (parties, places) only when no sentence mentions an anchor."""
+        hits = self._hits(anchors) or self._hits(fallback)
+        ranked = sorted(hits, key=lambda index: -hits[index])
+        chosen = sorted(ranked[:MAX_EVIDENCE])
+        return [self.text[self.sentences[i][0] : self.sentences[i][1]].strip() for i in chosen]
+
+    def _hits(self, anchors: Iterable[str | None]) -> dict[int, int]:
+        """How many of the anchors each sentence mentions (sentences with none left out)."""
+        hits: dict[int, int] = {}
         for anchor in _unique(anchors):
             for match in find_all(anchor, self.normalized):
                 for index, (start, end) in enumerate(self.sentences):
                     if start <= match.start < end:
-                        hits[index] += 1
-        ranked = sorted(
-            (index for index, count in enumerate(hits) if count), key=lambda i: -hits[i]
-        )
-        chosen = sorted(ranked[:MAX_EVIDENCE])
-        return [self.text[self.sentences[i][0] : self.sentences[i][1]].strip() for i in chosen]
+                        hits[index] = hits.get(index, 0) + 1
+        return hits
+
+    def states(self, sentences: Iterable[str]) -> dict[str, str]:
+        """The countries the sentences name, by ISO3, with the surface that names each first."""
+        named: dict[str, str] = {}
+        for sentence in sentences:
+            for mention in country_mentions(sentence):
+                named.setdefault(mention.iso3, mention.surface)
+        return named
+
+    def supports(self, surface: str | None) -> bool:
+        """True when the surface text occurs in the article (exactly or normalized)."""
+        return surface is not None and find_text(surface, self.normalized) is not None
 
     def date(self, date_text: str | None) -> str | None:
         """The partial ISO date a phrase resolves to, anchored on the publication date."""
@@ -94,7 +113,7 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
         return None
     host = real_code(answer.host_country)
     guests = [code for code in _unique(map(real_code, answer.guest_countries)) if code != host]
-    anchors = [person.name for person in participants] + [answer.location_text]
+    names = [person.name for person in participants]
     return Meeting(
         participants=participants,
         host_country=host,
@@ -103,7 +122,7 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
         date_text=answer.date_text,
         date=article.date(answer.date_text),
         topics=_unique(answer.topics),
-        evidence=article.evidence(anchors),
+        evidence=article.evidence(names, [answer.location_text, *answer.topics]),
     )
 
 
@@ -123,12 +142,10 @@ def item(answer: ItemAnswer) -> ArmsItem:
 
 
 def money(text: str | None) -> Money | None:
-    """A deal value as written and as parsed; None when no text was given."""
-    if not text:
+    """A deal value as written and as parsed; None without a currency (then it is no price)."""
+    parsed = parse_money(text) if text else None
+    if text is None or parsed is None or parsed.currency is None:
         return None
-    parsed = parse_money(text)
-    if parsed is None:
-        return Money(text=text)
     return Money(
         text=text, amount=parsed.amount, min_amount=parsed.min_amount, currency=parsed.currency
     )
@@ -140,12 +157,20 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
     if not items and not (answer.buyer_text or answer.seller_text):
         return None
     duration = parse_duration_months(answer.duration_text) if answer.duration_text else None
-    anchors = [entry.designation for entry in items] + [answer.buyer_text, answer.seller_text]
+    evidence = article.evidence(
+        [entry.designation for entry in items], [answer.buyer_text, answer.seller_text]
+    )
+    buyer_text, seller_text = answer.buyer_text, answer.seller_text
+    buyer = country_of(buyer_text, answer.buyer)
+    seller = country_of(seller_text, answer.seller)
+    others = {code: surface for code, surface in article.states(evidence).items() if code != buyer}
+    if buyer and not article.supports(seller_text) and len(others) == 1:
+        seller, seller_text = next(iter(others.items()))
     return ArmsDeal(
-        buyer=country_of(answer.buyer_text, answer.buyer),
-        seller=country_of(answer.seller_text, answer.seller),
-        buyer_text=answer.buyer_text,
-        seller_text=answer.seller_text,
+        buyer=buyer,
+        seller=seller,
+        buyer_text=buyer_text,
+        seller_text=seller_text,
         items=items,
         value=money(answer.value_text),
         status=answer.status,
@@ -153,7 +178,7 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
         date=article.date(answer.date_text),
         duration_text=answer.duration_text,
         duration_months=duration,
-        evidence=article.evidence(anchors),
+        evidence=evidence,
     )
 
 
@@ -173,5 +198,5 @@ def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:
         start_text=answer.start_text,
         start=article.date(answer.start_text),
         status=answer.status,
-        evidence=article.evidence([answer.target_text, imposed_by_text, *answer.resolutions]),
+        evidence=article.evidence(answer.resolutions, [answer.target_text, imposed_by_text]),
     )

@@ -148,3 +148,21 @@ def test_truncated_answer_gets_one_larger_budget_then_is_reported(
     assert document.arms_deals == []
     assert document.embargoes
     assert "max_tokens" in " ".join(getattr(document.provenance, "errors", []))
+
+
+def test_an_invented_seller_is_replaced_by_the_state_the_deal_sentence_names(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    invented = deal_with_quantities("16", "12")
+    invented["arms_deals"][0].update(
+        seller_text="الدولة العربية المتحدة",
+        seller="USA",
+        value_text="بقيمة 16 طائرة مقاتلة من طراز JF-17 Thunder",
+    )
+    server.script(answer(invented), answer(NO_EMBARGO), answer(NO_MEETING))
+    with make_extractor(server, max_reasks=0) as extractor:
+        document = extractor.extract(seed_text)
+    deal = document.arms_deals[0]
+    assert (deal.seller, deal.seller_text) == ("PAK", "باكستان")
+    assert deal.value is None, "a value without a currency is no price"
+    assert not _failed_paths(document)
