@@ -2,7 +2,7 @@
 LangExtract and plain instructor on the dev set, all scored by `extractor eval`'s scorer.
 
     python -m benchmarks.extraction_quality [--systems ours,langextract,instructor]
-        [--limit N] [--out DIR] [--json OUT]
+        [--limit N] [--docs 02,22] [--out DIR] [--json OUT] [--ours-from RUN.jsonl]
 
 - ours: `python -m extractor run ARTICLES --backend embedded --no-cache` (its own llama.cpp
   server with the built-in model), publication dates from sidecar .meta.json files.
@@ -110,6 +110,11 @@ def run_ours(gold: dict[str, GoldDocument], out: Path) -> Run:
         finished = subprocess.run(command, capture_output=True, text=True)
     if finished.returncode not in (0, 1):
         raise SystemExit(f"extractor run failed ({finished.returncode}): {finished.stderr[-2000:]}")
+    return ours_from(output)
+
+
+def ours_from(output: Path) -> Run:
+    """Our figures from a finished `extractor run` output (its Documents carry their cost)."""
     documents = [
         Document.model_validate(record)
         for record in map(json.loads, output.read_text(encoding="utf-8").splitlines())
@@ -261,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", help="only these doc_ids (comma-separated prefixes: 02,22)")
     parser.add_argument("--out", type=Path, help="keep each system's JSONL here")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--ours-from", type=Path, help="score this finished `extractor run` JSONL as ours"
+    )
     args = parser.parse_args(argv)
     systems = [name.strip() for name in args.systems.split(",") if name.strip()]
     unknown = set(systems) - set(SYSTEMS)
@@ -277,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         (gold_dir / f"{doc_id}.txt").write_text(entry.source or "", "utf-8")
 
     runs: list[Run] = []
-    if "ours" in systems:
+    if args.ours_from:
+        runs.append(ours_from(args.ours_from))
+    elif "ours" in systems:
         runs.append(run_ours(gold, out))
     baselines = [name for name in systems if name != "ours"]
     if baselines:
