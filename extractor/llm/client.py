@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -122,8 +124,29 @@ class LLMClient:
         self.cache = cache
         self.seed = seed
         self._api_key = api_key
+        self._clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, instructor.AsyncInstructor
+        ] = weakref.WeakKeyDictionary()
         if api_key:
             _RedactSecrets.secrets.add(api_key)
+
+    def _client_for_this_loop(self) -> instructor.AsyncInstructor:
+        """One openai client per event loop, kept for every call made on it.
+
+        Building a client loads the TLS certificates (tens of ms of CPU); per call, that work
+        serialized on the loop and left a remote endpoint idle between waves of answers.
+        """
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            raw = openai.AsyncOpenAI(
+                base_url=self.base_url,
+                api_key=self._api_key or "no-key",
+                timeout=self.timeout,
+                max_retries=0,
+            )
+            client = self._clients[loop] = instructor.from_openai(raw, mode=self.mode)
+        return client
 
     def __repr__(self) -> str:
         return f"LLMClient(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode.name})"
@@ -162,28 +185,20 @@ class LLMClient:
             return Answer(value, cached, Usage(cache_hits=1))
         usage = Usage()
         timings: dict[str, float] = {}
-        async with openai.AsyncOpenAI(
-            base_url=self.base_url,
-            api_key=self._api_key or "no-key",
-            timeout=self.timeout,
-            max_retries=0,
-        ) as raw:
-            client = instructor.from_openai(raw, mode=self.mode)
+        client = self._client_for_this_loop()
+        try:
+            value = await self._create(client, messages, response_model, sampling, usage, timings)
+        except IncompleteOutputException:
+            usage.retries += 1
             try:
                 value = await self._create(
-                    client, messages, response_model, sampling, usage, timings
+                    client, messages, response_model, sampling.doubled(), usage, timings
                 )
-            except IncompleteOutputException:
-                usage.retries += 1
-                try:
-                    value = await self._create(
-                        client, messages, response_model, sampling.doubled(), usage, timings
-                    )
-                except IncompleteOutputException as exc:
-                    raise TruncatedAnswerError(
-                        f"the model's answer was cut off at max_tokens={2 * max_tokens} twice; "
-                        "the article may be too long for the model's output budget"
-                    ) from exc
+            except IncompleteOutputException as exc:
+                raise TruncatedAnswerError(
+                    f"the model's answer was cut off at max_tokens={2 * max_tokens} twice; "
+                    "the article may be too long for the model's output budget"
+                ) from exc
         content = value.model_dump_json()
         if self.cache is not None:
             self.cache.put(key, content)
