@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import httpx
+
+from tests.loopback import LoopbackServer, send_payload
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Counts:
     completion_tokens: int = 0
 
 
-class CountingProxy:
+class CountingProxy(LoopbackServer):
     """Forwards every request to `upstream` (an OpenAI base URL) and adds up `usage`."""
 
     def __init__(self, upstream: str, timeout: float = 600.0) -> None:
@@ -43,11 +44,12 @@ class CountingProxy:
                 headers = {"Content-Type": self.headers.get("Content-Type", "application/json")}
                 answer = client.request(method, url, content=body, headers=headers)
                 self._count(answer)
-                self.send_response(answer.status_code)
-                self.send_header("Content-Type", answer.headers.get("content-type", "text/plain"))
-                self.send_header("Content-Length", str(len(answer.content)))
-                self.end_headers()
-                self.wfile.write(answer.content)
+                send_payload(
+                    self,
+                    answer.status_code,
+                    answer.content,
+                    answer.headers.get("content-type", "text/plain"),
+                )
 
             def _count(self, answer: httpx.Response) -> None:
                 try:
@@ -69,16 +71,7 @@ class CountingProxy:
                 return
 
         self._client = client
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._http.daemon_threads = True
-        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        """The OpenAI base URL to give the tool under test."""
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
+        super().__init__(Handler)
 
     def snapshot(self) -> Counts:
         """The counts so far (a copy)."""
@@ -86,17 +79,5 @@ class CountingProxy:
 
     def close(self) -> None:
         """Stop serving and close the upstream connection pool."""
-        self._http.shutdown()
-        self._http.server_close()
+        super().close()
         self._client.close()
-
-    def __enter__(self) -> CountingProxy:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -8,8 +8,9 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
+
+from tests.loopback import LoopbackServer, send_payload
 
 JSON = Any
 
@@ -94,13 +95,12 @@ def _completion(content: str, request: JSON) -> JSON:
 
 
 class _ThreadingServer(ThreadingHTTPServer):
-    """A thread per connection, and a listen backlog that takes a burst of clients."""
+    """A listen backlog that takes a burst of clients (the default 5 drops some of 16)."""
 
-    daemon_threads = True
     request_queue_size = 128
 
 
-class DelayedServer:
+class DelayedServer(LoopbackServer):
     """Answers POST /v1/chat/completions after `delay` seconds; counts requests and their times."""
 
     def __init__(self, delay: float) -> None:
@@ -126,12 +126,7 @@ class DelayedServer:
                     with lock:
                         server.errors.append(str(exc))
                 time.sleep(max(0.0, server.delay - (time.monotonic() - arrived)))
-                payload = json.dumps(body).encode("utf-8")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                send_payload(self, status, json.dumps(body).encode("utf-8"))
                 with lock:
                     server.arrivals.append(arrived)
                     server.departures.append(time.monotonic())
@@ -139,28 +134,4 @@ class DelayedServer:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._http = _ThreadingServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        """The OpenAI base URL of this server."""
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def close(self) -> None:
-        """Stop serving and free the port."""
-        self._http.shutdown()
-        self._http.server_close()
-
-    def __enter__(self) -> DelayedServer:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
+        super().__init__(Handler, _ThreadingServer)

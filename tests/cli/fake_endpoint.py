@@ -9,12 +9,12 @@ concurrently, after `delay` seconds each.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.loopback import LoopbackServer, send_payload
 
 Facts = Callable[[str], dict[str, list[dict[str, Any]]]]
 """From the conversation's text to the fact entries to answer with, by list name."""
@@ -66,7 +66,7 @@ def fill(schema: dict[str, Any], value: Any, root: dict[str, Any]) -> Any:
     return value
 
 
-class FakeEndpoint:
+class FakeEndpoint(LoopbackServer):
     """Serves /v1/chat/completions on a free loopback port; counts the requests it answered."""
 
     def __init__(self, *, facts: Facts = no_facts, delay: float = 0.0) -> None:
@@ -83,25 +83,14 @@ class FakeEndpoint:
                 time.sleep(endpoint.delay)
                 payload = json.dumps(endpoint.completion(body), ensure_ascii=False).encode()
                 try:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    send_payload(self, 200, payload)
                 except (BrokenPipeError, ConnectionResetError):
                     return
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._http.daemon_threads = True
-        threading.Thread(target=self._http.serve_forever, daemon=True).start()
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
+        super().__init__(Handler)
 
     def completion(self, body: dict[str, Any]) -> dict[str, Any]:
         """A chat completion whose content fits the response schema of the request."""
@@ -129,18 +118,3 @@ class FakeEndpoint:
             ],
             "usage": {"prompt_tokens": 1000, "completion_tokens": 20, "total_tokens": 1020},
         }
-
-    def close(self) -> None:
-        self._http.shutdown()
-        self._http.server_close()
-
-    def __enter__(self) -> FakeEndpoint:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.loopback import LoopbackServer, send_payload
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> R
     )
 
 
-class ScriptedServer:
+class ScriptedServer(LoopbackServer):
     """Serves queued replies in order on a free loopback port; an empty queue answers 500."""
 
     def __init__(self) -> None:
@@ -100,46 +100,15 @@ class ScriptedServer:
                 data = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
                 payload = data.encode("utf-8")
                 try:
-                    self.send_response(reply.status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    for name, value in reply.headers.items():
-                        self.send_header(name, value)
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    send_payload(self, reply.status, payload, headers=reply.headers)
                 except (BrokenPipeError, ConnectionResetError):
                     return
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._http.daemon_threads = True
-        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def base_url(self) -> str:
-        """The OpenAI base URL of this server."""
-        host, port = self._http.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
+        super().__init__(Handler)
 
     def script(self, *replies: Reply) -> None:
         """Queue replies to be sent in order."""
         self.replies.extend(replies)
-
-    def close(self) -> None:
-        """Stop serving and free the port."""
-        self._http.shutdown()
-        self._http.server_close()
-
-    def __enter__(self) -> ScriptedServer:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

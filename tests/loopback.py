@@ -1,0 +1,62 @@
+"""The lifecycle shared by the loopback HTTP servers of the tests and benchmarks."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Self
+
+
+def send_payload(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    payload: bytes,
+    content_type: str = "application/json",
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Answer `handler`'s request with `payload`, its type and length, then any extra `headers`."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(payload)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(payload)
+
+
+class LoopbackServer:
+    """Serves `handler` on a free 127.0.0.1 port from a daemon thread until closed."""
+
+    def __init__(
+        self,
+        handler: type[BaseHTTPRequestHandler],
+        server_class: type[ThreadingHTTPServer] = ThreadingHTTPServer,
+    ) -> None:
+        self._http = server_class(("127.0.0.1", 0), handler)
+        self._http.daemon_threads = True
+        self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
+        self._thread.start()
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI base URL of this server."""
+        host, port = self._http.server_address[:2]
+        return f"http://{host!s}:{port}/v1"
+
+    def close(self) -> None:
+        """Stop serving and free the port."""
+        self._http.shutdown()
+        self._http.server_close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
