@@ -225,6 +225,12 @@ def _rows(
         shown.add(index)
         return _badge(index, checks[index])
 
+    def plain(name: str, value: Any, path: str) -> Row:
+        """A row for a value with no surface text of its own: shown as it is, checked at `path`."""
+        return Row(
+            name, text=_display(value), text_badge=badge(path), country=_country(name, value)
+        )
+
     for name, value in values.items():
         path = f"{prefix}.{name}"
         paired = SURFACE_OF.get(name) in values
@@ -253,23 +259,9 @@ def _rows(
                     children = _rows(item, item_path, checks, by_path, shown)
                     rows.append(Row(f"{name}[{index}]", children=children))
                 else:
-                    rows.append(
-                        Row(
-                            name,
-                            text=_display(item),
-                            text_badge=badge(item_path),
-                            country=_country(name, item),
-                        )
-                    )
+                    rows.append(plain(name, item, item_path))
         else:
-            rows.append(
-                Row(
-                    name,
-                    text=_display(value),
-                    text_badge=badge(path),
-                    country=_country(name, value),
-                )
-            )
+            rows.append(plain(name, value, path))
     return rows
 
 
