@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -30,31 +31,32 @@ def _dev_dir() -> Path:
     return dev_pairs()[0][1].parent
 
 
-def test_gold_run_scores_perfect_and_writes_json(tmp_path: Path) -> None:
+def _scored(tmp_path: Path, **run_options: str) -> tuple[str, dict[str, Any]]:
+    """Score a run written by `_write_run(**run_options)`: the printed table and the JSON."""
     run, out = tmp_path / "run.jsonl", tmp_path / "scores.json"
-    _write_run(run)
+    _write_run(run, **run_options)
     result = runner.invoke(
         app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), "--json", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "overall" in result.output
-    assert "100.0%" in result.output
-    numbers = json.loads(out.read_text(encoding="utf-8"))
+    return result.output, json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_gold_run_scores_perfect_and_writes_json(tmp_path: Path) -> None:
+    output, numbers = _scored(tmp_path)
+    assert "overall" in output
+    assert "100.0%" in output
     assert numbers["overall"]["f1"] == 1.0
     assert set(numbers["by_kind"]) == {"arms_deals", "meetings", "embargoes"}
     assert numbers["distractors"]["false_facts"] == 0
 
 
 def test_error_records_count_as_no_facts_and_are_reported(tmp_path: Path) -> None:
-    run, out = tmp_path / "run.jsonl", tmp_path / "scores.json"
-    _write_run(run, error_for="08_us-saudi-pac3-5-4bn", drop="27_king-salman-receives-pompeo")
-    result = runner.invoke(
-        app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), "--json", str(out)]
+    output, numbers = _scored(
+        tmp_path, error_for="08_us-saudi-pac3-5-4bn", drop="27_king-salman-receives-pompeo"
     )
-    assert result.exit_code == 0, result.output
-    assert "08_us-saudi-pac3-5-4bn: BackendError: timeout" in result.output
-    assert "missing: 27_king-salman-receives-pompeo" in result.output
-    numbers = json.loads(out.read_text(encoding="utf-8"))
+    assert "08_us-saudi-pac3-5-4bn: BackendError: timeout" in output
+    assert "missing: 27_king-salman-receives-pompeo" in output
     assert numbers["overall"]["precision"] == 1.0
     assert numbers["overall"]["recall"] < 1.0
     statuses = {doc["doc_id"]: doc["status"] for doc in numbers["documents"]}
