@@ -1,6 +1,7 @@
 """Seconds and tokens per document on the dev set with the embedded model, warm.
 
-    python -m benchmarks.extraction_speed [--strategy per_kind|single] [--limit N] [--json OUT]
+    python -m benchmarks.extraction_speed [--strategy per_kind|single] [--max-reasks N]
+        [--limit N] [--json OUT]
 
 The server is started and the fixed instructions evaluated once (a warm-up extraction of a
 short sentence) before the clock runs; then every dev article is extracted with the response
@@ -54,12 +55,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--strategy", choices=get_args(Strategy), default="per_kind")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--max-reasks", type=int, default=2)
     parser.add_argument("--dev", type=Path, default=DEV_DIR)
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()
     articles = sorted(options.dev.glob("*.txt"))[: options.limit or None]
     rows: list[dict[str, object]] = []
-    with Extractor(backend="embedded", cache=False) as extractor:
+    with Extractor(backend="embedded", cache=False, max_reasks=options.max_reasks) as extractor:
         extractor.pipeline.strategy = options.strategy
         extractor.extract(WARM_UP, doc_id="warm-up")
         for path in articles:
@@ -75,6 +77,7 @@ def main() -> None:
     tp, fp, fn = (sum(int(str(row[key])) for row in rows) for key in ("tp", "fp", "fn"))
     summary = {
         "strategy": options.strategy,
+        "max_reasks": options.max_reasks,
         "documents": len(rows),
         "median_seconds": statistics.median(seconds),
         "mean_seconds": round(statistics.mean(seconds), 1),
