@@ -1,20 +1,20 @@
-"""One document: prompt → LLM → assemble → verify → bounded reask → Document."""
+"""One document: prompt → LLM → assemble → verify → bounded repair reasks → Document."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from pydantic import BaseModel
 
-from extractor.llm.client import Answer as LLMAnswer
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
-from extractor.pipeline import assemble
-from extractor.pipeline.prompting import opening, prompt_version
-from extractor.pipeline.tasks import TASKS, Strategy, Task
+from extractor.pipeline import assemble, repair
+from extractor.pipeline.prompting import opening, prompt_version, repair_request
+from extractor.pipeline.tasks import KINDS, TASKS, Strategy, Task
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from schemas import Attempt, Check, Document, Usage
 
@@ -28,20 +28,26 @@ def _failures(checks: Sequence[Check], kinds: Sequence[str]) -> list[Check]:
 
 
 REASK_TEMPERATURE = 0.7
-"""Reasks sample: at temperature 0 the small model gives the same answer despite the hints,
-and the best attempt is kept anyway."""
+"""The first reask is greedy; later ones sample, because the same question asked again at
+temperature 0 gets the same reply."""
 
 
 @dataclass
 class _TaskState:
-    """A task's conversation, its latest answer, and its best answer so far."""
+    """A task's latest answer, and its best answer so far."""
 
     task: Task
-    conversation: list[Message]
-    latest: LLMAnswer[BaseModel] | None = None
-    best: LLMAnswer[BaseModel] | None = None
+    latest: BaseModel | None = None
+    best: BaseModel | None = None
     best_failures: int = 1 << 30
-    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Assembled:
+    """A verified Document and, per fact kind, the answer entry each of its facts came from."""
+
+    document: Document
+    origins: dict[str, list[repair.Origin]]
 
 
 @dataclass
@@ -60,49 +66,61 @@ class DocumentPipeline:
         usage = Usage()
         llm_seconds = 0.0
         server_timings: dict[str, float] = {}
+        errors: list[str] = []
         article = assemble.Article(text, published)
-        states = [_TaskState(task, opening(text, task.template)) for task in TASKS[self.strategy]]
+        states = [_TaskState(task) for task in TASKS[self.strategy]]
 
-        async def ask(state: _TaskState, conversation: list[Message], temperature: float) -> None:
+        async def ask(
+            conversation: list[Message], model: type[BaseModel], max_tokens: int, temperature: float
+        ) -> BaseModel | None:
             nonlocal llm_seconds
             call_started = time.perf_counter()
             try:
                 answer = await self.client.complete(
-                    conversation,
-                    state.task.response_model,
-                    max_tokens=state.task.max_tokens,
-                    temperature=temperature,
+                    conversation, model, max_tokens=max_tokens, temperature=temperature
                 )
             except (TruncatedAnswerError, InvalidAnswerError) as exc:
-                state.errors.append(str(exc))
-                return
+                errors.append(str(exc))
+                return None
             finally:
                 llm_seconds += time.perf_counter() - call_started
             _add(usage, answer.usage)
             for name, value in answer.server_timings.items():
                 server_timings[name] = server_timings.get(name, 0.0) + value
-            state.latest = answer
+            return answer.value
+
+        def verified(values: Sequence[BaseModel | None]) -> _Assembled:
+            return _assembled(doc_id, text, published, article, values)
 
         for state in states:
-            await ask(state, state.conversation, 0.0)
-        document = self._verified(doc_id, text, published, article, [s.latest for s in states])
-        failures = failed_checks(document)
-        self._keep_best(states, failures)
+            task = state.task
+            conversation = opening(text, task.template)
+            state.latest = await ask(conversation, task.response_model, task.max_tokens, 0.0)
+        current = verified([state.latest for state in states])
+        failures = failed_checks(current.document)
+        _keep_best(states, failures)
         attempts = [Attempt(attempt=1, failed_checks=len(failures), still_failing=_paths(failures))]
 
         for round_number in range(1, self.max_reasks + 1):
-            to_reask = [s for s in states if s.latest and _failures(failures, s.task.kinds)]
-            if not to_reask:
+            patched = [s.latest.model_copy(deep=True) if s.latest else None for s in states]
+            asked = repair.questions(failures, verified(patched).origins)
+            if not asked:
                 break
-            for state in to_reask:
-                problems = [c.message for c in _failures(failures, state.task.kinds)]
-                state.conversation = opening(text, state.task.template, problems)
-                usage.reasks += 1
-                await ask(state, state.conversation, REASK_TEMPERATURE)
+            usage.reasks += 1
+            reply = await ask(
+                repair_request(text, asked),
+                repair.reply_model(asked),
+                repair.output_budget(asked),
+                0.0 if round_number == 1 else REASK_TEMPERATURE,
+            )
+            if reply is None:
+                break
+            repair.apply(asked, reply)
+            for state, value in zip(states, patched, strict=True):
+                state.latest = value
             previous = set(_paths(failures))
-            document = self._verified(doc_id, text, published, article, [s.latest for s in states])
-            failures = failed_checks(document)
-            self._keep_best(states, failures)
+            failures = failed_checks(verified(patched).document)
+            _keep_best(states, failures)
             now = _paths(failures)
             attempts.append(
                 Attempt(
@@ -114,7 +132,7 @@ class DocumentPipeline:
             )
 
         verify_started = time.perf_counter()
-        best = self._verified(doc_id, text, published, article, [s.best for s in states])
+        best = verified([state.best for state in states]).document
         if self.strict:
             best = drop_unsupported(best)
         provenance = best.provenance
@@ -132,44 +150,45 @@ class DocumentPipeline:
             **{name: round(value, 3) for name, value in server_timings.items()},
         }
         extra = {"strategy": self.strategy}
-        errors = [error for state in states for error in state.errors]
         best.provenance = provenance.model_copy(
             update={**extra, "errors": errors} if errors else extra
         )
         return best
 
-    def _verified(
-        self,
-        doc_id: str,
-        text: str,
-        published: dt.date | None,
-        article: assemble.Article,
-        answers: Sequence[LLMAnswer[BaseModel] | None],
-    ) -> Document:
-        """The Document the answers make, with the verifier's checks."""
-        document = Document(doc_id=doc_id, published=published)
-        for answer in answers:
-            if answer is None:
-                continue
-            for entry in getattr(answer.value, "meetings", ()):
-                if (meeting := assemble.meeting(entry, article)) is not None:
-                    document.meetings.append(meeting)
-            for entry in getattr(answer.value, "arms_deals", ()):
-                if (deal := assemble.arms_deal(entry, article)) is not None:
-                    document.arms_deals.append(deal)
-            for entry in getattr(answer.value, "embargoes", ()):
-                document.embargoes.append(assemble.embargo(entry, article))
-        return verify_document(document, text)
 
-    @staticmethod
-    def _keep_best(states: Sequence[_TaskState], failures: Sequence[Check]) -> None:
-        """Each task keeps the answer whose facts failed the fewest checks."""
-        for state in states:
-            if state.latest is None:
-                continue
-            count = len(_failures(failures, state.task.kinds))
-            if count < state.best_failures:
-                state.best, state.best_failures = state.latest, count
+def _assembled(
+    doc_id: str,
+    text: str,
+    published: dt.date | None,
+    article: assemble.Article,
+    values: Sequence[BaseModel | None],
+) -> _Assembled:
+    """The Document the answers make, with the verifier's checks and each fact's origin."""
+    document = Document(doc_id=doc_id, published=published)
+    origins: dict[str, list[repair.Origin]] = {kind: [] for kind in KINDS}
+    builders: dict[str, Callable[[Any], Any]] = {
+        "meetings": lambda entry: assemble.meeting(entry, article),
+        "arms_deals": lambda entry: assemble.arms_deal(entry, article),
+        "embargoes": lambda entry: assemble.embargo(entry, article),
+    }
+    for value in values:
+        for kind, build in builders.items():
+            entries: list[Any] = getattr(value, kind, None) or []
+            for entry in entries:
+                if (fact := build(entry)) is not None:
+                    getattr(document, kind).append(fact)
+                    origins[kind].append(repair.Origin(entries, entry))
+    return _Assembled(verify_document(document, text), origins)
+
+
+def _keep_best(states: Sequence[_TaskState], failures: Sequence[Check]) -> None:
+    """Each task keeps the answer whose facts failed the fewest checks."""
+    for state in states:
+        if state.latest is None:
+            continue
+        count = len(_failures(failures, state.task.kinds))
+        if count < state.best_failures:
+            state.best, state.best_failures = state.latest, count
 
 
 def _paths(checks: Sequence[Check]) -> list[str]:

@@ -11,6 +11,7 @@ import jinja2
 
 import prompts
 from extractor.llm.client import Message
+from extractor.pipeline.repair import Question
 
 PROMPTS_DIR = Path(prompts.__file__).resolve().parent
 TEMPLATE_SUFFIX = ".j2"
@@ -39,18 +40,25 @@ def prompt_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def opening(article: str, task: str, problems: Sequence[str] = ()) -> list[Message]:
-    """System instructions (identical for every document), the article, the task, any hints.
+def opening(article: str, task: str) -> list[Message]:
+    """System instructions (identical for every document), the article, then the task.
 
     The order lets llama.cpp reuse the evaluated prefix: the instructions across documents,
-    the article across the calls on one document. A reask is the same conversation with the
-    verifier's findings on the previous answer after the task; the previous answer itself is
-    not shown, because the small model copies it back unchanged.
+    the article across the calls on one document.
     """
-    user = _render("user", article=article, task=_render(task))
-    if problems:
-        user += "\n\n" + _render("reask", problems=list(problems))
+    return _conversation(article, _render(task))
+
+
+def repair_request(article: str, questions: Sequence[Question]) -> list[Message]:
+    """A reask: the same prefix, then the failing values with the verifier's message each.
+
+    The previous answer itself is not shown: the small model copies it back unchanged.
+    """
+    return _conversation(article, _render("repair", questions=list(questions)))
+
+
+def _conversation(article: str, task: str) -> list[Message]:
     return [
         {"role": "system", "content": _render("system")},
-        {"role": "user", "content": user},
+        {"role": "user", "content": _render("user", article=article, task=task)},
     ]

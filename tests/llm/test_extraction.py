@@ -75,7 +75,10 @@ def test_json_schema_and_prompt_order_reach_the_server(
 
 def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_text: str) -> None:
     server.script(
-        answer(deal_with_quantities("18", "12")), answer(EMBARGO), answer(MEETING), answer(DEAL)
+        answer(deal_with_quantities("18", "12")),
+        answer(EMBARGO),
+        answer(MEETING),
+        answer({"q1": "16"}),
     )
     with make_extractor(server) as extractor:
         document = extractor.extract(seed_text)
@@ -83,13 +86,17 @@ def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_
     assert len(server.requests) == 4
     first_call, reask_call = server.requests[0].body, server.requests[3].body
     assert reask_call["messages"][0] == first_call["messages"][0]
-    assert first_call["temperature"] == 0
-    assert reask_call["temperature"] > 0, "a reask samples, or the model repeats itself"
-    problem = reask_call["messages"][-1]["content"]
-    assert problem.startswith(first_call["messages"][-1]["content"]), "same prefix, hints after"
-    hints = problem.removeprefix(first_call["messages"][-1]["content"])
-    assert "18" in hints
-    assert "JF-17 Thunder" in hints
+    assert reask_call["temperature"] == 0
+    schema = reask_call["response_format"]["json_schema"]["schema"]
+    assert schema["required"] == ["q1"], "one question: the failing quantity, nothing else"
+    assert reask_call["max_tokens"] < first_call["max_tokens"]
+    article_end = first_call["messages"][-1]["content"].index(seed_text.strip()) + len(
+        seed_text.strip()
+    )
+    question = reask_call["messages"][-1]["content"]
+    assert question[:article_end] == first_call["messages"][-1]["content"][:article_end]
+    hints = question[article_end:]
+    assert 'quantity_text "18" for "JF-17 Thunder": the text puts 16 next to it' in hints
     first, second = document.provenance.attempts
     assert JF17 in first.still_failing
     assert JF17 in second.fixed
@@ -98,13 +105,18 @@ def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_
 
 
 def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str) -> None:
-    swapped = deal_with_quantities("12", "16")
+    insisted = answer({"q1": "12", "q2": "16"})
     server.script(
-        answer(swapped), answer(NO_EMBARGO), answer(NO_MEETING), answer(swapped), answer(swapped)
+        answer(deal_with_quantities("12", "16")),
+        answer(NO_EMBARGO),
+        answer(NO_MEETING),
+        insisted,
+        insisted,
     )
     with make_extractor(server, max_reasks=2) as extractor:
         document = extractor.extract(seed_text)
     assert len(server.requests) == 5, "two reasks, then it stops"
+    assert [request.body["temperature"] for request in server.requests[3:]] == [0, 0.7]
     assert _quantities(document) == [12, 16]
     statuses = {check.path: check.status for check in document.checks}
     assert statuses[JF17] == "contradicted"
@@ -113,12 +125,38 @@ def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str)
 
 
 def test_swapped_quantities_are_dropped_when_strict(server: ScriptedServer, seed_text: str) -> None:
-    swapped = deal_with_quantities("12", "16")
-    server.script(answer(swapped), answer(NO_EMBARGO), answer(NO_MEETING), answer(swapped))
+    server.script(
+        answer(deal_with_quantities("12", "16")),
+        answer(NO_EMBARGO),
+        answer(NO_MEETING),
+        answer({"q1": "12", "q2": "16"}),
+    )
     with make_extractor(server, max_reasks=1, strict=True) as extractor:
         document = extractor.extract(seed_text)
     assert _quantities(document) == [None, None]
     assert not failed_checks(document)
+
+
+def test_an_invented_weapon_withdrawn_on_reask_is_removed(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    invented = deal_with_quantities("16", "12")
+    invented["arms_deals"][0]["items"].append(
+        {"designation": "F-35 Lightning", "category": "fighter_aircraft", "quantity_text": "4"}
+    )
+    server.script(answer(invented), answer(NO_EMBARGO), answer(NO_MEETING), answer({"q1": None}))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    assert len(server.requests) == 4, "the withdrawal leaves nothing to ask again"
+    assert "F-35 Lightning" in server.requests[3].body["messages"][-1]["content"]
+    assert [item.designation for item in document.arms_deals[0].items] == [
+        "JF-17 Thunder",
+        "Super Mushak",
+    ]
+    assert not failed_checks(document)
+    first, second = document.provenance.attempts
+    assert "arms_deals[0].items[2].designation" in first.still_failing
+    assert "arms_deals[0].items[2].designation" in second.fixed
 
 
 def test_malformed_json_is_repaired(server: ScriptedServer, seed_text: str) -> None:

@@ -1,0 +1,187 @@
+"""Reasks as repairs: each value the verifier rejected goes back to the model as one question.
+
+A small model asked to redo a whole answer mostly repeats it, and regenerating every fact
+costs more time than the first answer did. So a reask lists only the failing values, each
+with the verifier's message, and the model answers each with the value as the article writes
+it, or null when the article does not state it. The replies are patched into a copy of the
+answers, which are then assembled and verified like the first ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from schemas import Check
+from schemas.response import Code, ResolutionDigits, Text
+
+MAX_QUESTIONS = 12
+"""Failing values asked about in one reask; the rest wait for the next one."""
+
+TOKENS_PER_QUESTION = 48
+"""Output budget per question: a key, and a value of up to a short Arabic phrase."""
+
+SURFACE_OF = {
+    "quantity": "quantity_text",
+    "date": "date_text",
+    "duration_months": "duration_text",
+    "start": "start_text",
+    "imposed_by": "imposed_by_text",
+    "value": "value_text",
+}
+"""Derived fields and the surface text they are parsed from: the question is about the text."""
+
+WHOLE_ENTRY_FIELDS = frozenset({"designation", "target_text"})
+"""Fields without which their entry means nothing: a null reply removes the entry."""
+
+CODE_FIELDS = frozenset({"country", "host_country", "guest_countries", "buyer", "seller", "target"})
+
+_SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The answer entry a Document fact was assembled from, in the list that holds it."""
+
+    entries: list[Any]
+    entry: BaseModel
+
+
+@dataclass(frozen=True)
+class Question:
+    """One failing value: where it lives in an answer, what it is, and what the verifier said."""
+
+    key: str
+    holder: BaseModel
+    field: str
+    old: str
+    message: str
+    container: list[Any]
+
+    @property
+    def wanted(self) -> str:
+        """What a reply to this question must be, in words."""
+        if self.field in CODE_FIELDS:
+            return "the ISO 3166-1 alpha-3 code of the country the article names"
+        if self.field == "resolutions":
+            return "the resolution number, in digits"
+        return "the text exactly as the article writes it"
+
+    @property
+    def annotation(self) -> Any:
+        """The type a reply to this question has in the reply schema."""
+        if self.field in CODE_FIELDS:
+            return Code | None
+        if self.field == "resolutions":
+            return ResolutionDigits | None
+        return Text | None
+
+
+def questions(failures: Sequence[Check], origins: Mapping[str, Sequence[Origin]]) -> list[Question]:
+    """The failing values that answers can be asked about, each once, in document order.
+
+    A derived value and its text fail together (`quantity` and `quantity_text`); they make one
+    question, with the message about the text the reply replaces. When an entry's defining
+    value fails (an item's designation), its other values wait: they may go with it.
+    """
+    located = [(check, place) for check in failures if (place := _locate(check, origins))]
+    doubtful = {id(place[0]) for _, place in located if place[1] in WHOLE_ENTRY_FIELDS}
+    found: dict[tuple[int, str, str], Question] = {}
+    for check, (holder, field, old, container) in located:
+        if id(holder) in doubtful and field not in WHOLE_ENTRY_FIELDS:
+            continue
+        identity = (id(holder), field, old)
+        asked = found.get(identity)
+        if asked is None and len(found) < MAX_QUESTIONS:
+            key = f"q{len(found) + 1}"
+            found[identity] = Question(key, holder, field, old, check.message, container)
+        elif asked is not None and _field_of(check) == field:
+            found[identity] = replace(asked, message=check.message)
+    return list(found.values())
+
+
+def reply_model(asked: Sequence[Question]) -> type[BaseModel]:
+    """The JSON schema of a reply: one nullable key per question, nothing else."""
+    fields: dict[str, Any] = {question.key: (question.annotation, ...) for question in asked}
+    return create_model("Corrections", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+def output_budget(asked: Sequence[Question]) -> int:
+    """max_tokens for a reply to these questions."""
+    return 16 + TOKENS_PER_QUESTION * len(asked)
+
+
+def apply(asked: Sequence[Question], reply: BaseModel) -> None:
+    """Patch every reply that differs from the value it replaces into its answer entry."""
+    for question in asked:
+        new: str | None = getattr(reply, question.key)
+        if new == question.old:
+            continue
+        current = getattr(question.holder, question.field)
+        if isinstance(current, list):
+            patched = [new if value == question.old else value for value in current]
+            setattr(question.holder, question.field, [value for value in patched if value])
+        elif new is None and question.field in WHOLE_ENTRY_FIELDS:
+            question.container[:] = [e for e in question.container if e is not question.holder]
+        else:
+            setattr(question.holder, question.field, new)
+
+
+def _locate(
+    check: Check, origins: Mapping[str, Sequence[Origin]]
+) -> tuple[BaseModel, str, str, list[Any]] | None:
+    """The answer object, field and written value behind a failing Document path, if any."""
+    segments = [(name, None if index is None else int(index)) for name, index in _parse(check)]
+    if not segments or any(name == "evidence" for name, _ in segments):
+        return None
+    kind, fact_index = segments[0]
+    facts = origins.get(kind, ())
+    if fact_index is None or fact_index >= len(facts):
+        return None
+    holder, container = facts[fact_index].entry, facts[fact_index].entries
+    for name, index in segments[1:-1]:
+        if name == "value":
+            return _scalar(holder, "value_text", container)
+        child = _child(holder, name, index)
+        if child is None:
+            return None
+        holder, container = child
+    name, index = segments[-1]
+    field = SURFACE_OF.get(name, name)
+    if index is None:
+        return _scalar(holder, field, container)
+    values = getattr(holder, field, None)
+    if isinstance(values, list) and check.value in values:
+        return holder, field, check.value, container
+    return None
+
+
+def _parse(check: Check) -> list[tuple[str, str | None]]:
+    return [(match[1], match[2] or None) for match in _SEGMENT.finditer(check.path)]
+
+
+def _field_of(check: Check) -> str:
+    return _parse(check)[-1][0]
+
+
+def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, list[Any]] | None:
+    """The element of a list of answer objects that a Document index points to."""
+    elements = getattr(holder, name, None)
+    if not isinstance(elements, list) or index is None:
+        return None
+    if name == "participants":
+        shown = [person for person in elements if person.name or person.titles]
+    else:
+        shown = elements
+    return (shown[index], elements) if index < len(shown) else None
+
+
+def _scalar(
+    holder: BaseModel, field: str, container: list[Any]
+) -> tuple[BaseModel, str, str, list[Any]] | None:
+    value = getattr(holder, field, None)
+    return (holder, field, value, container) if isinstance(value, str) else None

@@ -1,0 +1,144 @@
+"""Repair reasks on real answers about the seed article: what is asked, and how replies patch."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from extractor.pipeline import assemble, repair
+from extractor.pipeline.document import _assembled
+from extractor.verify import failed_checks
+from schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
+from tests.llm.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
+
+
+def _answers(
+    deal: dict[str, Any], embargo: dict[str, Any] = EMBARGO, meeting: dict[str, Any] = MEETING
+) -> list[BaseModel]:
+    return [
+        DealsAnswer.model_validate(deal),
+        EmbargoesAnswer.model_validate(embargo),
+        MeetingsAnswer.model_validate(meeting),
+    ]
+
+
+def _ask(values: list[BaseModel], seed_text: str) -> list[repair.Question]:
+    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    return repair.questions(failed_checks(assembled.document), assembled.origins)
+
+
+def _failures(values: list[BaseModel], seed_text: str) -> set[str]:
+    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    return {check.path for check in failed_checks(assembled.document)}
+
+
+def _reply(asked: list[repair.Question], **values: str | None) -> BaseModel:
+    return repair.reply_model(asked).model_validate(values)
+
+
+def test_a_correct_answer_asks_nothing(seed_text: str) -> None:
+    assert _ask(_answers(DEAL), seed_text) == []
+
+
+def test_a_wrong_quantity_is_one_question_about_its_text(seed_text: str) -> None:
+    values = _answers(deal_with_quantities("18", "12"))
+    asked = _ask(values, seed_text)
+    assert [(q.key, q.field, q.old) for q in asked] == [("q1", "quantity_text", "18")]
+    assert asked[0].message.startswith('quantity_text "18" for "JF-17 Thunder"')
+    repair.apply(asked, _reply(asked, q1="16"))
+    assert values[0].arms_deals[0].items[0].quantity_text == "16"  # type: ignore[attr-defined]
+    assert not _failures(values, seed_text)
+
+
+def test_a_name_the_text_lacks_is_asked_about_and_replaced(seed_text: str) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0]["participants"][0]["name"] = "شريف شريف"
+    values = _answers(DEAL, meeting=meeting)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old) for q in asked] == [("name", "شريف شريف")]
+    repair.apply(asked, _reply(asked, q1="شهباز شريف"))
+    assert not _failures(values, seed_text)
+
+
+def test_participants_without_name_or_title_do_not_shift_the_mapping(seed_text: str) -> None:
+    meeting = copy.deepcopy(MEETING)
+    people = meeting["meetings"][0]["participants"]
+    people.insert(0, {"name": None, "titles": [], "country": None, "side": None})
+    people[2]["name"] = "مصطفى صنع الله"
+    values = _answers(DEAL, meeting=meeting)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old) for q in asked] == [("name", "مصطفى صنع الله")]
+    assert asked[0].holder is values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+
+
+def test_a_wrong_list_element_is_replaced_or_removed(seed_text: str) -> None:
+    embargo = copy.deepcopy(EMBARGO)
+    embargo["embargoes"][0]["resolutions"] = ["1970", "2016"]
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0]["topics"] = ["التعاون البحري"]
+    values = _answers(DEAL, embargo=embargo, meeting=meeting)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old) for q in asked] == [
+        ("topics", "التعاون البحري"),
+        ("resolutions", "2016"),
+    ]
+    repair.apply(asked, _reply(asked, q1=None, q2="1973"))
+    assert values[1].embargoes[0].resolutions == ["1970", "1973"]  # type: ignore[attr-defined]
+    assert values[2].meetings[0].topics == []  # type: ignore[attr-defined]
+    assert not _failures(values, seed_text)
+
+
+def test_an_invented_item_is_one_question_and_null_removes_it(seed_text: str) -> None:
+    deal = copy.deepcopy(DEAL)
+    deal["arms_deals"][0]["items"].insert(
+        0, {"designation": "F-35 Lightning", "category": "fighter_aircraft", "quantity_text": "4"}
+    )
+    values = _answers(deal)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old) for q in asked] == [("designation", "F-35 Lightning")]
+    repair.apply(asked, _reply(asked, q1=None))
+    items = values[0].arms_deals[0].items  # type: ignore[attr-defined]
+    assert [item.designation for item in items] == ["JF-17 Thunder", "Super Mushak"]
+
+
+def test_a_reply_that_insists_changes_nothing(seed_text: str) -> None:
+    values = _answers(deal_with_quantities("12", "16"))
+    before = values[0].model_dump()
+    asked = _ask(values, seed_text)
+    assert [q.old for q in asked] == ["12", "16"]
+    repair.apply(asked, _reply(asked, q1="12", q2="16"))
+    assert values[0].model_dump() == before
+
+
+def test_the_reply_schema_types_codes_and_resolutions(seed_text: str) -> None:
+    deal = copy.deepcopy(DEAL)
+    deal["arms_deals"][0].update(buyer_text=None, buyer="EGY")
+    embargo = copy.deepcopy(EMBARGO)
+    embargo["embargoes"][0]["resolutions"] = ["2016"]
+    asked = _ask(_answers(deal, embargo=embargo), seed_text)
+    fields = {q.field: q.key for q in asked}
+    assert set(fields) == {"buyer", "resolutions"}
+    model = repair.reply_model(asked)
+    with pytest.raises(ValidationError):
+        model.model_validate({fields["buyer"]: "Libya", fields["resolutions"]: "1973"})
+    with pytest.raises(ValidationError):
+        model.model_validate({fields["buyer"]: "LBY", fields["resolutions"]: "القرار"})
+    assert model.model_validate({fields["buyer"]: "LBY", fields["resolutions"]: None})
+
+
+def test_questions_are_capped(seed_text: str) -> None:
+    deal = copy.deepcopy(DEAL)
+    deal["arms_deals"][0]["items"] = [
+        {"designation": f"Hawk-{n}", "category": "other", "quantity_text": None} for n in range(6)
+    ]
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0]["topics"] = ["التعاون البحري", "الصيد"]
+    for person in meeting["meetings"][0]["participants"]:
+        person["name"] += " الثالث"
+        person["titles"] = ["المهندس"]
+    asked = _ask(_answers(deal, meeting=meeting), seed_text)
+    assert len(asked) == repair.MAX_QUESTIONS
+    assert [q.key for q in asked] == [f"q{n}" for n in range(1, repair.MAX_QUESTIONS + 1)]
