@@ -29,7 +29,8 @@ def _failures(checks: Sequence[Check], kinds: Sequence[str]) -> list[Check]:
 
 REASK_TEMPERATURE = 0.7
 """The first reask is greedy; later ones sample, because the same question asked again at
-temperature 0 gets the same reply."""
+temperature 0 gets the same reply. A reask whose reply changes nothing is the last one: the
+model stands by its values, and asking again has not changed its mind in measurements."""
 
 
 @dataclass
@@ -115,7 +116,7 @@ class DocumentPipeline:
             )
             if reply is None:
                 break
-            repair.apply(asked, reply)
+            changed = repair.apply(asked, reply)
             for state, value in zip(states, patched, strict=True):
                 state.latest = value
             previous = set(_paths(failures))
@@ -130,6 +131,8 @@ class DocumentPipeline:
                     still_failing=now,
                 )
             )
+            if not changed:
+                break
 
         verify_started = time.perf_counter()
         best = verified([state.best for state in states]).document

@@ -115,12 +115,15 @@ def output_budget(asked: Sequence[Question]) -> int:
     return 16 + TOKENS_PER_QUESTION * len(asked)
 
 
-def apply(asked: Sequence[Question], reply: BaseModel) -> None:
-    """Patch every reply that differs from the value it replaces into its answer entry."""
+def apply(asked: Sequence[Question], reply: BaseModel) -> int:
+    """Patch every reply that differs from the value it replaces into its answer entry; the
+    number of values changed."""
+    changed = 0
     for question in asked:
         new: str | None = getattr(reply, question.key)
         if new == question.old:
             continue
+        changed += 1
         current = getattr(question.holder, question.field)
         if isinstance(current, list):
             patched = [new if value == question.old else value for value in current]
@@ -129,6 +132,7 @@ def apply(asked: Sequence[Question], reply: BaseModel) -> None:
             question.container[:] = [e for e in question.container if e is not question.holder]
         else:
             setattr(question.holder, question.field, new)
+    return changed
 
 
 def _locate(

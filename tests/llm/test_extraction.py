@@ -105,23 +105,39 @@ def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_
 
 
 def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str) -> None:
-    insisted = answer({"q1": "12", "q2": "16"})
     server.script(
         answer(deal_with_quantities("12", "16")),
         answer(NO_EMBARGO),
         answer(NO_MEETING),
-        insisted,
-        insisted,
+        answer({"q1": "14", "q2": "16"}),
+        answer({"q1": "14", "q2": "16"}),
+        answer({"q1": "12", "q2": "16"}),
     )
-    with make_extractor(server, max_reasks=2) as extractor:
+    with make_extractor(server, max_reasks=3) as extractor:
         document = extractor.extract(seed_text)
-    assert len(server.requests) == 5, "two reasks, then it stops"
+    assert len(server.requests) == 5, "a reply that changes nothing ends the reasks"
     assert [request.body["temperature"] for request in server.requests[3:]] == [0, 0.7]
     assert _quantities(document) == [12, 16]
     statuses = {check.path: check.status for check in document.checks}
     assert statuses[JF17] == "contradicted"
     assert statuses[MUSHAK] == "contradicted"
     assert [attempt.attempt for attempt in document.provenance.attempts] == [1, 2, 3]
+    assert [attempt.failed_checks for attempt in document.provenance.attempts] == [4, 4, 4]
+
+
+def test_reasks_stop_at_max_reasks(server: ScriptedServer, seed_text: str) -> None:
+    server.script(
+        answer(deal_with_quantities("18", "12")),
+        answer(NO_EMBARGO),
+        answer(NO_MEETING),
+        answer({"q1": "15"}),
+        answer({"q1": "19"}),
+    )
+    with make_extractor(server, max_reasks=2) as extractor:
+        document = extractor.extract(seed_text)
+    assert len(server.requests) == 5
+    assert _quantities(document) == [18, 12], "every attempt failed once: the first is kept"
+    assert document.provenance.usage.reasks == 2
 
 
 def test_swapped_quantities_are_dropped_when_strict(server: ScriptedServer, seed_text: str) -> None:
