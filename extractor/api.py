@@ -44,6 +44,7 @@ class Extractor:
         api_key: str | None = None,
         max_reasks: int = 2,
         strict: bool = False,
+        every_kind: bool = False,
         cache: bool = True,
         cache_dir: Path | None = None,
         concurrency: int | None = None,
@@ -82,7 +83,11 @@ class Extractor:
                 cache=self._cache,
             )
         self.pipeline = DocumentPipeline(
-            client=client, backend=self.backend, max_reasks=max_reasks, strict=strict
+            client=client,
+            backend=self.backend,
+            max_reasks=max_reasks,
+            strict=strict,
+            every_kind=every_kind,
         )
 
     def __repr__(self) -> str:

@@ -142,6 +142,14 @@ def run(
     strict: Annotated[
         bool, typer.Option("--strict", help="Drop values the verifier could not support.")
     ] = False,
+    every_kind: Annotated[
+        bool,
+        typer.Option(
+            "--every-kind",
+            help="Ask the model about every fact kind; by default a kind is skipped when the "
+            "article has none of its words (no weapon word: no arms-deal question).",
+        ),
+    ] = False,
     resume: Annotated[
         bool,
         typer.Option(
@@ -187,6 +195,7 @@ def run(
             base_url=base_url,
             max_reasks=max_reasks,
             strict=strict,
+            every_kind=every_kind,
             cache=not no_cache,
             concurrency=concurrency,
         )

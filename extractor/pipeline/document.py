@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from extractor.arabic.triggers import kinds_mentioned
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.prompting import opening, prompt_version, repair_request
@@ -60,6 +61,9 @@ class DocumentPipeline:
     max_reasks: int = 2
     strict: bool = False
     strategy: Strategy = "per_kind"
+    every_kind: bool = False
+    """Ask about every fact kind; by default a kind none of whose words the article contains
+    is not asked about (see extractor.arabic.triggers)."""
 
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
         """The verified Document of one article, with what every attempt fixed and cost."""
@@ -69,7 +73,9 @@ class DocumentPipeline:
         server_timings: dict[str, float] = {}
         errors: list[str] = []
         article = assemble.Article(text, published)
-        states = [_TaskState(task) for task in TASKS[self.strategy]]
+        mentioned = set(KINDS) if self.every_kind else kinds_mentioned(text)
+        tasks = [task for task in TASKS[self.strategy] if mentioned.intersection(task.kinds)]
+        states = [_TaskState(task) for task in tasks]
 
         async def ask(
             conversation: list[Message], model: type[BaseModel], max_tokens: int, temperature: float
@@ -152,7 +158,9 @@ class DocumentPipeline:
             "total_s": round(time.perf_counter() - started, 3),
             **{name: round(value, 3) for name, value in server_timings.items()},
         }
-        extra = {"strategy": self.strategy}
+        extra: dict[str, object] = {"strategy": self.strategy}
+        if skipped := [kind for kind in KINDS if kind not in mentioned]:
+            extra["kinds_not_mentioned"] = skipped
         best.provenance = provenance.model_copy(
             update={**extra, "errors": errors} if errors else extra
         )

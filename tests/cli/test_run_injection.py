@@ -51,7 +51,7 @@ def _run(injected: Path, *extra: str) -> Document:
 
 
 def test_invented_values_are_flagged_not_supported(injected: Path) -> None:
-    document = _run(injected)
+    document = _run(injected, "--max-reasks", "0")  # asked again, this fake model withdraws
     assert document.arms_deals, "the obedient model's deal should reach the verifier"
     checks = {check.path: check for check in document.checks}
     invented = [

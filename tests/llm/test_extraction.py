@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractor.verify import failed_checks
 from schemas import Document
 from schemas.response import DealsAnswer
+from tests.conftest import DEV_DIR
 from tests.llm.answers import (
     DEAL,
     EMBARGO,
@@ -220,3 +221,26 @@ def test_an_invented_seller_is_replaced_by_the_state_the_deal_sentence_names(
     assert (deal.seller, deal.seller_text) == ("PAK", "باكستان")
     assert deal.value is None, "a value without a currency is no price"
     assert not _failed_paths(document)
+
+
+def test_kinds_the_article_has_no_words_for_are_not_asked(server: ScriptedServer) -> None:
+    article = (DEV_DIR / "27_king-salman-receives-pompeo.txt").read_text(encoding="utf-8")
+    server.script(answer(NO_MEETING))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(article)
+    assert len(server.requests) == 1
+    assert (
+        "meetings"
+        in server.requests[0].body["response_format"]["json_schema"]["schema"]["properties"]
+    )
+    extra = document.provenance.model_extra or {}
+    assert extra["kinds_not_mentioned"] == ["arms_deals", "embargoes"]
+
+
+def test_every_kind_asks_about_all_three(server: ScriptedServer) -> None:
+    article = (DEV_DIR / "27_king-salman-receives-pompeo.txt").read_text(encoding="utf-8")
+    server.script(answer({"arms_deals": []}), answer(NO_EMBARGO), answer(NO_MEETING))
+    with make_extractor(server, every_kind=True) as extractor:
+        document = extractor.extract(article)
+    assert len(server.requests) == 3
+    assert "kinds_not_mentioned" not in (document.provenance.model_extra or {})

@@ -1,0 +1,60 @@
+"""Words that announce each fact kind: an article with none of a kind's words is not asked about
+that kind.
+
+Asked about a kind the article does not report, the small model often invents one (a meeting
+in a Security Council report, an embargo in a sale), and writing it costs the most time of
+any call. The lists are broad on purpose: one word of a kind anywhere in the article, after
+its clitics are cut off, is enough for the kind to be asked about.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extractor.arabic.names import strip_clitics
+from extractor.arabic.normalize import normalize_text
+
+_WORD = regex.compile(r"\p{L}+")
+
+PREFIXES: dict[str, tuple[str, ...]] = {
+    "meetings": (
+        "استقبل", "يستقبل", "استقبال", "استضاف", "يستضيف", "التقى", "يلتقي", "لقاء", "التقاء",
+        "اجتمع", "يجتمع", "اجتماع", "زيار", "يزور", "تزور", "مباحثات", "محادثات", "مشاورات",
+        "يبحث", "ناقش", "يناقش", "مناقش", "اتصال", "هاتفي", "مكالم", "وفد", "قمة",
+    ),
+    "arms_deals": (
+        "سلاح", "أسلحة", "تسليح", "تسلح", "طائرة", "طائرات", "مقاتل", "قاذف", "مروحي",
+        "صاروخ", "صواريخ", "دبابة", "دبابات", "مدرع", "منظوم", "رادار", "مدفع", "مدافع",
+        "راجم", "ذخائر", "ذخيرة", "عتاد", "معدات", "فرقاط", "غواص", "زورق", "زوارق", "بارج",
+        "كورفيت", "مسيرات", "صفق",
+    ),
+    "embargoes": ("حظر", "يحظر", "عقوب", "تجميد", "حصار"),
+}  # fmt: skip
+"""Word beginnings per kind, as written; matched after normalization and clitic removal."""
+
+WORDS: dict[str, tuple[str, ...]] = {
+    "meetings": ("زار", "زارت", "زاروا", "بحث", "بحثا", "بحثت"),
+}
+"""Short words matched whole: as beginnings they would match others (`زار` in `وزارة`)."""
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    """One anchored pattern per kind: any of its beginnings, or any of its whole words."""
+    patterns: dict[str, regex.Pattern[str]] = {}
+    for kind, prefixes in PREFIXES.items():
+        starts = [regex.escape(normalize_text(prefix)) for prefix in prefixes]
+        whole = [regex.escape(normalize_text(word)) + "$" for word in WORDS.get(kind, ())]
+        patterns[kind] = regex.compile("|".join(starts + whole))
+    return patterns
+
+
+def kinds_mentioned(text: str) -> frozenset[str]:
+    """The fact kinds (`meetings`, `arms_deals`, `embargoes`) whose words the text contains."""
+    words = set(_WORD.findall(normalize_text(text)))
+    stems = {stem for word in words for stem in strip_clitics(word)}
+    return frozenset(
+        kind for kind, pattern in _patterns().items() if any(pattern.match(s) for s in stems)
+    )

@@ -1,0 +1,46 @@
+"""Which fact kinds an article has words for: never missing a kind its gold reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.arabic.triggers import kinds_mentioned
+from schemas import Document
+from tests.conftest import dev_pairs
+
+KINDS = ("meetings", "arms_deals", "embargoes")
+
+
+@pytest.mark.parametrize(("article", "gold"), dev_pairs(), ids=lambda path: path.stem[:24])
+def test_every_kind_the_gold_reports_is_mentioned(article: Path, gold: Path) -> None:
+    document = Document.model_validate_json(gold.read_text(encoding="utf-8"))
+    reported = {kind for kind in KINDS if getattr(document, kind)}
+    assert reported <= kinds_mentioned(article.read_text(encoding="utf-8"))
+
+
+def test_the_dev_set_skips_kinds_it_has_no_words_for() -> None:
+    skipped = sum(
+        len(KINDS) - len(kinds_mentioned(article.read_text(encoding="utf-8")))
+        for article, _ in dev_pairs()
+    )
+    assert skipped >= 12
+
+
+@pytest.mark.parametrize(
+    ("snippet", "kinds"),
+    [
+        ("واستقبل ولي العهد السعودي في الرياض وزير الخارجية الأميركي", {"meetings"}),
+        ("وبحث الجانبان خلال الاتصال الهاتفي تطورات الأوضاع في المنطقة", {"meetings"}),
+        ("أعلنت وزارة الخارجية الروسية أن موسكو ترفض هذه الاتهامات", set()),
+        ("وافقت الخارجية الأمريكية على بيع 16 مقاتلة إف-16 إلى البحرين", {"arms_deals"}),
+        ("وتسلمت القوات البحرية فرقاطتين وأربع مروحيات", {"arms_deals"}),
+        ("وفرض مجلس الأمن الدولي حظرا على توريد السلاح إلى ليبيا", {"arms_deals", "embargoes"}),
+        ("وقررت واشنطن تشديد العقوبات على طهران", {"embargoes"}),
+        ("ضم نادي العروبة المهاجم البرازيلي لمدة موسمين", set()),
+        ("زارت رئيسة الوزراء البريطانية برلين", {"meetings"}),
+    ],
+)
+def test_kinds_in_news_snippets(snippet: str, kinds: set[str]) -> None:
+    assert kinds_mentioned(snippet) == kinds
