@@ -14,7 +14,12 @@ from pydantic import BaseModel
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble, repair
-from extractor.pipeline.prompting import opening, prompt_version, repair_request
+from extractor.pipeline.prompting import (
+    opening,
+    prompt_examples,
+    prompt_version,
+    repair_request,
+)
 from extractor.pipeline.tasks import KINDS, TASKS, Strategy, Task
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from schemas import Attempt, Check, Document, Usage
@@ -103,10 +108,14 @@ class DocumentPipeline:
             task = state.task
             conversation = opening(text, task.template)
             state.latest = await ask(conversation, task.response_model, task.max_tokens, 0.0)
-        current = verified([state.latest for state in states])
-        failures = failed_checks(current.document)
-        _keep_best(states, failures)
+        first = verified([state.latest for state in states])
+        failures = failed_checks(first.document)
         attempts = [Attempt(attempt=1, failed_checks=len(failures), still_failing=_paths(failures))]
+        asked = repair.questions(failures, first.origins, limit=len(failures))
+        if echoed := repair.echoes(asked, prompt_examples()):
+            repair.apply(echoed, {})
+            failures = failed_checks(verified([state.latest for state in states]).document)
+        _keep_best(states, failures)
 
         for round_number in range(1, self.max_reasks + 1):
             patched = [s.latest.model_copy(deep=True) if s.latest else None for s in states]
@@ -122,7 +131,7 @@ class DocumentPipeline:
             )
             if reply is None:
                 break
-            changed = repair.apply(asked, reply)
+            changed = repair.apply(asked, reply.model_dump())
             for state, value in zip(states, patched, strict=True):
                 state.latest = value
             previous = set(_paths(failures))
@@ -161,6 +170,8 @@ class DocumentPipeline:
         extra: dict[str, object] = {"strategy": self.strategy}
         if skipped := [kind for kind in KINDS if kind not in mentioned]:
             extra["kinds_not_mentioned"] = skipped
+        if echoed:
+            extra["prompt_examples_withdrawn"] = [question.old for question in echoed]
         best.provenance = provenance.model_copy(
             update={**extra, "errors": errors} if errors else extra
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from extractor.pipeline.repair import Question
 
 PROMPTS_DIR = Path(prompts.__file__).resolve().parent
 TEMPLATE_SUFFIX = ".j2"
+_QUOTED = re.compile(r'"([^"]+)"')
 
 
 @cache
@@ -38,6 +40,12 @@ def prompt_version() -> str:
     for path in sorted(PROMPTS_DIR.glob("*" + TEMPLATE_SUFFIX)):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
+
+
+@cache
+def prompt_examples() -> frozenset[str]:
+    """Every quoted value of the fixed instructions: the guidance's and the example's."""
+    return frozenset(value.strip() for value in _QUOTED.findall(_render("system")))
 
 
 def opening(article: str, task: str) -> list[Message]:

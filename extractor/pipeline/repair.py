@@ -10,7 +10,7 @@ answers, which are then assembled and verified like the first ones.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -52,24 +52,32 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a value lives: the answer object holding it, and the list that holds the object."""
+
+    holder: BaseModel
+    container: list[Any]
+
+
+@dataclass(frozen=True)
 class Question:
-    """One failing value: where it lives in an answer, what it is, and what the verifier said."""
+    """One failing value, the places it was written, and what the verifier said about it."""
 
     key: str
-    holder: BaseModel
     field: str
     old: str
     message: str
-    container: list[Any]
+    status: str
+    places: tuple[Place, ...]
 
     @property
-    def wanted(self) -> str:
-        """What a reply to this question must be, in words."""
+    def hint(self) -> str | None:
+        """What a reply must be, when it is not text copied from the article."""
         if self.field in CODE_FIELDS:
-            return "the ISO 3166-1 alpha-3 code of the country the article names"
+            return "a three-letter ISO country code"
         if self.field == "resolutions":
-            return "the resolution number, in digits"
-        return "the text exactly as the article writes it"
+            return "the resolution number in digits"
+        return None
 
     @property
     def annotation(self) -> Any:
@@ -81,27 +89,48 @@ class Question:
         return Text | None
 
 
-def questions(failures: Sequence[Check], origins: Mapping[str, Sequence[Origin]]) -> list[Question]:
+def questions(
+    failures: Sequence[Check],
+    origins: Mapping[str, Sequence[Origin]],
+    limit: int = MAX_QUESTIONS,
+) -> list[Question]:
     """The failing values that answers can be asked about, each once, in document order.
 
     A derived value and its text fail together (`quantity` and `quantity_text`); they make one
-    question, with the message about the text the reply replaces. When an entry's defining
-    value fails (an item's designation), its other values wait: they may go with it.
+    question, with the message about the text the reply replaces. One wrong value written in
+    several places with the same finding (a title copied to every delegate) is one question.
+    When an entry's defining value fails (an item's designation), its other values wait: they
+    may go with it.
     """
-    located = [(check, place) for check in failures if (place := _locate(check, origins))]
-    doubtful = {id(place[0]) for _, place in located if place[1] in WHOLE_ENTRY_FIELDS}
-    found: dict[tuple[int, str, str], Question] = {}
+    located = [(check, where) for check in failures if (where := _locate(check, origins))]
+    doubtful = {id(where[0]) for _, where in located if where[1] in WHOLE_ENTRY_FIELDS}
+    by_value: dict[tuple[int, str, str], tuple[str, str, str]] = {}
+    found: dict[tuple[str, str, str], Question] = {}
     for check, (holder, field, old, container) in located:
         if id(holder) in doubtful and field not in WHOLE_ENTRY_FIELDS:
             continue
-        identity = (id(holder), field, old)
-        asked = found.get(identity)
-        if asked is None and len(found) < MAX_QUESTIONS:
+        value = (id(holder), field, old)
+        if value in by_value:
+            if _field_of(check) == field:
+                asked = found.pop(by_value[value])
+                by_value[value] = identity = (field, old, check.message)
+                found[identity] = replace(asked, message=check.message, status=check.status)
+            continue
+        identity = by_value[value] = (field, old, check.message)
+        place = Place(holder, container)
+        if identity in found:
+            asked = found[identity]
+            found[identity] = replace(asked, places=(*asked.places, place))
+        elif len(found) < limit:
             key = f"q{len(found) + 1}"
-            found[identity] = Question(key, holder, field, old, check.message, container)
-        elif asked is not None and _field_of(check) == field:
-            found[identity] = replace(asked, message=check.message)
+            found[identity] = Question(key, field, old, check.message, check.status, (place,))
     return list(found.values())
+
+
+def echoes(asked: Sequence[Question], examples: Container[str]) -> list[Question]:
+    """The questions about values that are not in the article but are in the prompt's own
+    examples: the model copied them from its instructions, and they are withdrawn unasked."""
+    return [q for q in asked if q.status == "unsupported" and q.old.strip() in examples]
 
 
 def reply_model(asked: Sequence[Question]) -> type[BaseModel]:
@@ -115,24 +144,35 @@ def output_budget(asked: Sequence[Question]) -> int:
     return 16 + TOKENS_PER_QUESTION * len(asked)
 
 
-def apply(asked: Sequence[Question], reply: BaseModel) -> int:
-    """Patch every reply that differs from the value it replaces into its answer entry; the
-    number of values changed."""
+NULL_WORDS = frozenset({"", "null", "none", "غير معروف"})
+"""Replies that mean null: small models write the word instead of the JSON value."""
+
+
+def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
+    """Patch every reply that differs from the value it replaces into its answer entries; the
+    number of values changed. A missing reply withdraws the value."""
     changed = 0
     for question in asked:
-        new: str | None = getattr(reply, question.key)
+        new = replies.get(question.key)
+        if new is not None and new.strip().lower() in NULL_WORDS:
+            new = None
         if new == question.old:
             continue
         changed += 1
-        current = getattr(question.holder, question.field)
-        if isinstance(current, list):
-            patched = [new if value == question.old else value for value in current]
-            setattr(question.holder, question.field, [value for value in patched if value])
-        elif new is None and question.field in WHOLE_ENTRY_FIELDS:
-            question.container[:] = [e for e in question.container if e is not question.holder]
-        else:
-            setattr(question.holder, question.field, new)
+        for place in question.places:
+            _patch(question, place, new)
     return changed
+
+
+def _patch(question: Question, place: Place, new: str | None) -> None:
+    current = getattr(place.holder, question.field)
+    if isinstance(current, list):
+        patched = [new if value == question.old else value for value in current]
+        setattr(place.holder, question.field, [value for value in patched if value])
+    elif new is None and question.field in WHOLE_ENTRY_FIELDS:
+        place.container[:] = [entry for entry in place.container if entry is not place.holder]
+    else:
+        setattr(place.holder, question.field, new)
 
 
 def _locate(

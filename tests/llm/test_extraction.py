@@ -244,3 +244,24 @@ def test_every_kind_asks_about_all_three(server: ScriptedServer) -> None:
         document = extractor.extract(article)
     assert len(server.requests) == 3
     assert "kinds_not_mentioned" not in (document.provenance.model_extra or {})
+
+
+def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    echoing = deal_with_quantities("16", "12")
+    echoing["arms_deals"][0]["items"].append(
+        {"designation": "F-16 Block 70", "category": "fighter_aircraft", "quantity_text": "16"}
+    )
+    server.script(answer(echoing), answer(EMBARGO), answer(MEETING))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    assert len(server.requests) == 3, "nothing left to ask"
+    assert [item.designation for item in document.arms_deals[0].items] == [
+        "JF-17 Thunder",
+        "Super Mushak",
+    ]
+    extra = document.provenance.model_extra or {}
+    assert extra["prompt_examples_withdrawn"] == ["F-16 Block 70"]
+    first = document.provenance.attempts[0]
+    assert "arms_deals[0].items[2].designation" in first.still_failing

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.document import _assembled
+from extractor.pipeline.prompting import prompt_examples
 from extractor.verify import failed_checks
 from schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from tests.llm.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
@@ -35,8 +36,9 @@ def _failures(values: list[BaseModel], seed_text: str) -> set[str]:
     return {check.path for check in failed_checks(assembled.document)}
 
 
-def _reply(asked: list[repair.Question], **values: str | None) -> BaseModel:
-    return repair.reply_model(asked).model_validate(values)
+def _reply(asked: list[repair.Question], **values: str | None) -> dict[str, str | None]:
+    """The replies as the schema of these questions admits them."""
+    return repair.reply_model(asked).model_validate(values).model_dump()
 
 
 def test_a_correct_answer_asks_nothing(seed_text: str) -> None:
@@ -71,7 +73,8 @@ def test_participants_without_name_or_title_do_not_shift_the_mapping(seed_text: 
     values = _answers(DEAL, meeting=meeting)
     asked = _ask(values, seed_text)
     assert [(q.field, q.old) for q in asked] == [("name", "مصطفى صنع الله")]
-    assert asked[0].holder is values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+    person = values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+    assert [place.holder for place in asked[0].places] == [person]
 
 
 def test_a_wrong_list_element_is_replaced_or_removed(seed_text: str) -> None:
@@ -136,9 +139,39 @@ def test_questions_are_capped(seed_text: str) -> None:
     ]
     meeting = copy.deepcopy(MEETING)
     meeting["meetings"][0]["topics"] = ["التعاون البحري", "الصيد"]
-    for person in meeting["meetings"][0]["participants"]:
+    people = meeting["meetings"][0]["participants"]
+    for person, title in zip(people, ["المهندس", "العقيد"], strict=True):
         person["name"] += " الثالث"
-        person["titles"] = ["المهندس"]
+        person["titles"] = [title]
     asked = _ask(_answers(deal, meeting=meeting), seed_text)
     assert len(asked) == repair.MAX_QUESTIONS
     assert [q.key for q in asked] == [f"q{n}" for n in range(1, repair.MAX_QUESTIONS + 1)]
+
+
+def test_one_wrong_title_on_every_delegate_is_one_question(seed_text: str) -> None:
+    meeting = copy.deepcopy(MEETING)
+    for person in meeting["meetings"][0]["participants"]:
+        person["titles"] = ["وزير الشؤون الإسلامية"]
+    values = _answers(DEAL, meeting=meeting)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old, len(q.places)) for q in asked] == [
+        ("titles", "وزير الشؤون الإسلامية", 2)
+    ]
+    assert repair.apply(asked, {"q1": "null"}) == 1, "the word null is a null"
+    people = values[2].meetings[0].participants  # type: ignore[attr-defined]
+    assert [person.titles for person in people] == [[], []]
+
+
+def test_values_copied_from_the_prompt_examples_are_echoes(seed_text: str) -> None:
+    deal = copy.deepcopy(DEAL)
+    deal["arms_deals"][0]["items"].append(
+        {"designation": "F-16 Block 70", "category": "fighter_aircraft", "quantity_text": None}
+    )
+    values = _answers(deal, embargo=copy.deepcopy(EMBARGO))
+    values[1].embargoes[0].resolutions.append("2011")  # type: ignore[attr-defined]
+    asked = _ask(values, seed_text)
+    assert "F-16 Block 70" in prompt_examples()
+    echoed = repair.echoes(asked, prompt_examples())
+    assert [q.old for q in echoed] == ["F-16 Block 70"], "2011 is wrong, but no example"
+    repair.apply(echoed, {})
+    assert len(values[0].arms_deals[0].items) == 2  # type: ignore[attr-defined]
