@@ -17,6 +17,7 @@ from extractor.arabic.names import find_all, find_text
 from extractor.arabic.normalize import Normalized, normalize
 from extractor.arabic.numbers import parse_duration_months, parse_money, parse_number
 from extractor.arabic.sentences import split_sentences
+from extractor.arabic.titles import split_person
 from schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
 from schemas.facts import MAX_EVIDENCE
 from schemas.response import (
@@ -93,22 +94,38 @@ class Article:
         return resolve_date(date_text, self.published) if date_text else None
 
 
+NULL_WORDS = frozenset({"", "null", "none", "غير معروف"})
+"""Text values that mean null: small models write the word instead of the JSON value."""
+
+
+def written(value: str | None) -> str | None:
+    """The value, or None when it is empty or a word for null."""
+    return None if value is None or value.strip().lower() in NULL_WORDS else value
+
+
+def shown_participants(answer: MeetingAnswer) -> list[PersonAnswer]:
+    """The participants that become delegates: with a name or a title, each person once."""
+    shown: dict[tuple[str | None, tuple[str, ...]], PersonAnswer] = {}
+    for person in answer.participants:
+        name, titles = written(person.name), [t for t in person.titles if written(t)]
+        if name or titles:
+            shown.setdefault((name, tuple(titles)), person)
+    return list(shown.values())
+
+
 def delegate(person: PersonAnswer) -> Delegate:
-    """A participant; the country from the model's code, or from a country named in the titles."""
-    country = real_code(person.country) or _only(countries_in(" ".join(person.titles)))
-    return Delegate(
-        name=person.name,
-        titles=_unique(person.titles),
-        country=country,
-        side=person.side,
+    """A participant, the name apart from its posts and honorifics; the country from the
+    model's code, or from a country named in the titles."""
+    name, titles = split_person(
+        written(person.name), [title for title in person.titles if written(title)]
     )
+    country = real_code(person.country) or _only(countries_in(" ".join(titles)))
+    return Delegate(name=name, titles=_unique(titles), country=country, side=person.side)
 
 
 def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
     """A meeting with at least one participant, its evidence taken from the article."""
-    participants = [
-        delegate(person) for person in answer.participants if person.name or person.titles
-    ]
+    participants = [delegate(person) for person in shown_participants(answer)]
     if not participants:
         return None
     host = real_code(answer.host_country)

@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from extractor.pipeline.assemble import shown_participants, written
 from schemas import Check
-from schemas.response import Code, ResolutionDigits, Text
+from schemas.response import Code, MeetingAnswer, ResolutionDigits, Text
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
@@ -144,18 +145,12 @@ def output_budget(asked: Sequence[Question]) -> int:
     return 16 + TOKENS_PER_QUESTION * len(asked)
 
 
-NULL_WORDS = frozenset({"", "null", "none", "غير معروف"})
-"""Replies that mean null: small models write the word instead of the JSON value."""
-
-
 def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
     """Patch every reply that differs from the value it replaces into its answer entries; the
     number of values changed. A missing reply withdraws the value."""
     changed = 0
     for question in asked:
-        new = replies.get(question.key)
-        if new is not None and new.strip().lower() in NULL_WORDS:
-            new = None
+        new = written(replies.get(question.key))
         if new == question.old:
             continue
         changed += 1
@@ -217,10 +212,7 @@ def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, 
     elements = getattr(holder, name, None)
     if not isinstance(elements, list) or index is None:
         return None
-    if name == "participants":
-        shown = [person for person in elements if person.name or person.titles]
-    else:
-        shown = elements
+    shown = shown_participants(holder) if isinstance(holder, MeetingAnswer) else elements
     return (shown[index], elements) if index < len(shown) else None
 
 

@@ -175,3 +175,20 @@ def test_values_copied_from_the_prompt_examples_are_echoes(seed_text: str) -> No
     assert [q.old for q in echoed] == ["F-16 Block 70"], "2011 is wrong, but no example"
     repair.apply(echoed, {})
     assert len(values[0].arms_deals[0].items) == 2  # type: ignore[attr-defined]
+
+
+def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
+    seed_text: str,
+) -> None:
+    meeting = copy.deepcopy(MEETING)
+    people = meeting["meetings"][0]["participants"]
+    people.insert(1, copy.deepcopy(people[0]))
+    people[2]["name"] = "مصطفى صنع الله"
+    people[2]["titles"] = ["null", *people[2]["titles"]]
+    values = _answers(DEAL, meeting=meeting)
+    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    delegates = assembled.document.meetings[0].participants
+    assert [person.titles for person in delegates] == [["رئيس وزراء باكستان"], ["رئيس وزراء ليبيا"]]
+    asked = repair.questions(failed_checks(assembled.document), assembled.origins)
+    person = values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+    assert [(q.field, [place.holder for place in q.places]) for q in asked] == [("name", [person])]

@@ -1,0 +1,103 @@
+"""Separating a person's name from the posts and honorifics written before it.
+
+Arabic news writes a delegate as post, honorific, then name (`وزير الخارجية الأمير عبد العزيز
+بن سعود`, `رئيس وزراء ليبيا الدكتور أسامة سعد حمد`), and a small model often copies the whole
+phrase as the name, or puts the post in the name and the name in the titles. The contract
+wants the name alone and each title as written; every part stays a substring of what the
+model wrote, so the verifier still checks it against the article.
+"""
+
+from __future__ import annotations
+
+from extractor.arabic.normalize import normalize_text
+
+HONORIFICS = frozenset(
+    normalize_text(word)
+    for word in (
+        "الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "د.",
+        "المهندس", "المهندسة", "المشير", "الفريق", "اللواء", "العميد", "العقيد", "السيد",
+        "السيدة", "السفير", "معالي", "سمو", "فخامة", "جلالة", "سعادة", "الرئيس",
+    )
+)  # fmt: skip
+"""Words that stand right before a name: what follows the last of them is the name."""
+
+POSTS = frozenset(
+    normalize_text(word)
+    for word in (
+        "وزير", "وزيرة", "رئيس", "رئيسة", "نائب", "مساعد", "سفير", "مستشار", "قائد", "مدير",
+        "أمين", "ولي", "العاهل", "الرئيس", "المتحدث", "مبعوث", "المبعوث", "ممثل", "مندوب",
+        "المندوب", "عضو", "وكيل", "رئيس", "الملك", "الأمير", "الشيخ",
+    )
+)  # fmt: skip
+"""First words of a post (`وزير الخارجية`, `ولي العهد`): a phrase starting so is no name."""
+
+
+def split_person(name: str | None, titles: list[str]) -> tuple[str | None, list[str]]:
+    """The person's name alone and the titles, posts and honorifics moved out of the name.
+
+    `وزير الخارجية الأمير عبد العزيز` -> (`عبد العزيز`, [`وزير الخارجية`, `الأمير`]); a name
+    that is a post, next to a title that is a name, swaps with it; a name that starts with one
+    of the titles, or a title that ends with the name, loses that part.
+    """
+    if name is None:
+        return None, titles
+    person, moved = _cut_honorifics(name)
+    if person is not None:
+        return person, _unique([*moved, *(_without(title, name) for title in titles)])
+    if (rest := _after_titles(name, titles)) != name:
+        return rest, titles
+    if not _is_post(name):
+        return name, _unique([_without(title, name) for title in titles])
+    for index, title in enumerate(titles):
+        candidate, title_moved = _cut_honorifics(title)
+        if candidate is None and not _is_post(title) and not _has_honorific(title):
+            candidate = title.strip()
+        if candidate is not None:
+            others = titles[:index] + titles[index + 1 :]
+            return candidate, _unique([name, *title_moved, *others])
+    return name, titles
+
+
+def _cut_honorifics(phrase: str) -> tuple[str | None, list[str]]:
+    """(name, [post, honorific]) when an honorific stands before a name in the phrase; the
+    adjectives after the honorific stay with it (`الرئيس الأمريكي` دونالد ترامب)."""
+    words = phrase.split()
+    marks = [i for i, word in enumerate(words) if normalize_text(word) in HONORIFICS]
+    if not marks:
+        return None, []
+    start = marks[-1] + 1
+    while start < len(words) and normalize_text(words[start]).startswith("ال"):
+        start += 1
+    if start == len(words):
+        return None, []
+    post = " ".join(words[: marks[-1]])
+    honorific = " ".join(words[marks[-1] : start])
+    return " ".join(words[start:]), [part for part in (post, honorific) if part]
+
+
+def _has_honorific(phrase: str) -> bool:
+    return any(normalize_text(word) in HONORIFICS for word in phrase.split())
+
+
+def _after_titles(name: str, titles: list[str]) -> str:
+    """The name without a title it starts with (`وزير الخارجية عادل الجبير`)."""
+    for title in titles:
+        title = title.strip()
+        if title and name.strip().startswith(title + " "):
+            return name.strip()[len(title) :].strip()
+    return name
+
+
+def _without(title: str, name: str) -> str:
+    """The title without the name it ends with."""
+    title, name = title.strip(), name.strip()
+    return title[: -len(name)] if title.endswith(name) and title != name else title
+
+
+def _is_post(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and normalize_text(words[0]) in POSTS
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(value.strip() for value in values if value.strip()))
