@@ -43,7 +43,8 @@ def split_person(name: str | None, titles: list[str]) -> tuple[str | None, list[
         return None, titles
     person, moved = _cut_honorifics(name)
     if person is not None:
-        return person, _unique([*moved, *(_without(title, name) for title in titles)])
+        kept = (_without(title, name) for title in titles if title.strip() != name.strip())
+        return person, _unique([*moved, *kept])
     if (rest := _after_titles(name, titles)) != name:
         return rest, titles
     if not _is_post(name):
@@ -80,10 +81,11 @@ def _has_honorific(phrase: str) -> bool:
 
 
 def _after_titles(name: str, titles: list[str]) -> str:
-    """The name without a title it starts with (`وزير الخارجية عادل الجبير`)."""
+    """The name without a post among the titles that it starts with (`وزير الخارجية عادل
+    الجبير`)."""
     for title in titles:
         title = title.strip()
-        if title and name.strip().startswith(title + " "):
+        if _is_post(title) and name.strip().startswith(title + " "):
             return name.strip()[len(title) :].strip()
     return name
 

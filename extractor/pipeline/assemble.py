@@ -103,33 +103,47 @@ def written(value: str | None) -> str | None:
     return None if value is None or value.strip().lower() in NULL_WORDS else value
 
 
+def _person(answer: PersonAnswer) -> tuple[str | None, list[str]]:
+    """The name apart from its posts and honorifics, and the titles, without null words."""
+    return split_person(written(answer.name), [title for title in answer.titles if written(title)])
+
+
 def shown_participants(answer: MeetingAnswer) -> list[PersonAnswer]:
-    """The participants that become delegates: with a name or a title, each person once."""
+    """The participants that become delegates: with a name or a title, each person once (by
+    name, or by titles when nameless)."""
     shown: dict[tuple[str | None, tuple[str, ...]], PersonAnswer] = {}
     for person in answer.participants:
-        name, titles = written(person.name), [t for t in person.titles if written(t)]
+        name, titles = _person(person)
         if name or titles:
-            shown.setdefault((name, tuple(titles)), person)
+            shown.setdefault((name, ()) if name else (None, tuple(titles)), person)
     return list(shown.values())
 
 
 def delegate(person: PersonAnswer) -> Delegate:
     """A participant, the name apart from its posts and honorifics; the country from the
     model's code, or from a country named in the titles."""
-    name, titles = split_person(
-        written(person.name), [title for title in person.titles if written(title)]
-    )
+    name, titles = _person(person)
     country = real_code(person.country) or _only(countries_in(" ".join(titles)))
     return Delegate(name=name, titles=_unique(titles), country=country, side=person.side)
 
 
 def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
-    """A meeting with at least one participant, its evidence taken from the article."""
+    """A meeting with at least one participant, its evidence taken from the article.
+
+    The host is the state whose place the location names, else the model's code; the guests
+    are the model's plus the states of delegates from elsewhere (the model often leaves the
+    guests empty while naming each delegate's state).
+    """
     participants = [delegate(person) for person in shown_participants(answer)]
     if not participants:
         return None
-    host = real_code(answer.host_country)
-    guests = [code for code in _unique(map(real_code, answer.guest_countries)) if code != host]
+    host = country_of(written(answer.location_text), answer.host_country)
+    delegations = [person.country for person in participants] if host else []
+    guests = [
+        code
+        for code in _unique([*map(real_code, answer.guest_countries), *delegations])
+        if code != host
+    ]
     names = [person.name for person in participants]
     return Meeting(
         participants=participants,

@@ -265,3 +265,45 @@ def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
     assert extra["prompt_examples_withdrawn"] == ["F-16 Block 70"]
     first = document.provenance.attempts[0]
     assert "arms_deals[0].items[2].designation" in first.still_failing
+
+
+def test_a_visit_gets_its_host_from_the_place_and_guests_from_the_delegates(
+    server: ScriptedServer,
+) -> None:
+    article = (DEV_DIR / "22_mbz-moscow-visit-delegation.txt").read_text(encoding="utf-8")
+    visit = {
+        "meetings": [
+            {
+                "participants": [
+                    {
+                        "name": "ولي عهد أبوظبي الشيخ محمد بن زايد",
+                        "titles": ["ولي عهد أبوظبي"],
+                        "country": "ARE",
+                        "side": "guest",
+                    },
+                    {"name": "محمد بن زايد", "titles": [], "country": "ARE", "side": "guest"},
+                    {
+                        "name": "الرئيس الروسي فلاديمير بوتن",
+                        "titles": [],
+                        "country": "RUS",
+                        "side": "host",
+                    },
+                ],
+                "host_country": "SAU",
+                "guest_countries": [],
+                "location_text": "موسكو",
+                "date_text": "الخميس",
+                "topics": [],
+            }
+        ]
+    }
+    server.script(answer(visit))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(article)
+    meeting = document.meetings[0]
+    assert (meeting.host_country, meeting.guest_countries) == ("RUS", ["ARE"])
+    assert [(person.name, person.titles) for person in meeting.participants] == [
+        ("محمد بن زايد", ["ولي عهد أبوظبي", "الشيخ"]),
+        ("فلاديمير بوتن", ["الرئيس الروسي"]),
+    ]
+    assert not failed_checks(document)
