@@ -37,6 +37,7 @@ ImposingBody = Literal["UNSC", "EU", "AU", "AL"]
 
 ResolutionNumber = Annotated[str, Field(pattern=r"^[0-9]{1,5}$")]
 
+MAX_ITEMS = 12
 MAX_EVIDENCE = 4
 MAX_PARTICIPANTS = 16
 
@@ -142,7 +143,9 @@ class ArmsDeal(Fact):
     buyer_text: str | None = Field(default=None, description="The buyer exactly as written.")
     seller_text: str | None = Field(default=None, description="The seller exactly as written.")
     items: list[ArmsItem] = Field(
-        default_factory=list, max_length=12, description="Every weapon system named in the deal."
+        default_factory=list,
+        max_length=MAX_ITEMS,
+        description="Every weapon system named in the deal.",
     )
     value: Money | None = Field(default=None, description="The deal's value, when stated.")
     status: DealStatus = Field(default="unknown", description="Stage of the deal.")

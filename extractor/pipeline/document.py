@@ -151,6 +151,8 @@ class DocumentPipeline:
 
         verify_started = time.perf_counter()
         best = verified([state.best for state in states]).document
+        if len(deals := assemble.merged_deals(best.arms_deals)) < len(best.arms_deals):
+            best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
         if self.strict:
             best = drop_unsupported(best)
         provenance = best.provenance

@@ -307,3 +307,21 @@ def test_a_visit_gets_its_host_from_the_place_and_guests_from_the_delegates(
         ("فلاديمير بوتن", ["الرئيس الروسي"]),
     ]
     assert not failed_checks(document)
+
+
+def test_a_sale_written_as_one_deal_per_weapon_becomes_one_deal(
+    server: ScriptedServer, seed_text: str
+) -> None:
+    split = deal_with_quantities("16", "12")
+    first = split["arms_deals"][0]
+    second = {**first, "items": first["items"][1:], "value_text": None}
+    first["items"] = first["items"][:1]
+    split["arms_deals"] = [first, second]
+    server.script(answer(split), answer(NO_EMBARGO), answer(NO_MEETING))
+    with make_extractor(server) as extractor:
+        document = extractor.extract(seed_text)
+    assert len(document.arms_deals) == 1
+    assert _quantities(document) == [16, 12]
+    assert document.arms_deals[0].value is not None
+    assert MUSHAK in {check.path for check in document.checks}
+    assert not _failed_paths(document)
