@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
@@ -105,27 +105,20 @@ def questions(
     """
     located = [(check, where) for check in failures if (where := _locate(check, origins))]
     doubtful = {id(where[0]) for _, where in located if where[1] in WHOLE_ENTRY_FIELDS}
-    by_value: dict[tuple[int, str, str], tuple[str, str, str]] = {}
-    found: dict[tuple[str, str, str], Question] = {}
+    chosen: dict[tuple[int, str, str], tuple[Check, Place]] = {}
     for check, (holder, field, old, container) in located:
         if id(holder) in doubtful and field not in WHOLE_ENTRY_FIELDS:
             continue
         value = (id(holder), field, old)
-        if value in by_value:
-            if _field_of(check) == field:
-                asked = found.pop(by_value[value])
-                by_value[value] = identity = (field, old, check.message)
-                found[identity] = replace(asked, message=check.message, status=check.status)
-            continue
-        identity = by_value[value] = (field, old, check.message)
-        place = Place(holder, container)
-        if identity in found:
-            asked = found[identity]
-            found[identity] = replace(asked, places=(*asked.places, place))
-        elif len(found) < limit:
-            key = f"q{len(found) + 1}"
-            found[identity] = Question(key, field, old, check.message, check.status, (place,))
-    return list(found.values())
+        if value not in chosen or _field_of(check) == field:
+            chosen[value] = (check, Place(holder, container))
+    grouped: dict[tuple[str, str, str], list[tuple[Check, Place]]] = {}
+    for (_, field, old), (check, place) in chosen.items():
+        grouped.setdefault((field, old, check.message), []).append((check, place))
+    return [
+        Question(f"q{n}", field, old, message, group[0][0].status, tuple(p for _, p in group))
+        for n, ((field, old, message), group) in enumerate(list(grouped.items())[:limit], 1)
+    ]
 
 
 def echoes(asked: Sequence[Question], examples: Container[str]) -> list[Question]:
