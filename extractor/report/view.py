@@ -113,6 +113,7 @@ class DocumentView:
     uncovered: list[tuple[str, str]]
     status_counts: list[tuple[str, int]]
     note: str | None
+    extraction: str | None = None
 
 
 def fact_key(path: str) -> str:
@@ -148,7 +149,24 @@ def document_view(document: Document, source: str | None, note: str | None = Non
         uncovered=[(n.text, _number(n.value)) for n in uncovered],
         status_counts=[(status, counts[status]) for status in SEVERITY if counts[status]],
         note=note,
+        extraction=extraction_summary(document),
     )
+
+
+def extraction_summary(document: Document) -> str | None:
+    """How the facts were obtained, in one line: calls and reasks, the fact kinds not asked
+    about (so a missing fact is not mistaken for an absent one), the echoes withdrawn."""
+    provenance = document.provenance
+    extra = provenance.model_extra or {}
+    parts: list[str] = []
+    if provenance.usage.llm_calls:
+        parts.append(f"{provenance.usage.llm_calls} LLM calls, {provenance.usage.reasks} reasks")
+    if skipped := extra.get("kinds_not_mentioned"):
+        kinds = "، ".join(FACT_KINDS.get(kind, kind) for kind in skipped)
+        parts.append(f"not asked, the article has no words for them: {kinds}")
+    if withdrawn := extra.get("prompt_examples_withdrawn"):
+        parts.append("withdrawn as copies of the prompt's examples: " + "، ".join(withdrawn))
+    return " · ".join(parts) or None
 
 
 def segments(

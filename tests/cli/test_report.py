@@ -209,3 +209,20 @@ def test_report_of_every_dev_document_parses(tmp_path: Path) -> None:
     assert len(sections) == len(entries)
     articles = [e.text() for e in root.iter() if e.tag == "article"]
     assert articles == [entry.source for entry in entries]
+
+
+def test_the_page_says_which_kinds_were_not_asked_and_what_was_withdrawn() -> None:
+    def as_extracted(document: Document) -> None:
+        document.embargoes = []
+        document.provenance = document.provenance.model_copy(
+            update={
+                "kinds_not_mentioned": ["embargoes"],
+                "prompt_examples_withdrawn": ["F-16 Block 70"],
+            }
+        )
+        document.provenance.usage.llm_calls, document.provenance.usage.reasks = 3, 1
+
+    text = parse(render_report([dev_entry("02_bahrain-f16-block70-lockheed", as_extracted)])).text()
+    assert "3 LLM calls, 1 reasks" in text
+    assert "not asked, the article has no words for them: حظر / عقوبات" in text
+    assert "withdrawn as copies of the prompt's examples: F-16 Block 70" in text
