@@ -14,6 +14,7 @@ from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.embedded import EmbeddedServer
 from extractor.pipeline.document import DocumentPipeline
+from extractor.pipeline.prompting import instructions
 from extractor.verify import verify_document
 from schemas import Document, Usage
 
@@ -58,6 +59,7 @@ class Extractor:
         self._usage = Usage()
         if self.backend == "embedded":
             self._server = EmbeddedServer(gguf, slots=concurrency)
+            self._server.load_prefix(instructions())
             self._parallelism = self._server.slots
             client = LLMClient(
                 base_url=self._server.base_url,

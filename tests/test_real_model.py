@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -107,3 +108,22 @@ def test_server_enforces_the_json_schema(embedded: Extractor) -> None:
     assert (
         response.json()["choices"][0]["message"]["content"].replace(" ", "") == '{"code":"ZQX-704"}'
     )
+
+
+def test_a_second_server_restores_the_evaluated_instructions(embedded: Extractor) -> None:
+    """The session's Extractor saved (or restored) the instructions' state: a new server loads
+    it instead of evaluating them again, and its first request finds them in the cache."""
+    from extractor.llm.embedded import EmbeddedServer
+    from extractor.pipeline.prompting import instructions
+
+    with EmbeddedServer() as server:
+        assert server.load_prefix(instructions())
+        started = time.perf_counter()
+        response = httpx.post(
+            server.base_url + "/chat/completions",
+            json={"messages": instructions(), "max_tokens": 1, "temperature": 0},
+            timeout=120,
+        )
+        assert response.status_code == 200
+        assert response.json()["timings"]["cache_n"] >= 1000
+        assert time.perf_counter() - started < 10

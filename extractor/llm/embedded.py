@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import socket
 import time
@@ -13,7 +15,7 @@ from typing import Any
 import httpx
 
 from extractor.errors import ConfigurationError
-from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path
+from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path, cache_dir
 
 SLOT_CONTEXT = 8192
 """Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""
@@ -24,6 +26,9 @@ while they wait for each other, so two servers sharing the same cores slow each 
 far more than half: give each fewer threads then."""
 
 _HEALTH_TIMEOUT = 120.0
+
+STATE_DIR_NAME = "prompt-state"
+"""Below the user cache: llama.cpp's saved slot states of evaluated instructions."""
 
 
 def available_cores() -> int:
@@ -60,6 +65,7 @@ class EmbeddedServer:
         slots: int | None = None,
         threads: int | None = None,
         seed: int = 0,
+        state_dir: Path | None = None,
     ) -> None:
         try:
             import xllamacpp
@@ -73,6 +79,9 @@ class EmbeddedServer:
         self.slots = slots or default_slots(cores)
         self.threads = threads or int(os.environ.get(THREADS_VARIABLE, "0")) or cores
         self.port = _free_port()
+        self.state_dir = state_dir or cache_dir() / STATE_DIR_NAME
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        self._build = str(getattr(xllamacpp, "BUILD_INFO", ""))
         params = xllamacpp.CommonParams()
         params.model.path = str(self.model_path)
         params.n_ctx = SLOT_CONTEXT * self.slots
@@ -82,6 +91,7 @@ class EmbeddedServer:
         params.hostnames = ["127.0.0.1"]
         params.port = self.port
         params.sampling.seed = seed
+        params.slot_save_path = f"{self.state_dir}{os.sep}"
         params.verbosity = 0
         self._holder: list[Any] = [xllamacpp.Server(params)]
         self._finalizer = weakref.finalize(self, _release, self._holder)
@@ -108,6 +118,54 @@ class EmbeddedServer:
                 pass
             time.sleep(0.1)
         raise ConfigurationError(f"the embedded llama.cpp server did not become healthy on {url}")
+
+    def load_prefix(self, messages: list[dict[str, str]]) -> bool:
+        """Start every slot with these messages already evaluated (the fixed instructions).
+
+        The first time, they are evaluated (as the first document would have them) and the
+        slot's state is saved under the cache; later processes restore it in milliseconds
+        instead of seconds. True when a saved state was restored. Any failure leaves the
+        slots as they were: the instructions are then evaluated with the first document.
+        """
+        name = self._state_name(messages)
+        if (self.state_dir / name).is_file() and all(
+            self._slot_action(slot, "restore", name) for slot in range(self.slots)
+        ):
+            return True
+        try:
+            httpx.post(
+                f"{self.base_url}/chat/completions",
+                json={"messages": messages, "max_tokens": 1, "temperature": 0.0},
+                timeout=None,
+            ).raise_for_status()
+        except httpx.HTTPError:
+            return False
+        temporary = f"{name}.{os.getpid()}.tmp"
+        if self._slot_action(0, "save", temporary):
+            try:
+                os.replace(self.state_dir / temporary, self.state_dir / name)
+            except OSError:
+                (self.state_dir / temporary).unlink(missing_ok=True)
+        return False
+
+    def _state_name(self, messages: list[dict[str, str]]) -> str:
+        """A file name that changes with the model file, the llama.cpp build and the messages."""
+        stat = self.model_path.stat()
+        identity = [str(self.model_path), stat.st_size, stat.st_mtime_ns, self._build, messages]
+        digest = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8"))
+        return f"{self.model_name}-{digest.hexdigest()[:16]}.bin"
+
+    def _slot_action(self, slot: int, action: str, filename: str) -> bool:
+        try:
+            response = httpx.post(
+                f"http://127.0.0.1:{self.port}/slots/{slot}",
+                params={"action": action},
+                json={"filename": filename},
+                timeout=120.0,
+            )
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
 
     @property
     def running(self) -> bool:

@@ -57,6 +57,11 @@ def opening(article: str, task: str) -> list[Message]:
     return _conversation(article, _render(task))
 
 
+def instructions() -> list[Message]:
+    """What every conversation starts with: the fixed instructions, before any article."""
+    return _conversation("", "")
+
+
 def repair_request(article: str, questions: Sequence[Question]) -> list[Message]:
     """A reask: the same prefix, then the failing values with the verifier's message each.
 
