@@ -18,6 +18,10 @@ from extractor.arabic.normalize import normalize_text
 
 _WORD = regex.compile(r"\p{L}+")
 
+DESIGNATION = regex.compile(r"(?<![\p{L}\d])(?:[A-Z]{1,4}|\p{Arabic}{2,4})-?\d{1,4}(?!\d)")
+"""A weapon designation (`F-16`, `S-400`, `JF-17`, `إف-35`, `باك-3`): announces an arms deal
+even in an article that names no weapon in words."""
+
 PREFIXES: dict[str, tuple[str, ...]] = {
     "meetings": (
         "استقبل", "يستقبل", "استقبال", "استضاف", "يستضيف", "التقى", "يلتقي", "لقاء", "التقاء",
@@ -55,6 +59,7 @@ def kinds_mentioned(text: str) -> frozenset[str]:
     """The fact kinds (`meetings`, `arms_deals`, `embargoes`) whose words the text contains."""
     words = set(_WORD.findall(normalize_text(text)))
     stems = {stem for word in words for stem in strip_clitics(word)}
-    return frozenset(
-        kind for kind, pattern in _patterns().items() if any(pattern.match(s) for s in stems)
-    )
+    kinds = {kind for kind, pattern in _patterns().items() if any(map(pattern.match, stems))}
+    if DESIGNATION.search(text):
+        kinds.add("arms_deals")
+    return frozenset(kinds)

@@ -40,6 +40,10 @@ def test_the_dev_set_skips_kinds_it_has_no_words_for() -> None:
         ("وقررت واشنطن تشديد العقوبات على طهران", {"embargoes"}),
         ("ضم نادي العروبة المهاجم البرازيلي لمدة موسمين", set()),
         ("زارت رئيسة الوزراء البريطانية برلين", {"meetings"}),
+        ("وتسلمت أنقرة منظومة إس-400 الروسية", {"arms_deals"}),
+        ("وأعلنت وارسو شراء 32 من طراز F-35A", {"arms_deals"}),
+        ("وتضم القائمة كذلك طرازات إف-16", {"arms_deals"}),
+        ("وأكد الوزير في كلمته عام 2024 أمام المؤتمر", set()),
     ],
 )
 def test_kinds_in_news_snippets(snippet: str, kinds: set[str]) -> None:
