@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,6 +117,49 @@ class DocumentPipeline:
             failures = failed_checks(verified([state.latest for state in states]).document)
         _keep_best(states, failures)
 
+        attempts += await self._repair(states, failures, text, usage, ask, verified)
+
+        verify_started = time.perf_counter()
+        best = verified([state.best for state in states]).document
+        if len(deals := assemble.merged_deals(best.arms_deals)) < len(best.arms_deals):
+            best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
+        if self.strict:
+            best = drop_unsupported(best)
+        provenance = best.provenance
+        provenance.source_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        provenance.source_length = len(text)
+        provenance.backend = self.backend
+        provenance.model = self.client.model
+        provenance.prompt_version = prompt_version()
+        provenance.usage = usage
+        provenance.attempts = attempts
+        provenance.timings = {
+            "llm_s": round(llm_seconds, 3),
+            "verify_s": round(time.perf_counter() - verify_started, 3),
+            "total_s": round(time.perf_counter() - started, 3),
+            **{name: round(value, 3) for name, value in server_timings.items()},
+        }
+        extra: dict[str, object] = {"strategy": self.strategy}
+        if skipped := [kind for kind in KINDS if kind not in mentioned]:
+            extra["kinds_not_mentioned"] = skipped
+        if echoed:
+            extra["prompt_examples_withdrawn"] = [question.old for question in echoed]
+        best.provenance = provenance.model_copy(
+            update={**extra, "errors": errors} if errors else extra
+        )
+        return best
+
+    async def _repair(
+        self,
+        states: Sequence[_TaskState],
+        failures: list[Check],
+        text: str,
+        usage: Usage,
+        ask: Callable[[list[Message], type[BaseModel], int, float], Awaitable[BaseModel | None]],
+        verified: Callable[[Sequence[BaseModel | None]], _Assembled],
+    ) -> list[Attempt]:
+        """Up to max_reasks rounds of repair questions; the attempts after the first."""
+        attempts: list[Attempt] = []
         for round_number in range(1, self.max_reasks + 1):
             patched = [s.latest.model_copy(deep=True) if s.latest else None for s in states]
             asked = repair.questions(failures, verified(patched).origins)
@@ -148,36 +191,7 @@ class DocumentPipeline:
             )
             if not changed:
                 break
-
-        verify_started = time.perf_counter()
-        best = verified([state.best for state in states]).document
-        if len(deals := assemble.merged_deals(best.arms_deals)) < len(best.arms_deals):
-            best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
-        if self.strict:
-            best = drop_unsupported(best)
-        provenance = best.provenance
-        provenance.source_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        provenance.source_length = len(text)
-        provenance.backend = self.backend
-        provenance.model = self.client.model
-        provenance.prompt_version = prompt_version()
-        provenance.usage = usage
-        provenance.attempts = attempts
-        provenance.timings = {
-            "llm_s": round(llm_seconds, 3),
-            "verify_s": round(time.perf_counter() - verify_started, 3),
-            "total_s": round(time.perf_counter() - started, 3),
-            **{name: round(value, 3) for name, value in server_timings.items()},
-        }
-        extra: dict[str, object] = {"strategy": self.strategy}
-        if skipped := [kind for kind in KINDS if kind not in mentioned]:
-            extra["kinds_not_mentioned"] = skipped
-        if echoed:
-            extra["prompt_examples_withdrawn"] = [question.old for question in echoed]
-        best.provenance = provenance.model_copy(
-            update={**extra, "errors": errors} if errors else extra
-        )
-        return best
+        return attempts
 
 
 def _assembled(
