@@ -9,6 +9,7 @@ import importlib.util
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -110,13 +111,21 @@ def test_server_enforces_the_json_schema(embedded: Extractor) -> None:
     )
 
 
-def test_a_second_server_restores_the_evaluated_instructions(embedded: Extractor) -> None:
-    """The session's Extractor saved (or restored) the instructions' state: a new server loads
-    it instead of evaluating them again, and its first request finds them in the cache."""
+def test_a_second_server_restores_the_evaluated_instructions(
+    embedded: Extractor, tmp_path: Path
+) -> None:
+    """The first server evaluates the instructions and saves the state (replacing a stale
+    one); a later server restores it and its first request finds them in the cache."""
     from extractor.llm.embedded import EmbeddedServer
     from extractor.pipeline.prompting import instructions
 
-    with EmbeddedServer() as server:
+    stale = tmp_path / "qwen2.5-coder-1.5b-instruct-q4_k_m-0000000000000000.bin"
+    stale.write_bytes(b"from an older prompt")
+    with EmbeddedServer(state_dir=tmp_path) as first:
+        assert not first.load_prefix(instructions()), "nothing to restore yet"
+    assert not stale.exists()
+    assert len(list(tmp_path.glob("*.bin"))) == 1
+    with EmbeddedServer(state_dir=tmp_path) as server:
         assert server.load_prefix(instructions())
         started = time.perf_counter()
         response = httpx.post(

@@ -146,7 +146,15 @@ class EmbeddedServer:
                 os.replace(self.state_dir / temporary, self.state_dir / name)
             except OSError:
                 (self.state_dir / temporary).unlink(missing_ok=True)
+            else:
+                self._forget_other_states(name)
         return False
+
+    def _forget_other_states(self, kept: str) -> None:
+        """Delete this model's states saved for earlier prompts or builds (≈ 37 MB each)."""
+        for stale in self.state_dir.glob(f"{self.model_name}-*.bin"):
+            if stale.name != kept:
+                stale.unlink(missing_ok=True)
 
     def _state_name(self, messages: list[dict[str, str]]) -> str:
         """A file name that changes with the model file, the llama.cpp build and the messages."""
