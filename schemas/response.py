@@ -8,9 +8,10 @@ instead of failing the whole answer.
 
 from __future__ import annotations
 
-from typing import Annotated
+import types
+from typing import Annotated, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.facts import DealStatus, EmbargoKind, EmbargoStatus, ItemCategory, Side
 
@@ -19,10 +20,30 @@ Text = Annotated[str, Field(min_length=1, max_length=120)]
 ResolutionDigits = Annotated[str, Field(pattern=r"^[0-9]{3,5}$")]
 
 
+NULL_WORDS = frozenset({"", "null", "none", "غير معروف"})
+"""Text that means null: small models write the word instead of the JSON value."""
+
+
+def is_null_word(value: object) -> bool:
+    """True for a string that says null (`"null"`, `"None"`, `"غير معروف"`, blank)."""
+    return isinstance(value, str) and value.strip().lower() in NULL_WORDS
+
+
 class Answer(BaseModel):
-    """Base of the LLM-facing models: unknown keys are refused."""
+    """Base of the LLM-facing models: unknown keys are refused, and a word for null is null."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _null_words_are_null(self) -> Self:
+        """A nullable field that says null becomes None; list elements that say null go."""
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if isinstance(value, list):
+                setattr(self, name, [element for element in value if not is_null_word(element)])
+            elif is_null_word(value) and types.NoneType in get_args(field.annotation):
+                setattr(self, name, None)
+        return self
 
 
 class PersonAnswer(Answer):

@@ -11,6 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas import ArmsDeal, ArmsItem, Document, Embargo, Meeting, Money
+from schemas.response import DealsAnswer
 from tests.conftest import dev_pairs
 
 GOLDS = [gold for _, gold in dev_pairs()]
@@ -101,3 +102,29 @@ def test_schema_command_prints_one_model_and_refuses_unknown_names() -> None:
     result = run_cli("schema", "--type", "Nope")
     assert result.returncode == 2
     assert "Nope" in result.stderr
+
+
+def test_a_word_for_null_in_an_answer_is_null() -> None:
+    deal = DealsAnswer.model_validate(
+        {
+            "arms_deals": [
+                {
+                    "buyer_text": "null",
+                    "buyer": None,
+                    "seller_text": "باكستان",
+                    "seller": "PAK",
+                    "items": [
+                        {"designation": "null", "category": "other", "quantity_text": "None"}
+                    ],
+                    "value_text": "غير معروف",
+                    "status": "unknown",
+                    "date_text": " null ",
+                    "duration_text": None,
+                }
+            ]
+        }
+    ).arms_deals[0]
+    assert (deal.buyer_text, deal.value_text, deal.date_text) == (None, None, None)
+    assert deal.seller_text == "باكستان"
+    assert deal.items[0].quantity_text is None
+    assert deal.items[0].designation == "null", "a required text stays, for the verifier to flag"

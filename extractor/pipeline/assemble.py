@@ -94,18 +94,9 @@ class Article:
         return resolve_date(date_text, self.published) if date_text else None
 
 
-NULL_WORDS = frozenset({"", "null", "none", "غير معروف"})
-"""Text values that mean null: small models write the word instead of the JSON value."""
-
-
-def written(value: str | None) -> str | None:
-    """The value, or None when it is empty or a word for null."""
-    return None if value is None or value.strip().lower() in NULL_WORDS else value
-
-
 def _person(answer: PersonAnswer) -> tuple[str | None, list[str]]:
-    """The name apart from its posts and honorifics, and the titles, without null words."""
-    return split_person(written(answer.name), [title for title in answer.titles if written(title)])
+    """The name apart from its posts and honorifics, and the titles."""
+    return split_person(answer.name, answer.titles)
 
 
 def shown_participants(answer: MeetingAnswer) -> list[PersonAnswer]:
@@ -137,7 +128,7 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
     participants = [delegate(person) for person in shown_participants(answer)]
     if not participants:
         return None
-    host = country_of(written(answer.location_text), answer.host_country)
+    host = country_of(answer.location_text, answer.host_country)
     delegations = [person.country for person in participants] if host else []
     guests = [
         code

@@ -14,11 +14,11 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, create_model
 
-from extractor.pipeline.assemble import shown_participants, written
+from extractor.pipeline.assemble import shown_participants
 from schemas import Check
-from schemas.response import Code, MeetingAnswer, ResolutionDigits, Text
+from schemas.response import Answer, Code, MeetingAnswer, ResolutionDigits, Text
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
@@ -128,9 +128,10 @@ def echoes(asked: Sequence[Question], examples: Container[str]) -> list[Question
 
 
 def reply_model(asked: Sequence[Question]) -> type[BaseModel]:
-    """The JSON schema of a reply: one nullable key per question, nothing else."""
+    """The JSON schema of a reply: one nullable key per question, nothing else (a reply that
+    says null in words is null, as in every answer)."""
     fields: dict[str, Any] = {question.key: (question.annotation, ...) for question in asked}
-    return create_model("Corrections", __config__=ConfigDict(extra="forbid"), **fields)
+    return create_model("Corrections", __base__=Answer, **fields)
 
 
 def output_budget(asked: Sequence[Question]) -> int:
@@ -143,7 +144,7 @@ def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
     number of values changed. A missing reply withdraws the value."""
     changed = 0
     for question in asked:
-        new = written(replies.get(question.key))
+        new = replies.get(question.key)
         if new == question.old:
             continue
         changed += 1

@@ -157,7 +157,7 @@ def test_one_wrong_title_on_every_delegate_is_one_question(seed_text: str) -> No
     assert [(q.field, q.old, len(q.places)) for q in asked] == [
         ("titles", "وزير الشؤون الإسلامية", 2)
     ]
-    assert repair.apply(asked, {"q1": "null"}) == 1, "the word null is a null"
+    assert repair.apply(asked, _reply(asked, q1="null")) == 1, "the word null is a null"
     people = values[2].meetings[0].participants  # type: ignore[attr-defined]
     assert [person.titles for person in people] == [[], []]
 
