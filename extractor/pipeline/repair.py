@@ -34,7 +34,8 @@ SURFACE_OF = {
     "imposed_by": "imposed_by_text",
     "value": "value_text",
 }
-"""Derived fields and the surface text they are parsed from: the question is about the text."""
+"""Derived fields (or records, `value`) and the surface text they are parsed from: the question
+is about the text."""
 
 WHOLE_ENTRY_FIELDS = frozenset({"designation", "target_text"})
 """Fields without which their entry means nothing: a null reply removes the entry."""
@@ -177,8 +178,8 @@ def _locate(
         return None
     holder, container = facts[fact_index].entry, facts[fact_index].entries
     for name, index in segments[1:-1]:
-        if name == "value":
-            return _scalar(holder, "value_text", container)
+        if name in SURFACE_OF:  # a derived record (value.amount): its text
+            return _scalar(holder, SURFACE_OF[name], container)
         child = _child(holder, name, index)
         if child is None:
             return None
