@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from extractor.errors import ConfigurationError
+from extractor.llm.client import Message
 from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path, cache_dir
 
 SLOT_CONTEXT = 8192
@@ -102,14 +103,19 @@ class EmbeddedServer:
             raise
 
     @property
+    def root_url(self) -> str:
+        """The server's own routes (/health, /slots) start here."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
     def base_url(self) -> str:
         """The OpenAI base URL of the running server."""
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self.root_url}/v1"
 
     def _wait_healthy(self) -> None:
         """Poll /health until the model is loaded (503 while loading)."""
         deadline = time.monotonic() + _HEALTH_TIMEOUT
-        url = f"http://127.0.0.1:{self.port}/health"
+        url = f"{self.root_url}/health"
         while time.monotonic() < deadline:
             try:
                 if httpx.get(url, timeout=2.0).status_code == 200:
@@ -119,7 +125,7 @@ class EmbeddedServer:
             time.sleep(0.1)
         raise ConfigurationError(f"the embedded llama.cpp server did not become healthy on {url}")
 
-    def load_prefix(self, messages: list[dict[str, str]]) -> bool:
+    def load_prefix(self, messages: list[Message]) -> bool:
         """Start every slot with these messages already evaluated (the fixed instructions).
 
         The first time, they are evaluated (as the first document would have them) and the
@@ -156,7 +162,7 @@ class EmbeddedServer:
             if stale.name != kept:
                 stale.unlink(missing_ok=True)
 
-    def _state_name(self, messages: list[dict[str, str]]) -> str:
+    def _state_name(self, messages: list[Message]) -> str:
         """A file name that changes with the model file, the llama.cpp build and the messages."""
         stat = self.model_path.stat()
         identity = [str(self.model_path), stat.st_size, stat.st_mtime_ns, self._build, messages]
@@ -166,7 +172,7 @@ class EmbeddedServer:
     def _slot_action(self, slot: int, action: str, filename: str) -> bool:
         try:
             response = httpx.post(
-                f"http://127.0.0.1:{self.port}/slots/{slot}",
+                f"{self.root_url}/slots/{slot}",
                 params={"action": action},
                 json={"filename": filename},
                 timeout=120.0,
