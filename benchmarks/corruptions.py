@@ -19,7 +19,7 @@ import regex
 
 from extractor.arabic.countries import countries_in
 from extractor.arabic.normalize import normalize_text
-from schemas import Document
+from extractor.schemas import Document
 
 Family = Literal["number", "name", "code", "date", "preserving"]
 

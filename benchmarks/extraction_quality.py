@@ -51,7 +51,7 @@ from benchmarks.langextract_adapter import EXAMPLES, PROMPT, to_document
 from extractor.evaluate import EvalReport, evaluate, load_gold
 from extractor.evaluate.loading import GoldDocument
 from extractor.llm.embedded import EmbeddedServer
-from schemas import ArmsDeal, Document, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 SYSTEMS = ("ours", "langextract", "instructor")

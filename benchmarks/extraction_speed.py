@@ -23,8 +23,8 @@ from extractor.api import Extractor
 from extractor.evaluate.report import Score
 from extractor.evaluate.scoring import score_document
 from extractor.pipeline.tasks import Strategy
+from extractor.schemas import Document
 from extractor.verify import failed_checks
-from schemas import Document
 
 DEV_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 TARGET_SECONDS = 30.0

@@ -33,7 +33,7 @@ from typing import Any, get_args
 import langextract as lx
 from langextract.core.data import Extraction
 
-from schemas import (
+from extractor.schemas import (
     DealStatus,
     Document,
     EmbargoKind,

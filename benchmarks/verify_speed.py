@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from extractor.arabic.normalize import normalize
+from extractor.schemas import Document
 from extractor.verify import verify_document
-from schemas import Document
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
 

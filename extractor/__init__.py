@@ -2,16 +2,51 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
+from extractor.errors import BackendError, ConfigurationError, ExtractorError, InputError
+from extractor.schemas import (
+    ArmsDeal,
+    ArmsItem,
+    Check,
+    Delegate,
+    Document,
+    Embargo,
+    Meeting,
+    Money,
+    Provenance,
+)
 from extractor.verify import verify_document as verify
 
 if TYPE_CHECKING:
     from extractor.api import Extractor, aextract, extract
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("arabic-fact-extractor")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
-__all__ = ["Extractor", "__version__", "aextract", "extract", "verify"]
+__all__ = [
+    "ArmsDeal",
+    "ArmsItem",
+    "BackendError",
+    "Check",
+    "ConfigurationError",
+    "Delegate",
+    "Document",
+    "Embargo",
+    "Extractor",
+    "ExtractorError",
+    "InputError",
+    "Meeting",
+    "Money",
+    "Provenance",
+    "__version__",
+    "aextract",
+    "extract",
+    "verify",
+]
 
 # `verify` is bound eagerly on purpose: the subpackage extractor.verify has the same name, and
 # importing it would otherwise leave `from extractor import verify` returning the module.

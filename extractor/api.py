@@ -15,8 +15,8 @@ from extractor.llm.client import LLMClient
 from extractor.llm.embedded import EmbeddedServer
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
+from extractor.schemas import Document, Usage
 from extractor.verify import verify_document
-from schemas import Document, Usage
 
 Backend = Literal["embedded", "openai"]
 DEFAULT_CONCURRENCY = 8

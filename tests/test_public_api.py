@@ -12,7 +12,7 @@ SCRIPT = """
 import extractor.verify.walk, extractor.api  # the subpackage named like the function, loaded first
 from extractor import Extractor, aextract, extract, verify
 import inspect
-from schemas import Document
+from extractor.schemas import Document
 assert inspect.isclass(Extractor)
 assert inspect.iscoroutinefunction(aextract) and callable(extract)
 gold = Document.model_validate_json(open({gold!r}, encoding="utf-8").read())

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from extractor.api import Extractor
-from schemas import Document
+from extractor.schemas import Document
 
 HAS_LOCAL_EXTRA = importlib.util.find_spec("xllamacpp") is not None
 NO_LOCAL_EXTRA = 'the local extra is not installed: pip install "arabic-fact-extractor[local]"'

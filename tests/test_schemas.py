@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from schemas import ArmsDeal, ArmsItem, Document, Embargo, Meeting, Money
-from schemas.response import DealsAnswer
+from extractor.schemas import ArmsDeal, ArmsItem, Document, Embargo, Meeting, Money
+from extractor.schemas.response import DealsAnswer
 from tests.conftest import dev_pairs
 
 GOLDS = [gold for _, gold in dev_pairs()]

@@ -42,7 +42,7 @@ from extractor.pipeline.batch import (
 )
 from extractor.report import ReportEntry, write_report
 from extractor.report.view import SEVERITY
-from schemas import Document, Usage
+from extractor.schemas import Document, Usage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor

@@ -7,7 +7,7 @@ import json
 import typer
 
 from extractor.cli.app import app
-from schemas import MODELS
+from extractor.schemas import MODELS
 
 
 @app.command()

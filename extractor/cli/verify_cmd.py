@@ -11,8 +11,8 @@ import typer
 from pydantic import ValidationError
 
 from extractor.cli.app import app
+from extractor.schemas import Document
 from extractor.verify import drop_unsupported, summarize_checks, verify_document
-from schemas import Document
 
 USAGE_ERROR = 2
 MAX_SCHEMA_ERRORS = 10

@@ -4,8 +4,8 @@ prediction flagged them itself."""
 from __future__ import annotations
 
 from extractor.evaluate.report import CheckAudit
+from extractor.schemas import Document
 from extractor.verify import verify_document
-from schemas import Document
 
 
 def audit_checks(prediction: Document, source: str) -> CheckAudit:

@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractor.errors import ExtractorError
-from schemas import Document
+from extractor.schemas import Document
 
 GOLD_SUFFIX = ".gold.json"
 

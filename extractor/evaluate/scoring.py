@@ -18,7 +18,7 @@ from extractor.evaluate.report import (
     Score,
 )
 from extractor.evaluate.tuples import FACT_KINDS, FactTuple, document_tuples
-from schemas import Document
+from extractor.schemas import Document
 
 
 def _labels(tuples: Iterable[FactTuple]) -> Counter[str]:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from extractor.arabic.normalize import normalize_text
 from extractor.evaluate.matching import designation_key, designations_match, names_match
-from schemas import ArmsDeal, Document, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
 
 FACT_KINDS = ("arms_deals", "meetings", "embargoes")
 """The fact kinds, each scored on its own; a tuple's label starts with its kind."""

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from extractor.errors import BackendError
 from extractor.llm.cache import ResponseCache, request_key
 from extractor.llm.retry import transport_retrying
-from schemas import Usage
+from extractor.schemas import Usage
 
 Model = TypeVar("Model", bound=BaseModel)
 Message = dict[str, str]

@@ -9,7 +9,7 @@ contain is replaced by the one other state the deal's own sentences name, when t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from extractor.arabic.countries import body_for, countries_in, country_for, country_mentions
 from extractor.arabic.dates import resolve_date
@@ -18,9 +18,9 @@ from extractor.arabic.normalize import Normalized, normalize
 from extractor.arabic.numbers import parse_duration_months, parse_money, parse_number
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.titles import split_person
-from schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
-from schemas.facts import MAX_EVIDENCE, MAX_ITEMS
-from schemas.response import (
+from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
+from extractor.schemas.facts import MAX_EVIDENCE
+from extractor.schemas.response import (
     DealAnswer,
     EmbargoAnswer,
     ItemAnswer,
@@ -202,35 +202,6 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
         duration_months=duration,
         evidence=evidence,
     )
-
-
-DEAL_DETAILS = ("value", "date_text", "date", "duration_text", "duration_months")
-"""A merged deal's fields that the first deal may leave empty and a later one fill."""
-
-
-def merged_deals(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
-    """One deal per buyer, seller and status, its items those of every such deal: the small
-    model often writes one deal per weapon of a single sale."""
-    merged: dict[tuple[str, str, str], ArmsDeal] = {}
-    kept: list[ArmsDeal] = []
-    for deal in deals:
-        if deal.buyer is None or deal.seller is None:
-            kept.append(deal)
-            continue
-        key = (deal.buyer, deal.seller, deal.status)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = first = deal.model_copy(deep=True)
-            kept.append(first)
-            continue
-        named = {item.designation for item in first.items}
-        added = [item for item in deal.items if item.designation not in named]
-        first.items = [*first.items, *added][:MAX_ITEMS]
-        for name in DEAL_DETAILS:
-            if getattr(first, name) is None:
-                setattr(first, name, getattr(deal, name))
-        first.evidence = _unique([*first.evidence, *deal.evidence])[:MAX_EVIDENCE]
-    return kept
 
 
 def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:

@@ -32,7 +32,7 @@ from extractor.inputs import (
     read_article,
     read_stdin_article,
 )
-from schemas import FAILED_STATUSES, Document
+from extractor.schemas import FAILED_STATUSES, Document
 
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
 """`await extract(text, doc_id, published)`: one document in, one verified Document out."""

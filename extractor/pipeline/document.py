@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractor.arabic.triggers import kinds_mentioned
+from extractor.facts.identity import merged_deals
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.prompting import (
@@ -21,8 +22,8 @@ from extractor.pipeline.prompting import (
     repair_request,
 )
 from extractor.pipeline.tasks import KINDS, TASKS, Strategy, Task
+from extractor.schemas import Attempt, Check, Document, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
-from schemas import Attempt, Check, Document, Usage
 
 
 def _kind_of(path: str) -> str:
@@ -121,7 +122,7 @@ class DocumentPipeline:
 
         verify_started = time.perf_counter()
         best = verified([state.best for state in states]).document
-        if len(deals := assemble.merged_deals(best.arms_deals)) < len(best.arms_deals):
+        if len(deals := merged_deals(best.arms_deals)) < len(best.arms_deals):
             best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
         if self.strict:
             best = drop_unsupported(best)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-import prompts
+from extractor import prompts
 from extractor.llm.client import Message
 from extractor.pipeline.repair import Question
 

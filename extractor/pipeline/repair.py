@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from extractor.pipeline.assemble import shown_participants
-from schemas import Check
-from schemas.response import Answer, Code, MeetingAnswer, ResolutionDigits, Text
+from extractor.schemas import Check
+from extractor.schemas.response import Answer, Code, MeetingAnswer, ResolutionDigits, Text
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from schemas.response import DealsAnswer, DocumentAnswer, EmbargoesAnswer, MeetingsAnswer
+from extractor.schemas.response import DealsAnswer, DocumentAnswer, EmbargoesAnswer, MeetingsAnswer
 
 Strategy = Literal["per_kind", "single"]
 KINDS = ("meetings", "arms_deals", "embargoes")

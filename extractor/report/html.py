@@ -13,7 +13,7 @@ import regex
 from markupsafe import Markup, escape
 
 from extractor.report.view import SEVERITY, DocumentView, document_view
-from schemas import Document
+from extractor.schemas import Document
 
 _LATIN_RUN = regex.compile(r"[A-Za-z0-9_]+(?:[ \-./,:+][A-Za-z0-9_]+)*")
 

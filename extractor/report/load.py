@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from extractor.errors import InputError
 from extractor.inputs import read_article
 from extractor.report.html import ReportEntry
-from schemas import Document
+from extractor.schemas import Document
 
 
 def load_entries(results: Path, sources: Path | None) -> list[ReportEntry]:

@@ -18,7 +18,7 @@ import pycountry
 from babel import Locale
 from pydantic import BaseModel
 
-from schemas import FAILED_STATUSES, Check, Document
+from extractor.schemas import FAILED_STATUSES, Check, Document
 
 SEVERITY = ("exact", "normalized", "fuzzy", "unsupported", "contradicted")
 """Check statuses from strongest support to worst, as the legend lists them."""

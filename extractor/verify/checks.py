@@ -7,9 +7,9 @@ checked, and a document has hundreds of them.
 from __future__ import annotations
 
 from extractor.arabic.names import TextMatch
+from extractor.schemas import Check, CheckStatus
 from extractor.verify.source import Source, Span
 from extractor.verify.walk import Leaf, Scalar
-from schemas import Check, CheckStatus
 
 
 def show(value: Scalar) -> str:

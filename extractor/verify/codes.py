@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.arabic.countries import CountryMention, body_for, is_iso3
+from extractor.schemas import Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source, Span
 from extractor.verify.surface import FUZZY_FIELDS
 from extractor.verify.walk import Leaf
-from schemas import Check, CheckStatus
 
 OWN_TEXT: dict[str, tuple[str, ...]] = {
     "country": ("titles", "organization", "name"),

@@ -7,9 +7,9 @@ import math
 from collections.abc import Sequence
 
 from extractor.arabic.numbers import NumberMention
+from extractor.schemas import Check, Document, UncoveredNumber
 from extractor.verify.mentions import is_amount, is_counted, is_resolution, is_year, overlaps
 from extractor.verify.source import Source, Span
-from schemas import Check, Document, UncoveredNumber
 
 
 def uncovered_numbers(

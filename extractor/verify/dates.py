@@ -4,10 +4,10 @@ article's publication date; a bare year may also stand on its own digits in the 
 from __future__ import annotations
 
 from extractor.arabic.dates import resolve_date
+from extractor.schemas import Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
-from schemas import Check, CheckStatus
 
 
 def check_date(leaf: Leaf, source: Source) -> Check:

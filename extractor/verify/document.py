@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extractor.inputs import source_sha256
+from extractor.schemas import Check, Document
+from extractor.schemas.document import FAILED_STATUSES, CheckStatus
 from extractor.verify.codes import check_country, check_imposed_by
 from extractor.verify.coverage import uncovered_numbers
 from extractor.verify.dates import check_date
@@ -17,8 +19,6 @@ from extractor.verify.resolutions import check_resolution
 from extractor.verify.source import Source, prepare
 from extractor.verify.surface import check_designation, check_surface
 from extractor.verify.walk import Leaf, leaves
-from schemas import Check, Document
-from schemas.document import FAILED_STATUSES, CheckStatus
 
 Checker = Callable[[Leaf, Source], Check]
 

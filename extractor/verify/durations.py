@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 
 from extractor.arabic.numbers import parse_duration_months
+from extractor.schemas import ArmsDeal, Check
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
-from schemas import ArmsDeal, Check
 
 
 def check_duration(leaf: Leaf, source: Source) -> Check:

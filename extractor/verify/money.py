@@ -7,10 +7,10 @@ import math
 
 from extractor.arabic.currencies import currency_code
 from extractor.arabic.numbers import MoneyValue, parse_money
+from extractor.schemas import Check, Money
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
-from schemas import Check, Money
 
 
 def check_amount(leaf: Leaf, source: Source) -> Check:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.arabic.numbers import NumberMention, parse_number
+from extractor.schemas import ArmsItem, Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.mentions import is_announced, is_counted
 from extractor.verify.source import Source, Span
 from extractor.verify.walk import Leaf
-from schemas import ArmsItem, Check, CheckStatus
 
 MAX_GAP_WORDS = 8
 """Most words between a count and the designation it counts (`20 مقاتلة إضافية من مقاتلات

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from extractor.arabic.numbers import NumberMention
+from extractor.schemas import Check, CheckStatus
 from extractor.verify.checks import contradicted, found, unsupported
 from extractor.verify.mentions import in_digits, is_resolution, is_year
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
-from schemas import Check, CheckStatus
 
 
 def check_resolution(leaf: Leaf, source: Source) -> Check:

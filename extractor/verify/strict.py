@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Money
+from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Money
 
 Model = TypeVar("Model", bound=BaseModel)
 

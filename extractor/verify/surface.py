@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from extractor.schemas import Check
 from extractor.verify.checks import matched, show, unsupported
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
-from schemas import Check
 
 FUZZY_FIELDS = frozenset({"name", "titles", "organization", "location_text", "topics"})
 """Fields a small misspelling may be forgiven in (names, posts, places): never numbers or

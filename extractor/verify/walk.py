@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from schemas import ArmsDeal, Document, Embargo, Meeting, Money
+from extractor.schemas import ArmsDeal, Document, Embargo, Meeting, Money
 
 Fact = Meeting | ArmsDeal | Embargo
 

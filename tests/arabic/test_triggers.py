@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor.arabic.triggers import kinds_mentioned
-from schemas import Document
+from extractor.schemas import Document
 from tests.conftest import dev_pairs
 
 KINDS = ("meetings", "arms_deals", "embargoes")

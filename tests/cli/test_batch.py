@@ -21,7 +21,7 @@ from extractor.pipeline.batch import (
     run_batch,
     still_to_do,
 )
-from schemas import Document
+from extractor.schemas import Document
 from tests.conftest import dev_pairs
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extractor.report import ReportEntry, render_report
+from extractor.schemas import Document
 from extractor.verify import verify_document
-from schemas import Document
 from tests.conftest import dev_pairs
 
 VOID = {"meta", "br", "img", "input", "link", "hr"}

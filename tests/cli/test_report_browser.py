@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractor.report import ReportEntry, render_report
-from schemas import Document
+from extractor.schemas import Document
 from tests.cli.test_report import dev_entry, wrong_quantity_no_embargo
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

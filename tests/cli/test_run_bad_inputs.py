@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.inputs import MAX_CHARS
-from schemas import Document
+from extractor.schemas import Document
 from tests.cli.conftest import invoke, openai_args, plain, records
 from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import SEED

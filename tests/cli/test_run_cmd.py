@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from schemas import Document
+from extractor.schemas import Document
 from tests.cli.conftest import REPO, invoke, openai_args, plain, records
 from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import DEV_DIR, SEED

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from schemas import FAILED_STATUSES, Document
+from extractor.schemas import FAILED_STATUSES, Document
 from tests.cli.conftest import invoke, openai_args, records
 from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import DEV_DIR

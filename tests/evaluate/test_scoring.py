@@ -7,7 +7,7 @@ import pytest
 
 from extractor.evaluate import Score, document_tuples, score_document, score_run
 from extractor.evaluate.loading import Predictions, load_gold
-from schemas import ArmsDeal, ArmsItem, Document
+from extractor.schemas import ArmsDeal, ArmsItem, Document
 from tests.conftest import DEV_DIR
 
 SEED_ID = "00_seed-pakistan-libya"

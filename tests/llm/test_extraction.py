@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from extractor.schemas import Document
+from extractor.schemas.response import DealsAnswer
 from extractor.verify import failed_checks
-from schemas import Document
-from schemas.response import DealsAnswer
 from tests.conftest import DEV_DIR
 from tests.llm.answers import (
     DEAL,

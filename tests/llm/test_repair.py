@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.document import _assembled
 from extractor.pipeline.prompting import prompt_examples
+from extractor.schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from extractor.verify import failed_checks
-from schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from tests.llm.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from extractor.schemas import Check, Document
 from extractor.verify import verify_document
-from schemas import Check, Document
 from tests.conftest import dev_pairs
 
 PAIRS = {gold.name.removesuffix(".gold.json"): (text, gold) for text, gold in dev_pairs()}

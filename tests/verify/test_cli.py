@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from schemas import Document
+from extractor.schemas import Document
 from tests.verify.corpus import PAIRS, SEED_ID, gold_raw
 
 SEED_TEXT, SEED_GOLD = PAIRS[SEED_ID]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from extractor.schemas import Check
 from extractor.verify import summarize_checks, verify_document
-from schemas import Check
 from tests.verify.corpus import SEED_ID, article, gold, gold_raw, verify_raw
 
 

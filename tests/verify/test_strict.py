@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from extractor.schemas import Document
 from extractor.verify import drop_unsupported, failed_checks, verify_document
-from schemas import Document
 from tests.verify.corpus import SEED_ID, article, gold, gold_raw, verify_raw
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Money
 from extractor.verify.walk import leaves
-from schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Money
 
 
 def test_paths_follow_the_contract_and_skip_enums_nulls_and_empty_lists() -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schemas.facts import DealStatus, EmbargoKind, EmbargoStatus, ItemCategory, Side
+from extractor.schemas.facts import DealStatus, EmbargoKind, EmbargoStatus, ItemCategory, Side
 
 Code = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[str, Field(min_length=1, max_length=120)]

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.facts import ArmsDeal, Embargo, Meeting
+from extractor.schemas.facts import ArmsDeal, Embargo, Meeting
 
 CheckStatus = Literal["exact", "normalized", "fuzzy", "unsupported", "contradicted"]
 FAILED_STATUSES: frozenset[str] = frozenset({"unsupported", "contradicted"})

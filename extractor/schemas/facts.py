@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.codes import ISO3, Currency, PartialDate
+from extractor.schemas.codes import ISO3, Currency, PartialDate
 
 Side = Literal["host", "guest", "other"]
 DealStatus = Literal[

@@ -1,7 +1,7 @@
 """The pydantic models of the output contract: the one source of truth for its shape."""
 
-from schemas.codes import ISO3, Currency, PartialDate, currency_codes, iso3_codes
-from schemas.document import (
+from extractor.schemas.codes import ISO3, Currency, PartialDate, currency_codes, iso3_codes
+from extractor.schemas.document import (
     FAILED_STATUSES,
     Attempt,
     Check,
@@ -11,7 +11,7 @@ from schemas.document import (
     UncoveredNumber,
     Usage,
 )
-from schemas.facts import (
+from extractor.schemas.facts import (
     ArmsDeal,
     ArmsItem,
     DealStatus,

@@ -1,0 +1,1 @@
+"""Fact identity: when two facts are one real-world fact (one article, two chunks, two outlets)."""

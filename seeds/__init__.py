@@ -1,1 +1,0 @@
-"""Package data: the seeds shipped with the extractor."""
