@@ -1,15 +1,21 @@
-"""Shared fixtures: the dev set of real Arabic articles with their gold Documents."""
+"""Shared fixtures: the dev set of real Arabic articles with their gold Documents, and a scripted
+OpenAI-compatible server on 127.0.0.1 with an Extractor pointed at it."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from extractor.api import Extractor
+from tests.llm.scripted_server import ScriptedServer
+
 REPO = Path(__file__).resolve().parent.parent
 DEV_DIR = Path(os.environ.get("EXTRACTOR_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
 SEED = REPO / "seeds" / "00_seed-pakistan-libya.txt"
+API_KEY = "sk-test-0123456789-SECRET"
 
 
 def dev_pairs() -> list[tuple[Path, Path]]:
@@ -23,3 +29,28 @@ def dev_pairs() -> list[tuple[Path, Path]]:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def server() -> Iterator[ScriptedServer]:
+    with ScriptedServer() as scripted:
+        yield scripted
+
+
+def make_extractor(server: ScriptedServer, **options: object) -> Extractor:
+    """An Extractor on the scripted server, without cache unless asked."""
+    settings: dict[str, object] = {
+        "backend": "openai",
+        "base_url": server.base_url,
+        "api_key": API_KEY,
+        "model": "scripted-model",
+        "cache": False,
+        "timeout": 10.0,
+    }
+    settings.update(options)
+    return Extractor(**settings)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache"

@@ -9,8 +9,8 @@ import pytest
 
 from extractor.errors import BackendError, ConfigurationError
 from extractor.llm.embedded import EmbeddedServer
-from tests.llm.answers import DEAL, EMBARGO, MEETING
-from tests.llm.conftest import API_KEY, make_extractor
+from tests.answers import DEAL, EMBARGO, MEETING
+from tests.conftest import API_KEY, make_extractor
 from tests.llm.scripted_server import Reply, ScriptedServer, answer, error
 
 

@@ -13,7 +13,7 @@ from extractor.pipeline.document import _assembled
 from extractor.pipeline.prompting import prompt_examples
 from extractor.schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from extractor.verify import failed_checks
-from tests.llm.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
+from tests.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
 
 
 def _answers(

@@ -12,7 +12,7 @@ import pytest
 
 from extractor.report import ReportEntry, render_report
 from extractor.schemas import Document
-from tests.cli.test_report import dev_entry, wrong_quantity_no_embargo
+from tests.report.test_html import dev_entry, wrong_quantity_no_embargo
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = "<script>document.body.setAttribute('data-pwned', '1')</script>"

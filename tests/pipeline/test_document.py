@@ -5,8 +5,7 @@ from __future__ import annotations
 from extractor.schemas import Document
 from extractor.schemas.response import DealsAnswer
 from extractor.verify import failed_checks
-from tests.conftest import DEV_DIR
-from tests.llm.answers import (
+from tests.answers import (
     DEAL,
     EMBARGO,
     MEETING,
@@ -14,7 +13,7 @@ from tests.llm.answers import (
     NO_MEETING,
     deal_with_quantities,
 )
-from tests.llm.conftest import make_extractor
+from tests.conftest import DEV_DIR, make_extractor
 from tests.llm.scripted_server import ScriptedServer, answer, completion
 
 JF17 = "arms_deals[0].items[0].quantity"
