@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from tests.loopback import LoopbackServer, send_payload
+from extractor.testing import LoopbackServer, send_payload
 
 
 @dataclass

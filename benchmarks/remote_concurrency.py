@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.loopback_server import DelayedServer
+from extractor.testing import FakeOpenAIServer, schema_answers
 
 DEV_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 TARGET = 1.15
@@ -51,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory() as scratch, DelayedServer(args.delay) as server:
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        FakeOpenAIServer(schema_answers(delay=args.delay)) as server,
+    ):
         folder = Path(scratch) / "articles"
         folder.mkdir()
         write_documents(folder, args.documents, args.dev)
@@ -69,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
 
     errors = [record for record in records if "error" in record]
-    calls = len(server.arrivals)
+    calls = len(server.requests)
     if finished.returncode != 0 or errors or server.errors or len(records) != args.documents:
         print(finished.stderr[-2000:], file=sys.stderr)
         summary = f"exit {finished.returncode}; {len(records)} records, {len(errors)} errors"
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     per_document = calls / args.documents
     ideal = args.documents * per_document * args.delay / args.concurrency
-    span = max(server.departures) - min(server.arrivals)
+    span = max(server.departures) - min(request.at for request in server.requests)
     slot_seconds = span * args.concurrency / args.documents
     figures = {
         "documents": args.documents,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from extractor.api import Extractor
-from tests.llm.scripted_server import ScriptedServer
+from extractor.testing import FakeOpenAIServer
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_DIR = Path(os.environ.get("EXTRACTOR_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
@@ -32,12 +32,12 @@ def seed_text() -> str:
 
 
 @pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    with ScriptedServer() as scripted:
+def server() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as scripted:
         yield scripted
 
 
-def make_extractor(server: ScriptedServer, **options: object) -> Extractor:
+def make_extractor(server: FakeOpenAIServer, **options: object) -> Extractor:
     """An Extractor on the scripted server, without cache unless asked."""
     settings: dict[str, object] = {
         "backend": "openai",

@@ -12,14 +12,14 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from extractor.cli import app
-from tests.cli.fake_endpoint import FakeEndpoint
+from extractor.testing import FakeOpenAIServer, schema_answers
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def endpoint() -> Iterator[FakeEndpoint]:
-    with FakeEndpoint() as server:
+def endpoint() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer(schema_answers()) as server:
         yield server
 
 
@@ -34,7 +34,7 @@ def plain(text: str) -> str:
     return " ".join(text.replace("│", " ").split())
 
 
-def openai_args(endpoint: FakeEndpoint) -> list[str]:
+def openai_args(endpoint: FakeOpenAIServer) -> list[str]:
     return ["--backend", "openai", "--base-url", endpoint.base_url, "--model", "fake", "--no-cache"]
 
 

@@ -9,8 +9,8 @@ import pytest
 
 from extractor.inputs import MAX_CHARS
 from extractor.schemas import Document
+from extractor.testing import FakeOpenAIServer
 from tests.cli.conftest import invoke, openai_args, plain, records
-from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import SEED
 
 
@@ -59,7 +59,7 @@ def batch(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", REFUSED)
 def test_bad_document_is_recorded_and_costs_nothing_else(
-    kind: str, batch: Path, endpoint: FakeEndpoint
+    kind: str, batch: Path, endpoint: FakeOpenAIServer
 ) -> None:
     make, expected = REFUSED[kind]
     make(batch / "bad.txt")
@@ -82,7 +82,7 @@ def test_bad_document_is_recorded_and_costs_nothing_else(
     ],
 )
 def test_legacy_encodings_are_decoded(
-    kind: str, encoded: bytes, batch: Path, endpoint: FakeEndpoint
+    kind: str, encoded: bytes, batch: Path, endpoint: FakeOpenAIServer
 ) -> None:
     (batch / f"{kind}.txt").write_bytes(encoded)
     output = batch.parent / "out.jsonl"
@@ -93,24 +93,24 @@ def test_legacy_encodings_are_decoded(
     assert same_source == lines["good"]["provenance"]["source_sha256"]
 
 
-def test_folder_without_txt_is_a_usage_error(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+def test_folder_without_txt_is_a_usage_error(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
     (tmp_path / "notes.md").write_text("ملاحظات", encoding="utf-8")
     output = tmp_path / "out.jsonl"
     result = invoke("run", str(tmp_path), "-o", str(output), *openai_args(endpoint))
     assert result.exit_code == 2
     assert "folder has no .txt files" in plain(result.stderr)
     assert not output.exists()
-    assert endpoint.requests == 0
+    assert len(endpoint.requests) == 0
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+def test_missing_path_is_a_usage_error(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
     result = invoke("run", str(tmp_path / "nope.txt"), *openai_args(endpoint))
     assert result.exit_code == 2
     assert "no such file or folder" in plain(result.stderr)
 
 
 def test_a_folder_named_like_an_article_is_walked_not_read(
-    batch: Path, endpoint: FakeEndpoint
+    batch: Path, endpoint: FakeOpenAIServer
 ) -> None:
     (batch / "archive.txt").mkdir()
     (batch / "archive.txt" / "old.txt").write_text(_seed(), encoding="utf-8")

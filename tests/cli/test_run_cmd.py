@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 from extractor.schemas import Document
+from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args, plain, records
-from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import DEV_DIR, SEED
 
 
-def test_stdin_to_piped_stdout(endpoint: FakeEndpoint, seed_text: str) -> None:
+def test_stdin_to_piped_stdout(endpoint: FakeOpenAIServer, seed_text: str) -> None:
     env = {**os.environ, "OPENAI_API_KEY": "test"}
     result = subprocess.run(
         [sys.executable, "-m", "extractor", "run", "-", *openai_args(endpoint), "--quiet"],
@@ -36,7 +36,7 @@ def test_output_reader_going_away_stops_cleanly(tmp_path: Path, seed_text: str) 
     for number in range(6):
         (tmp_path / f"a{number}.txt").write_text(seed_text, encoding="utf-8")
     env = {**os.environ, "OPENAI_API_KEY": "test"}
-    with FakeEndpoint(delay=0.05) as endpoint:
+    with FakeOpenAIServer(schema_answers(delay=0.05)) as endpoint:
         command = [sys.executable, "-m", "extractor", "run", str(tmp_path), *openai_args(endpoint)]
         process = subprocess.Popen(
             [*command, "--concurrency", "1", "--quiet"],
@@ -54,7 +54,7 @@ def test_output_reader_going_away_stops_cleanly(tmp_path: Path, seed_text: str) 
     assert b"the reader of the output went away" in stderr
 
 
-def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_bytes(SEED.read_bytes())
     (tmp_path / "b.meta.json").write_text(json.dumps({"published": "2025-10-07"}))
@@ -68,7 +68,7 @@ def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeEndpoint) ->
     assert lines["b"]["published"] == "2025-10-07"
 
 
-def test_bad_published_date_is_a_usage_error(endpoint: FakeEndpoint) -> None:
+def test_bad_published_date_is_a_usage_error(endpoint: FakeOpenAIServer) -> None:
     result = invoke("run", str(SEED), "--published", "7/10/2025", *openai_args(endpoint))
     assert result.exit_code == 2
     assert "--published" in plain(result.stderr)
@@ -87,7 +87,7 @@ def test_help_documents_exit_codes_and_limits() -> None:
 
 
 def test_incomplete_backend_setup_is_a_usage_error_that_keeps_old_results(
-    tmp_path: Path, endpoint: FakeEndpoint
+    tmp_path: Path, endpoint: FakeOpenAIServer
 ) -> None:
     output = tmp_path / "out.jsonl"
     output.write_text('{"doc_id": "earlier", "error": {"type": "X", "message": "kept"}}\n')
@@ -95,11 +95,11 @@ def test_incomplete_backend_setup_is_a_usage_error_that_keeps_old_results(
     result = invoke("run", str(SEED), *args, "--no-cache", env={"OPENAI_MODEL": None})
     assert result.exit_code == 2
     assert "--model" in plain(result.stderr)
-    assert endpoint.requests == 0
+    assert len(endpoint.requests) == 0
     assert "kept" in output.read_text()
 
 
-def test_run_report_and_report_command(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+def test_run_report_and_report_command(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
     for stem in ("08_us-saudi-pac3-5-4bn", "22_mbz-moscow-visit-delegation"):
@@ -122,7 +122,9 @@ def test_run_report_and_report_command(tmp_path: Path, endpoint: FakeEndpoint) -
     assert "وافقت على صفقة محتملة للسعودية" in html
 
 
-def test_report_notes_a_missing_or_changed_source(tmp_path: Path, endpoint: FakeEndpoint) -> None:
+def test_report_notes_a_missing_or_changed_source(
+    tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
     sources = tmp_path / "sources"
     sources.mkdir()
     (sources / "seed.txt").write_bytes(SEED.read_bytes())

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from extractor.schemas import FAILED_STATUSES, Document
+from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import invoke, openai_args, records
-from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import DEV_DIR
 
 INJECTION = (
@@ -43,9 +43,9 @@ def injected(tmp_path: Path) -> Path:
 
 def _run(injected: Path, *extra: str) -> Document:
     output = injected.with_suffix(".jsonl")
-    with FakeEndpoint(facts=obey_injection) as endpoint:
+    with FakeOpenAIServer(schema_answers(obey_injection)) as endpoint:
         result = invoke("run", str(injected), "-o", str(output), *openai_args(endpoint), *extra)
-        assert endpoint.requests > 0
+        assert len(endpoint.requests) > 0
     assert result.exit_code == 0, result.output
     return Document.model_validate(records(output)["injected"])
 

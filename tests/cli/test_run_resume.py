@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args, records
-from tests.cli.fake_endpoint import FakeEndpoint
 from tests.conftest import dev_pairs
 
 DOCUMENTS = 20
@@ -44,7 +44,7 @@ def few_articles(tmp_path: Path) -> Path:
     return _write_paragraphs(tmp_path / "few", 6)
 
 
-def _command(folder: Path, output: Path, endpoint: FakeEndpoint, *extra: str) -> list[str]:
+def _command(folder: Path, output: Path, endpoint: FakeOpenAIServer, *extra: str) -> list[str]:
     return [
         sys.executable, "-m", "extractor", "run", str(folder), "-o", str(output),
         *openai_args(endpoint), "--concurrency", "3", "--quiet", *extra,
@@ -60,7 +60,7 @@ def test_killed_run_leaves_valid_jsonl_and_resume_completes_it(
 ) -> None:
     output = tmp_path / "out.jsonl"
     env = {**os.environ, "OPENAI_API_KEY": "test"}
-    with FakeEndpoint(delay=0.2) as slow:
+    with FakeOpenAIServer(schema_answers(delay=0.2)) as slow:
         process = subprocess.Popen(
             _command(articles, output, slow), cwd=REPO, env=env, start_new_session=True
         )
@@ -76,7 +76,7 @@ def test_killed_run_leaves_valid_jsonl_and_resume_completes_it(
     assert 5 <= len(before) < DOCUMENTS
     done_before = {json.loads(line)["doc_id"]: line for line in before}
 
-    with FakeEndpoint() as fast:
+    with FakeOpenAIServer(schema_answers()) as fast:
         resumed = subprocess.run(
             _command(articles, output, fast, "--resume"), cwd=REPO, env=env, timeout=120
         )
@@ -89,7 +89,7 @@ def test_killed_run_leaves_valid_jsonl_and_resume_completes_it(
 
 
 def test_resume_redoes_a_changed_article_and_skips_the_rest(
-    few_articles: Path, tmp_path: Path, endpoint: FakeEndpoint
+    few_articles: Path, tmp_path: Path, endpoint: FakeOpenAIServer
 ) -> None:
     output = tmp_path / "out.jsonl"
     assert (
@@ -98,7 +98,7 @@ def test_resume_redoes_a_changed_article_and_skips_the_rest(
     first = records(output)
     changed = few_articles / "p03.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "وأضاف المصدر.\n", encoding="utf-8")
-    requests = endpoint.requests
+    requests = len(endpoint.requests)
 
     result = invoke("run", str(few_articles), "-o", str(output), "--resume", *openai_args(endpoint))
     assert result.exit_code == 0, result.output
@@ -108,12 +108,12 @@ def test_resume_redoes_a_changed_article_and_skips_the_rest(
         final["p03"]["provenance"]["source_sha256"] != first["p03"]["provenance"]["source_sha256"]
     )
     assert final["p04"] == first["p04"]
-    assert 0 < endpoint.requests - requests < requests
+    assert 0 < len(endpoint.requests) - requests < requests
 
 
 def test_resume_of_a_finished_run_starts_no_backend(few_articles: Path, tmp_path: Path) -> None:
     output = tmp_path / "out.jsonl"
-    with FakeEndpoint() as endpoint:
+    with FakeOpenAIServer(schema_answers()) as endpoint:
         assert (
             invoke("run", str(few_articles), "-o", str(output), *openai_args(endpoint)).exit_code
             == 0
@@ -125,6 +125,6 @@ def test_resume_of_a_finished_run_starts_no_backend(few_articles: Path, tmp_path
     assert output.read_bytes() == content
 
 
-def test_resume_needs_an_output_file(few_articles: Path, endpoint: FakeEndpoint) -> None:
+def test_resume_needs_an_output_file(few_articles: Path, endpoint: FakeOpenAIServer) -> None:
     result = invoke("run", str(few_articles), "-o", "-", "--resume", *openai_args(endpoint))
     assert result.exit_code == 2

@@ -9,16 +9,16 @@ import pytest
 
 from extractor.errors import BackendError, ConfigurationError
 from extractor.llm.embedded import EmbeddedServer
+from extractor.testing import FakeOpenAIServer, Reply, answer, error
 from tests.answers import DEAL, EMBARGO, MEETING
 from tests.conftest import API_KEY, make_extractor
-from tests.llm.scripted_server import Reply, ScriptedServer, answer, error
 
 
 def _good() -> list[Reply]:
     return [answer(DEAL), answer(EMBARGO), answer(MEETING)]
 
 
-def test_429_waits_as_long_as_retry_after_says(server: ScriptedServer, seed_text: str) -> None:
+def test_429_waits_as_long_as_retry_after_says(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(error(429, "slow down", {"Retry-After": "1"}), *_good())
     with make_extractor(server) as extractor:
         document = extractor.extract(seed_text)
@@ -28,7 +28,7 @@ def test_429_waits_as_long_as_retry_after_says(server: ScriptedServer, seed_text
     assert document.arms_deals[0].buyer == "LBY"
 
 
-def test_500_then_success(server: ScriptedServer, seed_text: str) -> None:
+def test_500_then_success(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(error(500, "upstream crashed"), *_good())
     with make_extractor(server) as extractor:
         document = extractor.extract(seed_text)
@@ -37,7 +37,7 @@ def test_500_then_success(server: ScriptedServer, seed_text: str) -> None:
     assert document.arms_deals
 
 
-def test_timeout_is_retried(server: ScriptedServer, seed_text: str) -> None:
+def test_timeout_is_retried(server: FakeOpenAIServer, seed_text: str) -> None:
     slow = answer(DEAL)
     server.script(Reply(slow.status, slow.body, delay=1.5), *_good())
     with make_extractor(server, timeout=0.5) as extractor:
@@ -48,7 +48,7 @@ def test_timeout_is_retried(server: ScriptedServer, seed_text: str) -> None:
 
 
 def test_401_fails_at_once_without_the_key(
-    server: ScriptedServer, seed_text: str, caplog: pytest.LogCaptureFixture
+    server: FakeOpenAIServer, seed_text: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     server.script(error(401, f"Incorrect API key provided: {API_KEY}"))
     caplog.set_level(logging.DEBUG)
@@ -64,7 +64,7 @@ def test_401_fails_at_once_without_the_key(
         assert API_KEY not in text
 
 
-def test_400_is_not_retried(server: ScriptedServer, seed_text: str) -> None:
+def test_400_is_not_retried(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(error(400, "bad request: unknown parameter"))
     with make_extractor(server) as extractor, pytest.raises(BackendError, match="HTTP 400"):
         extractor.extract(seed_text)
@@ -72,7 +72,7 @@ def test_400_is_not_retried(server: ScriptedServer, seed_text: str) -> None:
 
 
 def test_cache_answers_an_identical_request(
-    server: ScriptedServer, seed_text: str, cache_dir: Path
+    server: FakeOpenAIServer, seed_text: str, cache_dir: Path
 ) -> None:
     server.script(*_good())
     with make_extractor(server, cache=True, cache_dir=cache_dir) as extractor:
@@ -87,7 +87,7 @@ def test_cache_answers_an_identical_request(
     assert second.arms_deals == first.arms_deals
 
 
-def test_usage_is_summed_over_documents(server: ScriptedServer, seed_text: str) -> None:
+def test_usage_is_summed_over_documents(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(*_good(), *_good())
     with make_extractor(server) as extractor:
         extractor.extract(seed_text, doc_id="a")
@@ -103,6 +103,6 @@ def test_missing_gguf_says_what_to_do(tmp_path: Path) -> None:
         EmbeddedServer(tmp_path / "absent.gguf")
 
 
-def test_openai_backend_needs_a_model(server: ScriptedServer) -> None:
+def test_openai_backend_needs_a_model(server: FakeOpenAIServer) -> None:
     with pytest.raises(ConfigurationError, match="--model"):
         make_extractor(server, model=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor.schemas import Document
 from extractor.schemas.response import DealsAnswer
+from extractor.testing import FakeOpenAIServer, answer, completion
 from extractor.verify import failed_checks
 from tests.answers import (
     DEAL,
@@ -14,7 +15,6 @@ from tests.answers import (
     deal_with_quantities,
 )
 from tests.conftest import DEV_DIR, make_extractor
-from tests.llm.scripted_server import ScriptedServer, answer, completion
 
 JF17 = "arms_deals[0].items[0].quantity"
 MUSHAK = "arms_deals[0].items[1].quantity"
@@ -28,7 +28,9 @@ def _failed_paths(document: Document) -> set[str]:
     return {check.path for check in failed_checks(document)}
 
 
-def test_correct_answer_becomes_a_verified_document(server: ScriptedServer, seed_text: str) -> None:
+def test_correct_answer_becomes_a_verified_document(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
     server.script(answer(DEAL), answer(EMBARGO), answer(MEETING))
     with make_extractor(server) as extractor:
         document = extractor.extract(seed_text, doc_id="seed")
@@ -55,7 +57,7 @@ def test_correct_answer_becomes_a_verified_document(server: ScriptedServer, seed
 
 
 def test_json_schema_and_prompt_order_reach_the_server(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     server.script(answer(DEAL), answer(EMBARGO), answer(MEETING))
     with make_extractor(server) as extractor:
@@ -73,7 +75,9 @@ def test_json_schema_and_prompt_order_reach_the_server(
     assert len(prefixes) == 1, "the article comes before the per-call task"
 
 
-def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_text: str) -> None:
+def test_hallucinated_number_is_fixed_by_the_reask(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
     server.script(
         answer(deal_with_quantities("18", "12")),
         answer(EMBARGO),
@@ -104,7 +108,7 @@ def test_hallucinated_number_is_fixed_by_the_reask(server: ScriptedServer, seed_
     assert document.provenance.usage.reasks == 1
 
 
-def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str) -> None:
+def test_swapped_quantities_stay_flagged(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(
         answer(deal_with_quantities("12", "16")),
         answer(NO_EMBARGO),
@@ -125,7 +129,7 @@ def test_swapped_quantities_stay_flagged(server: ScriptedServer, seed_text: str)
     assert [attempt.failed_checks for attempt in document.provenance.attempts] == [4, 4, 4]
 
 
-def test_reasks_stop_at_max_reasks(server: ScriptedServer, seed_text: str) -> None:
+def test_reasks_stop_at_max_reasks(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(
         answer(deal_with_quantities("18", "12")),
         answer(NO_EMBARGO),
@@ -140,7 +144,9 @@ def test_reasks_stop_at_max_reasks(server: ScriptedServer, seed_text: str) -> No
     assert document.provenance.usage.reasks == 2
 
 
-def test_swapped_quantities_are_dropped_when_strict(server: ScriptedServer, seed_text: str) -> None:
+def test_swapped_quantities_are_dropped_when_strict(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
     server.script(
         answer(deal_with_quantities("12", "16")),
         answer(NO_EMBARGO),
@@ -154,7 +160,7 @@ def test_swapped_quantities_are_dropped_when_strict(server: ScriptedServer, seed
 
 
 def test_an_invented_weapon_withdrawn_on_reask_is_removed(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     invented = deal_with_quantities("16", "12")
     invented["arms_deals"][0]["items"].append(
@@ -175,7 +181,7 @@ def test_an_invented_weapon_withdrawn_on_reask_is_removed(
     assert "arms_deals[0].items[2].designation" in second.fixed
 
 
-def test_malformed_json_is_repaired(server: ScriptedServer, seed_text: str) -> None:
+def test_malformed_json_is_repaired(server: FakeOpenAIServer, seed_text: str) -> None:
     server.script(
         completion('{"arms_deals": [{"buyer_text": "ليبيا", '),
         answer(DEAL),
@@ -191,7 +197,7 @@ def test_malformed_json_is_repaired(server: ScriptedServer, seed_text: str) -> N
 
 
 def test_truncated_answer_gets_one_larger_budget_then_is_reported(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     cut = completion('{"arms_deals": [', finish_reason="length")
     server.script(cut, cut, answer(EMBARGO), answer(MEETING))
@@ -205,7 +211,7 @@ def test_truncated_answer_gets_one_larger_budget_then_is_reported(
 
 
 def test_an_invented_seller_is_replaced_by_the_state_the_deal_sentence_names(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     invented = deal_with_quantities("16", "12")
     invented["arms_deals"][0].update(
@@ -222,7 +228,7 @@ def test_an_invented_seller_is_replaced_by_the_state_the_deal_sentence_names(
     assert not _failed_paths(document)
 
 
-def test_kinds_the_article_has_no_words_for_are_not_asked(server: ScriptedServer) -> None:
+def test_kinds_the_article_has_no_words_for_are_not_asked(server: FakeOpenAIServer) -> None:
     article = (DEV_DIR / "27_king-salman-receives-pompeo.txt").read_text(encoding="utf-8")
     server.script(answer(NO_MEETING))
     with make_extractor(server) as extractor:
@@ -236,7 +242,7 @@ def test_kinds_the_article_has_no_words_for_are_not_asked(server: ScriptedServer
     assert extra["kinds_not_mentioned"] == ["arms_deals", "embargoes"]
 
 
-def test_every_kind_asks_about_all_three(server: ScriptedServer) -> None:
+def test_every_kind_asks_about_all_three(server: FakeOpenAIServer) -> None:
     article = (DEV_DIR / "27_king-salman-receives-pompeo.txt").read_text(encoding="utf-8")
     server.script(answer({"arms_deals": []}), answer(NO_EMBARGO), answer(NO_MEETING))
     with make_extractor(server, every_kind=True) as extractor:
@@ -246,7 +252,7 @@ def test_every_kind_asks_about_all_three(server: ScriptedServer) -> None:
 
 
 def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     echoing = deal_with_quantities("16", "12")
     echoing["arms_deals"][0]["items"].append(
@@ -267,7 +273,7 @@ def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
 
 
 def test_a_visit_gets_its_host_from_the_place_and_guests_from_the_delegates(
-    server: ScriptedServer,
+    server: FakeOpenAIServer,
 ) -> None:
     article = (DEV_DIR / "22_mbz-moscow-visit-delegation.txt").read_text(encoding="utf-8")
     visit = {
@@ -309,7 +315,7 @@ def test_a_visit_gets_its_host_from_the_place_and_guests_from_the_delegates(
 
 
 def test_a_sale_written_as_one_deal_per_weapon_becomes_one_deal(
-    server: ScriptedServer, seed_text: str
+    server: FakeOpenAIServer, seed_text: str
 ) -> None:
     split = deal_with_quantities("16", "12")
     first = split["arms_deals"][0]
