@@ -20,6 +20,7 @@ import regex
 from extractor.arabic.countries import countries_in
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import Document
+from extractor.schemas.roles import SURFACE_OF, UNWRITTEN_CODES
 
 Family = Literal["number", "name", "code", "date", "preserving"]
 
@@ -44,23 +45,6 @@ FATHA, KASRA = "\u064e", "\u0650"
 _DIGITS = re.compile(r"[0-9]")
 _NUMERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-
-SURFACE_OF = {
-    "quantity": "quantity_text",
-    "amount": "text",
-    "min_amount": "text",
-    "buyer": "buyer_text",
-    "seller": "seller_text",
-    "target": "target_text",
-    "imposed_by": "imposed_by_text",
-    "date": "date_text",
-    "start": "start_text",
-    "duration_months": "duration_text",
-}
-"""The surface field each derived field is read from (contract.md)."""
-
-CODE_FIELDS = frozenset({"country", "host_country", "guest_countries"})
-"""Derived fields with no surface field of their own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +114,7 @@ def _claims(gold: Document, document: Document, paths: tuple[str, ...]) -> tuple
     claims: dict[str, Claim] = {}
     for path in paths:
         field = _STEP.findall(path)[-1][0]
-        if field in CODE_FIELDS:
+        if field in UNWRITTEN_CODES:
             continue
         surface = _surface_path(path) or path
         text, original = get_path(document, surface), get_path(gold, surface)
@@ -388,7 +372,7 @@ def cases_for(gold: Document, source: str) -> list[Case]:
     return list(_Builder(gold, source).all())
 
 
-NOT_SURFACE = CODE_FIELDS | set(SURFACE_OF) | {"category", "side", "status", "kind", "currency"}
+NOT_SURFACE = UNWRITTEN_CODES | set(SURFACE_OF) | {"category", "side", "status", "kind", "currency"}
 """Fields that hold codes, enumerations or derived values rather than text from the article."""
 
 

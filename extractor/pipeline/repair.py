@@ -19,28 +19,13 @@ from pydantic import BaseModel, create_model
 from extractor.pipeline.assemble import shown_participants
 from extractor.schemas import Check
 from extractor.schemas.response import Answer, Code, MeetingAnswer, ResolutionDigits, Text
+from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
 
 TOKENS_PER_QUESTION = 48
 """Output budget per question: a key, and a value of up to a short Arabic phrase."""
-
-SURFACE_OF = {
-    "quantity": "quantity_text",
-    "date": "date_text",
-    "duration_months": "duration_text",
-    "start": "start_text",
-    "imposed_by": "imposed_by_text",
-    "value": "value_text",
-}
-"""Derived fields (or records, `value`) and the surface text they are parsed from: the question
-is about the text."""
-
-WHOLE_ENTRY_FIELDS = frozenset({"designation", "target_text"})
-"""Fields without which their entry means nothing: a null reply removes the entry."""
-
-CODE_FIELDS = frozenset({"country", "host_country", "guest_countries", "buyer", "seller", "target"})
 
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -75,7 +60,7 @@ class Question:
     @property
     def hint(self) -> str | None:
         """What a reply must be, when it is not text copied from the article."""
-        if self.field in CODE_FIELDS:
+        if self.field in COUNTRY_CODES:
             return "a three-letter ISO country code"
         if self.field == "resolutions":
             return "the resolution number in digits"
@@ -84,7 +69,7 @@ class Question:
     @property
     def annotation(self) -> Any:
         """The type a reply to this question has in the reply schema."""
-        if self.field in CODE_FIELDS:
+        if self.field in COUNTRY_CODES:
             return Code | None
         if self.field == "resolutions":
             return ResolutionDigits | None
@@ -105,10 +90,10 @@ def questions(
     may go with it.
     """
     located = [(check, where) for check in failures if (where := _locate(check, origins))]
-    doubtful = {id(where[0]) for _, where in located if where[1] in WHOLE_ENTRY_FIELDS}
+    doubtful = {id(where[0]) for _, where in located if where[1] in DEFINING_FIELDS}
     chosen: dict[tuple[int, str, str], tuple[Check, Place]] = {}
     for check, (holder, field, old, container) in located:
-        if id(holder) in doubtful and field not in WHOLE_ENTRY_FIELDS:
+        if id(holder) in doubtful and field not in DEFINING_FIELDS:
             continue
         value = (id(holder), field, old)
         if value not in chosen or _field_of(check) == field:
@@ -159,7 +144,7 @@ def _patch(question: Question, place: Place, new: str | None) -> None:
     if isinstance(current, list):
         patched = [new if value == question.old else value for value in current]
         setattr(place.holder, question.field, [value for value in patched if value])
-    elif new is None and question.field in WHOLE_ENTRY_FIELDS:
+    elif new is None and question.field in DEFINING_FIELDS:
         place.container[:] = [entry for entry in place.container if entry is not place.holder]
     else:
         setattr(place.holder, question.field, new)
@@ -178,20 +163,28 @@ def _locate(
         return None
     holder, container = facts[fact_index].entry, facts[fact_index].entries
     for name, index in segments[1:-1]:
-        if name in SURFACE_OF:  # a derived record (value.amount): its text
-            return _scalar(holder, SURFACE_OF[name], container)
+        if name in FLATTENED:  # a record the answer writes as text (value.amount)
+            return _scalar(holder, FLATTENED[name], container)
         child = _child(holder, name, index)
         if child is None:
             return None
         holder, container = child
     name, index = segments[-1]
-    field = SURFACE_OF.get(name, name)
+    field = _written(holder, name)
     if index is None:
         return _scalar(holder, field, container)
     values = getattr(holder, field, None)
     if isinstance(values, list) and check.value in values:
         return holder, field, check.value, container
     return None
+
+
+def _written(holder: BaseModel, name: str) -> str:
+    """The answer field that holds what the model wrote for a Document field: the field
+    itself (a code, a name), else the surface text the value is derived from (a quantity)."""
+    if name in type(holder).model_fields:
+        return name
+    return SURFACE_OF.get(name, name)
 
 
 def _parse(check: Check) -> list[tuple[str, str | None]]:

@@ -19,28 +19,13 @@ from babel import Locale
 from pydantic import BaseModel
 
 from extractor.schemas import FAILED_STATUSES, Check, Document
+from extractor.schemas.roles import COUNTRY_CODES, SURFACE_OF
 
 SEVERITY = ("exact", "normalized", "fuzzy", "unsupported", "contradicted")
 """Check statuses from strongest support to worst, as the legend lists them."""
 
 FACT_KINDS = {"meetings": "اجتماع", "arms_deals": "صفقة أسلحة", "embargoes": "حظر / عقوبات"}
 """The Document's fact lists and the Arabic heading of their cards."""
-
-SURFACE_OF = {
-    "buyer": "buyer_text",
-    "seller": "seller_text",
-    "quantity": "quantity_text",
-    "date": "date_text",
-    "duration_months": "duration_text",
-    "start": "start_text",
-    "imposed_by": "imposed_by_text",
-    "target": "target_text",
-    "amount": "text",
-}
-"""Derived field -> the surface field it is read from; the two are shown on one row."""
-
-COUNTRY_FIELDS = frozenset({"buyer", "seller", "country", "host_country", "guest_countries"})
-COUNTRY_FIELDS |= {"target", "imposed_by"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +218,7 @@ def _rows(
 ) -> list[Row]:
     """Rows for a model's fields, pairing each derived value with its surface text."""
     values = dict(model)
-    surfaces = {SURFACE_OF[name] for name in values if name in SURFACE_OF}
+    pairs = _pairs(values)
     rows: list[Row] = []
 
     def badge(path: str) -> Badge | None:
@@ -251,11 +236,11 @@ def _rows(
 
     for name, value in values.items():
         path = f"{prefix}.{name}"
-        paired = SURFACE_OF.get(name) in values
-        if name in surfaces or value == [] or (value is None and not paired):
+        paired = name in pairs
+        if name in pairs.values() or value == [] or (value is None and not paired):
             continue
         if paired:
-            surface = SURFACE_OF[name]
+            surface = pairs[name]
             if value is None and values[surface] is None:
                 continue
             rows.append(
@@ -283,6 +268,17 @@ def _rows(
     return rows
 
 
+def _pairs(values: dict[str, Any]) -> dict[str, str]:
+    """Derived field -> its surface field, for the rows that show both: a surface text is shown
+    once, beside the first field derived from it (`amount`, not also `min_amount`)."""
+    pairs: dict[str, str] = {}
+    for name in values:
+        surface = SURFACE_OF.get(name)
+        if surface in values and surface not in pairs.values():
+            pairs[name] = surface
+    return pairs
+
+
 def _badge(index: int, check: Check) -> Badge:
     return Badge(index=index, status=check.status, message=check.message or check.path)
 
@@ -298,7 +294,7 @@ def _display(value: Any) -> str:
 
 def _country(name: str, value: Any) -> str | None:
     """The Arabic name of the country a code field holds, if it is one."""
-    return arabic_country_name(str(value)) if name in COUNTRY_FIELDS and value else None
+    return arabic_country_name(str(value)) if name in COUNTRY_CODES and value else None
 
 
 def _number(value: float) -> str:

@@ -8,21 +8,11 @@ from dataclasses import dataclass
 
 from extractor.arabic.countries import CountryMention, body_for, is_iso3
 from extractor.schemas import Check, CheckStatus
+from extractor.schemas.roles import CODE_TEXTS
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source, Span
 from extractor.verify.surface import FUZZY_FIELDS
 from extractor.verify.walk import Leaf
-
-OWN_TEXT: dict[str, tuple[str, ...]] = {
-    "country": ("titles", "organization", "name"),
-    "host_country": ("location_text",),
-    "buyer": ("buyer_text",),
-    "seller": ("seller_text",),
-    "target": ("target_text",),
-    "imposed_by": ("imposed_by_text",),
-}
-"""The surface fields of the same model that state each code (guests have none of their own:
-a meeting's place names its host)."""
 
 
 def check_country(leaf: Leaf, source: Source) -> Check:
@@ -98,7 +88,7 @@ class OwnText:
 
 def _own_texts(leaf: Leaf, source: Source) -> Iterator[OwnText]:
     """The located surface strings of the code's own model."""
-    for field in OWN_TEXT.get(leaf.field, ()):
+    for field in CODE_TEXTS.get(leaf.field, ()):
         value = getattr(leaf.holder, field)
         for text in value if isinstance(value, list) else [value]:
             if text is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from extractor.arabic.dates import resolve_date
 from extractor.schemas import Check, CheckStatus
+from extractor.schemas.roles import SURFACE_OF
 from extractor.verify.checks import contradicted, found, show, unsupported
 from extractor.verify.source import Source
 from extractor.verify.walk import Leaf
@@ -12,7 +13,7 @@ from extractor.verify.walk import Leaf
 
 def check_date(leaf: Leaf, source: Source) -> Check:
     """Resolve the fact's date phrase and compare; fall back to a year written in the text."""
-    text_field = "start_text" if leaf.field == "start" else "date_text"
+    text_field = SURFACE_OF[leaf.field]
     text: str | None = getattr(leaf.holder, text_field)
     claimed = str(leaf.value)
     resolved = resolve_date(text, source.published) if text is not None else None

@@ -14,16 +14,10 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Money
+from extractor.schemas import ArmsDeal, Delegate, Document, Meeting
+from extractor.schemas.roles import DEFINING_FIELD
 
 Model = TypeVar("Model", bound=BaseModel)
-
-_WHOLE_RECORD_FIELDS: dict[type[BaseModel], str] = {
-    ArmsItem: "designation",
-    Embargo: "target_text",
-    Money: "text",
-}
-"""The field without which a record means nothing: when its check fails, the record goes."""
 
 
 def drop_unsupported(document: Document) -> Document:
@@ -50,7 +44,7 @@ def _prune(
     model: Model, old: str, new: str, failed: set[str], renames: dict[str, str]
 ) -> Model | None:
     """`model` without its failed values, or None when the whole record must go."""
-    whole = _WHOLE_RECORD_FIELDS.get(type(model))
+    whole = DEFINING_FIELD.get(type(model))
     if whole is not None and f"{old}.{whole}" in failed:
         return None
     local: dict[str, str] = {}
