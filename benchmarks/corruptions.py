@@ -19,7 +19,7 @@ import regex
 
 from extractor.arabic.countries import countries_in
 from extractor.arabic.normalize import normalize_text
-from extractor.schemas import Document
+from extractor.schemas import FACT_KINDS, Document
 from extractor.schemas.roles import SURFACE_OF, UNWRITTEN_CODES
 
 Family = Literal["number", "name", "code", "date", "preserving"]
@@ -391,6 +391,6 @@ def surface_strings(document: Document) -> list[str]:
         elif isinstance(value, str) and value and field not in NOT_SURFACE:
             found.append(value)
 
-    for kind in ("meetings", "arms_deals", "embargoes"):
+    for kind in FACT_KINDS:
         collect(document.model_dump(mode="json")[kind], kind)
     return found

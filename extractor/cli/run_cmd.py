@@ -41,8 +41,7 @@ from extractor.pipeline.batch import (
     still_to_do,
 )
 from extractor.report import ReportEntry, write_report
-from extractor.report.view import SEVERITY
-from extractor.schemas import Document, Usage
+from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
@@ -334,10 +333,10 @@ def _summary(
         "documents",
         f"{stats.done} done, {stats.failed} failed, {stats.skipped} already done (resumed)",
     )
-    table.add_row("facts", ", ".join(f"{stats.facts[kind]} {kind}" for kind in _KINDS))
+    table.add_row("facts", ", ".join(f"{stats.facts[kind]} {kind}" for kind in FACT_KINDS))
     table.add_row(
         "checks",
-        ", ".join(f"{stats.checks[status]} {status}" for status in SEVERITY) or "none",
+        ", ".join(f"{stats.checks[status]} {status}" for status in CHECK_STATUSES) or "none",
     )
     table.add_row(
         "tokens",
@@ -347,9 +346,6 @@ def _summary(
     table.add_row("seconds", f"{seconds:.1f}")
     table.add_row("output", str(destination) if destination is not None else "stdout")
     console.print(table)
-
-
-_KINDS = ("meetings", "arms_deals", "embargoes")
 
 
 def _report_entries(

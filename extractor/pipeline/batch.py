@@ -32,7 +32,7 @@ from extractor.inputs import (
     read_article,
     read_stdin_article,
 )
-from extractor.schemas import FAILED_STATUSES, Document
+from extractor.schemas import FACT_KINDS, FAILED_STATUSES, Document
 
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
 """`await extract(text, doc_id, published)`: one document in, one verified Document out."""
@@ -122,13 +122,7 @@ class BatchStats:
             return
         self.done += 1
         document = outcome.document
-        self.facts.update(
-            {
-                "meetings": len(document.meetings),
-                "arms_deals": len(document.arms_deals),
-                "embargoes": len(document.embargoes),
-            }
-        )
+        self.facts.update({kind: len(getattr(document, kind)) for kind in FACT_KINDS})
         self.checks.update(check.status for check in document.checks)
 
 

@@ -1,4 +1,10 @@
-"""One document: prompt → LLM → assemble → verify → bounded repair reasks → Document."""
+"""One document: prompt → LLM → assemble → verify → bounded repair reasks → Document.
+
+A run is a sequence of named steps over one Ledger: the article, each task's answers, and
+what the run spent (usage, time) and met (errors, attempts). Steps read and write the ledger
+only, so a new step (a fact-level check, a recall question) is one more entry in STEPS; the
+best answers then make the Document.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,7 @@ import datetime as dt
 import hashlib
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
@@ -15,24 +20,16 @@ from extractor.arabic.triggers import kinds_mentioned
 from extractor.facts.identity import merged_deals
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.pipeline import assemble, repair
+from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
     opening,
     prompt_examples,
     prompt_version,
     repair_request,
 )
-from extractor.pipeline.tasks import KINDS, TASKS, Strategy, Task
-from extractor.schemas import Attempt, Check, Document, Usage
+from extractor.pipeline.tasks import TASKS, Strategy, Task
+from extractor.schemas import FACT_KINDS, Attempt, Check, Document, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
-
-
-def _kind_of(path: str) -> str:
-    return path.split("[", 1)[0].split(".", 1)[0]
-
-
-def _failures(checks: Sequence[Check], kinds: Sequence[str]) -> list[Check]:
-    return [check for check in checks if _kind_of(check.path) in kinds]
-
 
 REASK_TEMPERATURE = 0.7
 """The first reask is greedy; later ones sample, because the same question asked again at
@@ -41,7 +38,7 @@ model stands by its values, and asking again has not changed its mind in measure
 
 
 @dataclass
-class _TaskState:
+class TaskState:
     """A task's latest answer, and its best answer so far."""
 
     task: Task
@@ -51,11 +48,53 @@ class _TaskState:
 
 
 @dataclass
-class _Assembled:
+class Assembled:
     """A verified Document and, per fact kind, the answer entry each of its facts came from."""
 
     document: Document
     origins: dict[str, list[repair.Origin]]
+
+
+@dataclass
+class Ledger:
+    """One document's run: its input, each task's answers, and what the run spent and met."""
+
+    text: str
+    doc_id: str
+    published: dt.date | None
+    article: assemble.Article
+    mentioned: frozenset[str]
+    states: list[TaskState]
+    started: float
+    usage: Usage = field(default_factory=Usage)
+    llm_seconds: float = 0.0
+    server_timings: dict[str, float] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    failures: list[Check] = field(default_factory=list)
+    """The checks the latest answers fail."""
+    attempts: list[Attempt] = field(default_factory=list)
+    echoed: list[repair.Question] = field(default_factory=list)
+    """Values withdrawn as copies of the prompt's examples."""
+
+    def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
+        """The verified Document these answers make, with each fact's origin."""
+        return assemble_answers(self.doc_id, self.article, values)
+
+    def latest(self) -> list[BaseModel | None]:
+        """Each task's latest answer."""
+        return [state.latest for state in self.states]
+
+    def keep_best(self) -> None:
+        """Each task keeps the answer whose facts failed the fewest checks."""
+        for state in self.states:
+            if state.latest is None:
+                continue
+            count = len([c for c in self.failures if _kind_of(c.path) in state.task.kinds])
+            if count < state.best_failures:
+                state.best, state.best_failures = state.latest, count
+
+
+Step = Callable[["DocumentPipeline", Ledger], Awaitable[None]]
 
 
 @dataclass
@@ -74,54 +113,112 @@ class DocumentPipeline:
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
         """The verified Document of one article, with what every attempt fixed and cost."""
         started = time.perf_counter()
-        usage = Usage()
-        llm_seconds = 0.0
-        server_timings: dict[str, float] = {}
-        errors: list[str] = []
-        article = assemble.Article(text, published)
-        mentioned = set(KINDS) if self.every_kind else kinds_mentioned(text)
+        mentioned = frozenset(FACT_KINDS) if self.every_kind else kinds_mentioned(text)
         tasks = [task for task in TASKS[self.strategy] if mentioned.intersection(task.kinds)]
-        states = [_TaskState(task) for task in tasks]
+        ledger = Ledger(
+            text=text,
+            doc_id=doc_id,
+            published=published,
+            article=assemble.Article(text, published),
+            mentioned=mentioned,
+            states=[TaskState(task) for task in tasks],
+            started=started,
+        )
+        for step in STEPS:
+            await step(self, ledger)
+        return self.best_document(ledger)
 
-        async def ask(
-            conversation: list[Message], model: type[BaseModel], max_tokens: int, temperature: float
-        ) -> BaseModel | None:
-            nonlocal llm_seconds
-            call_started = time.perf_counter()
-            try:
-                answer = await self.client.complete(
-                    conversation, model, max_tokens=max_tokens, temperature=temperature
-                )
-            except (TruncatedAnswerError, InvalidAnswerError) as exc:
-                errors.append(str(exc))
-                return None
-            finally:
-                llm_seconds += time.perf_counter() - call_started
-            _add(usage, answer.usage)
-            for name, value in answer.server_timings.items():
-                server_timings[name] = server_timings.get(name, 0.0) + value
-            return answer.value
+    async def ask(
+        self,
+        ledger: Ledger,
+        conversation: list[Message],
+        model: type[BaseModel],
+        max_tokens: int,
+        temperature: float,
+    ) -> BaseModel | None:
+        """One LLM call, its cost and time booked in the ledger; None when the answer was cut
+        off or did not fit its schema (the error is booked too)."""
+        call_started = time.perf_counter()
+        try:
+            answer = await self.client.complete(
+                conversation, model, max_tokens=max_tokens, temperature=temperature
+            )
+        except (TruncatedAnswerError, InvalidAnswerError) as exc:
+            ledger.errors.append(str(exc))
+            return None
+        finally:
+            ledger.llm_seconds += time.perf_counter() - call_started
+        _add(ledger.usage, answer.usage)
+        for name, value in answer.server_timings.items():
+            ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
+        return answer.value
 
-        def verified(values: Sequence[BaseModel | None]) -> _Assembled:
-            return _assembled(doc_id, text, published, article, values)
-
-        for state in states:
+    async def first_answers(self, ledger: Ledger) -> None:
+        """Step: each task's first answer, greedy."""
+        for state in ledger.states:
             task = state.task
-            conversation = opening(text, task.template)
-            state.latest = await ask(conversation, task.response_model, task.max_tokens, 0.0)
-        first = verified([state.latest for state in states])
+            conversation = opening(ledger.text, task.template)
+            state.latest = await self.ask(
+                ledger, conversation, task.response_model, task.max_tokens, 0.0
+            )
+
+    async def first_checks(self, ledger: Ledger) -> None:
+        """Step: verify the first answers, and withdraw unasked the failing values that are
+        copies of the prompt's own examples."""
+        first = ledger.assembled(ledger.latest())
         failures = failed_checks(first.document)
-        attempts = [Attempt(attempt=1, failed_checks=len(failures), still_failing=_paths(failures))]
+        ledger.attempts.append(
+            Attempt(attempt=1, failed_checks=len(failures), still_failing=_paths(failures))
+        )
         asked = repair.questions(failures, first.origins, limit=len(failures))
         if echoed := repair.echoes(asked, prompt_examples()):
             repair.apply(echoed, {})
-            failures = failed_checks(verified([state.latest for state in states]).document)
-        _keep_best(states, failures)
+            failures = failed_checks(ledger.assembled(ledger.latest()).document)
+        ledger.echoed = echoed
+        ledger.failures = failures
+        ledger.keep_best()
 
-        attempts += await self._repair(states, failures, text, usage, ask, verified)
+    async def repairs(self, ledger: Ledger) -> None:
+        """Step: up to max_reasks rounds of repair questions about the failing values."""
+        for round_number in range(1, self.max_reasks + 1):
+            patched = [s.latest.model_copy(deep=True) if s.latest else None for s in ledger.states]
+            asked = repair.questions(ledger.failures, ledger.assembled(patched).origins)
+            if not asked:
+                break
+            ledger.usage.reasks += 1
+            reply = await self.ask(
+                ledger,
+                repair_request(ledger.text, asked),
+                repair.reply_model(asked),
+                repair.output_budget(asked),
+                0.0 if round_number == 1 else REASK_TEMPERATURE,
+            )
+            if reply is None:
+                break
+            changed = repair.apply(asked, reply.model_dump())
+            for state, value in zip(ledger.states, patched, strict=True):
+                state.latest = value
+            previous = set(_paths(ledger.failures))
+            ledger.failures = failed_checks(ledger.assembled(patched).document)
+            ledger.keep_best()
+            now = _paths(ledger.failures)
+            ledger.attempts.append(
+                Attempt(
+                    attempt=round_number + 1,
+                    failed_checks=len(ledger.failures),
+                    fixed=sorted(previous - set(now)),
+                    still_failing=now,
+                )
+            )
+            if not changed:
+                break
 
+    def best_document(self, ledger: Ledger) -> Document:
+        """The Document of each task's best answer after the steps: one deal per occasion,
+        strict mode if asked, and the provenance of the whole run."""
         verify_started = time.perf_counter()
-        best = verified([state.best for state in states]).document
+        text = ledger.text
+        best = ledger.assembled([state.best for state in ledger.states]).document
         if len(deals := merged_deals(best.arms_deals)) < len(best.arms_deals):
             best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
         if self.strict:
@@ -132,102 +229,48 @@ class DocumentPipeline:
         provenance.backend = self.backend
         provenance.model = self.client.model
         provenance.prompt_version = prompt_version()
-        provenance.usage = usage
-        provenance.attempts = attempts
+        provenance.usage = ledger.usage
+        provenance.attempts = ledger.attempts
         provenance.timings = {
-            "llm_s": round(llm_seconds, 3),
+            "llm_s": round(ledger.llm_seconds, 3),
             "verify_s": round(time.perf_counter() - verify_started, 3),
-            "total_s": round(time.perf_counter() - started, 3),
-            **{name: round(value, 3) for name, value in server_timings.items()},
+            "total_s": round(time.perf_counter() - ledger.started, 3),
+            **{name: round(value, 3) for name, value in ledger.server_timings.items()},
         }
-        extra: dict[str, object] = {"strategy": self.strategy}
-        if skipped := [kind for kind in KINDS if kind not in mentioned]:
-            extra["kinds_not_mentioned"] = skipped
-        if echoed:
-            extra["prompt_examples_withdrawn"] = [question.old for question in echoed]
-        best.provenance = provenance.model_copy(
-            update={**extra, "errors": errors} if errors else extra
-        )
+        provenance.strategy = self.strategy
+        provenance.kinds_not_mentioned = [k for k in FACT_KINDS if k not in ledger.mentioned]
+        provenance.prompt_examples_withdrawn = [question.old for question in ledger.echoed]
+        provenance.errors = ledger.errors
         return best
 
-    async def _repair(
-        self,
-        states: Sequence[_TaskState],
-        failures: list[Check],
-        text: str,
-        usage: Usage,
-        ask: Callable[[list[Message], type[BaseModel], int, float], Awaitable[BaseModel | None]],
-        verified: Callable[[Sequence[BaseModel | None]], _Assembled],
-    ) -> list[Attempt]:
-        """Up to max_reasks rounds of repair questions; the attempts after the first."""
-        attempts: list[Attempt] = []
-        for round_number in range(1, self.max_reasks + 1):
-            patched = [s.latest.model_copy(deep=True) if s.latest else None for s in states]
-            asked = repair.questions(failures, verified(patched).origins)
-            if not asked:
-                break
-            usage.reasks += 1
-            reply = await ask(
-                repair_request(text, asked),
-                repair.reply_model(asked),
-                repair.output_budget(asked),
-                0.0 if round_number == 1 else REASK_TEMPERATURE,
-            )
-            if reply is None:
-                break
-            changed = repair.apply(asked, reply.model_dump())
-            for state, value in zip(states, patched, strict=True):
-                state.latest = value
-            previous = set(_paths(failures))
-            failures = failed_checks(verified(patched).document)
-            _keep_best(states, failures)
-            now = _paths(failures)
-            attempts.append(
-                Attempt(
-                    attempt=round_number + 1,
-                    failed_checks=len(failures),
-                    fixed=sorted(previous - set(now)),
-                    still_failing=now,
-                )
-            )
-            if not changed:
-                break
-        return attempts
+
+STEPS: tuple[Step, ...] = (
+    DocumentPipeline.first_answers,
+    DocumentPipeline.first_checks,
+    DocumentPipeline.repairs,
+)
+"""The steps of one run, in order; the best answers then make the Document."""
 
 
-def _assembled(
-    doc_id: str,
-    text: str,
-    published: dt.date | None,
-    article: assemble.Article,
-    values: Sequence[BaseModel | None],
-) -> _Assembled:
-    """The Document the answers make, with the verifier's checks and each fact's origin."""
-    document = Document(doc_id=doc_id, published=published)
-    origins: dict[str, list[repair.Origin]] = {kind: [] for kind in KINDS}
-    builders: dict[str, Callable[[Any], Any]] = {
-        "meetings": lambda entry: assemble.meeting(entry, article),
-        "arms_deals": lambda entry: assemble.arms_deal(entry, article),
-        "embargoes": lambda entry: assemble.embargo(entry, article),
-    }
+def assemble_answers(
+    doc_id: str, article: assemble.Article, values: Sequence[BaseModel | None]
+) -> Assembled:
+    """The Document that LLM answers make, verified against the article, with the answer
+    entry each of its facts came from (for repair questions)."""
+    document = Document(doc_id=doc_id, published=article.published)
+    origins: dict[str, list[repair.Origin]] = {kind: [] for kind in FACT_KINDS}
     for value in values:
-        for kind, build in builders.items():
-            entries: list[Any] = getattr(value, kind, None) or []
+        for kind in KINDS:
+            entries: list[BaseModel] = getattr(value, kind.name, None) or []
             for entry in entries:
-                if (fact := build(entry)) is not None:
-                    getattr(document, kind).append(fact)
-                    origins[kind].append(repair.Origin(entries, entry))
-    return _Assembled(verify_document(document, text), origins)
+                if (fact := kind.build(entry, article)) is not None:
+                    getattr(document, kind.name).append(fact)
+                    origins[kind.name].append(repair.Origin(entries, entry))
+    return Assembled(verify_document(document, article.text), origins)
 
 
-def _keep_best(states: Sequence[_TaskState], failures: Sequence[Check]) -> None:
-    """Each task keeps the answer whose facts failed the fewest checks."""
-    for state in states:
-        if state.latest is None:
-            continue
-        count = len(_failures(failures, state.task.kinds))
-        if count < state.best_failures:
-            state.best, state.best_failures = state.latest, count
+def _kind_of(path: str) -> str:
+    return path.split("[", 1)[0].split(".", 1)[0]
 
 
 def _paths(checks: Sequence[Check]) -> list[str]:

@@ -7,10 +7,11 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from extractor.schemas.response import DealsAnswer, DocumentAnswer, EmbargoesAnswer, MeetingsAnswer
+from extractor.pipeline.kinds import KINDS
+from extractor.schemas import FACT_KINDS
+from extractor.schemas.response import DocumentAnswer
 
 Strategy = Literal["per_kind", "single"]
-KINDS = ("meetings", "arms_deals", "embargoes")
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,9 @@ class Task:
 
 
 TASKS: dict[Strategy, tuple[Task, ...]] = {
-    "per_kind": (
-        Task("task_arms_deals", DealsAnswer, ("arms_deals",), 350),
-        Task("task_embargoes", EmbargoesAnswer, ("embargoes",), 250),
-        Task("task_meetings", MeetingsAnswer, ("meetings",), 500),
+    "per_kind": tuple(
+        Task(kind.template, kind.answer, (kind.name,), kind.max_tokens) for kind in KINDS
     ),
-    "single": (Task("task_all", DocumentAnswer, KINDS, 1000),),
+    "single": (Task("task_all", DocumentAnswer, FACT_KINDS, 1000),),
 }
-"""Deals first: the article is evaluated once, and the cheaper kinds then reuse it."""
+"""Per kind in the kinds' asking order, or every kind in one answer."""

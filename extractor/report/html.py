@@ -12,8 +12,8 @@ import jinja2
 import regex
 from markupsafe import Markup, escape
 
-from extractor.report.view import SEVERITY, DocumentView, document_view
-from extractor.schemas import Document
+from extractor.report.view import DocumentView, document_view
+from extractor.schemas import CHECK_STATUSES, Document
 
 _LATIN_RUN = regex.compile(r"[A-Za-z0-9_]+(?:[ \-./,:+][A-Za-z0-9_]+)*")
 
@@ -76,7 +76,7 @@ def render_report(entries: Sequence[ReportEntry], *, title: str = "Extraction re
     return template.render(
         title=title,
         views=views,
-        legend=[(status, LEGEND[status]) for status in SEVERITY],
+        legend=[(status, LEGEND[status]) for status in CHECK_STATUSES],
         nonce=secrets.token_urlsafe(16),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -18,14 +18,9 @@ import pycountry
 from babel import Locale
 from pydantic import BaseModel
 
-from extractor.schemas import FAILED_STATUSES, Check, Document
+from extractor.pipeline.kinds import HEADINGS
+from extractor.schemas import CHECK_STATUSES, FACT_KINDS, FAILED_STATUSES, Check, Document
 from extractor.schemas.roles import COUNTRY_CODES, SURFACE_OF
-
-SEVERITY = ("exact", "normalized", "fuzzy", "unsupported", "contradicted")
-"""Check statuses from strongest support to worst, as the legend lists them."""
-
-FACT_KINDS = {"meetings": "اجتماع", "arms_deals": "صفقة أسلحة", "embargoes": "حظر / عقوبات"}
-"""The Document's fact lists and the Arabic heading of their cards."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +117,7 @@ def document_view(document: Document, source: str | None, note: str | None = Non
         for index, check in enumerate(checks)
         if check.status in FAILED_STATUSES
     ]
-    flags.sort(key=lambda flag: SEVERITY.index(flag.check.status), reverse=True)
+    flags.sort(key=lambda flag: CHECK_STATUSES.index(flag.check.status), reverse=True)
     uncovered = document.provenance.uncovered_numbers
     counts: Counter[str] = Counter(check.status for check in checks)
     return DocumentView(
@@ -132,7 +127,7 @@ def document_view(document: Document, source: str | None, note: str | None = Non
         cards=cards,
         flags=flags,
         uncovered=[(n.text, _number(n.value)) for n in uncovered],
-        status_counts=[(status, counts[status]) for status in SEVERITY if counts[status]],
+        status_counts=[(status, counts[status]) for status in CHECK_STATUSES if counts[status]],
         note=note,
         extraction=extraction_summary(document),
     )
@@ -142,14 +137,13 @@ def extraction_summary(document: Document) -> str | None:
     """How the facts were obtained, in one line: calls and reasks, the fact kinds not asked
     about (so a missing fact is not mistaken for an absent one), the echoes withdrawn."""
     provenance = document.provenance
-    extra = provenance.model_extra or {}
     parts: list[str] = []
     if provenance.usage.llm_calls:
         parts.append(f"{provenance.usage.llm_calls} LLM calls, {provenance.usage.reasks} reasks")
-    if skipped := extra.get("kinds_not_mentioned"):
-        kinds = "، ".join(FACT_KINDS.get(kind, kind) for kind in skipped)
+    if skipped := provenance.kinds_not_mentioned:
+        kinds = "، ".join(HEADINGS.get(kind, kind) for kind in skipped)
         parts.append(f"not asked, the article has no words for them: {kinds}")
-    if withdrawn := extra.get("prompt_examples_withdrawn"):
+    if withdrawn := provenance.prompt_examples_withdrawn:
         parts.append("withdrawn as copies of the prompt's examples: " + "، ".join(withdrawn))
     return " · ".join(parts) or None
 
@@ -177,7 +171,7 @@ def segments(
             continue
         shortest = min(
             covering,
-            key=lambda span: (span[1] - span[0], -SEVERITY.index(checks[span[2]].status)),
+            key=lambda span: (span[1] - span[0], -CHECK_STATUSES.index(checks[span[2]].status)),
         )
         indices = tuple(index for _, _, index in covering)
         pieces.append(
@@ -202,7 +196,7 @@ def _card(
     mine = [i for i, check in enumerate(checks) if fact_key(check.path) == key]
     return Card(
         key=key,
-        heading=FACT_KINDS[kind],
+        heading=HEADINGS[kind],
         rows=rows,
         flagged=sum(checks[i].status in FAILED_STATUSES for i in mine),
         loose=[_badge(i, checks[i]) for i in mine if i not in shown],

@@ -2,6 +2,8 @@
 
 from extractor.schemas.codes import ISO3, Currency, PartialDate, currency_codes, iso3_codes
 from extractor.schemas.document import (
+    CHECK_STATUSES,
+    FACT_KINDS,
     FAILED_STATUSES,
     Attempt,
     Check,
@@ -32,6 +34,8 @@ MODELS = {
 """Every contract model by name, as `extractor schema --type NAME` accepts it."""
 
 __all__ = [
+    "CHECK_STATUSES",
+    "FACT_KINDS",
     "FAILED_STATUSES",
     "ISO3",
     "MODELS",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.schemas.facts import ArmsDeal, Embargo, Meeting
+from extractor.schemas.facts import ArmsDeal, Embargo, Fact, Meeting
 
 CheckStatus = Literal["exact", "normalized", "fuzzy", "unsupported", "contradicted"]
+CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
+"""Check statuses from strongest support to worst (contract.md)."""
 FAILED_STATUSES: frozenset[str] = frozenset({"unsupported", "contradicted"})
 
 
@@ -61,10 +63,15 @@ class Attempt(BaseModel):
     still_failing: list[str] = Field(default_factory=list)
 
 
+def _empty(value: list[str]) -> bool:
+    return not value
+
+
 class Provenance(BaseModel):
     """Where a Document came from: source fingerprint, backend, model, prompts, cost.
 
-    Open to extra keys so other stages (coverage, attempts) can record what they did.
+    Keys it does not know are kept, not refused: records written by older and newer versions
+    stay readable. The lists of what a run skipped or met are written only when not empty.
     """
 
     model_config = ConfigDict(extra="allow")
@@ -78,6 +85,24 @@ class Provenance(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     attempts: list[Attempt] = Field(default_factory=list)
     uncovered_numbers: list[UncoveredNumber] = Field(default_factory=list)
+    strategy: str | None = Field(
+        default=None, description="How the facts were asked for: per_kind or single."
+    )
+    kinds_not_mentioned: list[str] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="Fact kinds not asked about: the article has no words for them.",
+    )
+    prompt_examples_withdrawn: list[str] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="Values withdrawn as copies of the prompt's own examples.",
+    )
+    errors: list[str] = Field(
+        default_factory=list,
+        exclude_if=_empty,
+        description="LLM answers that were cut off or did not fit their schema.",
+    )
 
 
 class Document(BaseModel):
@@ -92,3 +117,19 @@ class Document(BaseModel):
     embargoes: list[Embargo] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     provenance: Provenance = Field(default_factory=Provenance)
+
+
+def _fact_kinds() -> tuple[str, ...]:
+    """The Document's lists of facts, in field order: every `list[Fact]` field."""
+    return tuple(
+        name
+        for name, field in Document.model_fields.items()
+        if get_origin(field.annotation) is list
+        and all(
+            isinstance(arg, type) and issubclass(arg, Fact) for arg in get_args(field.annotation)
+        )
+    )
+
+
+FACT_KINDS: tuple[str, ...] = _fact_kinds()
+"""The fact kinds, as the Document names its lists of them: `meetings`, `arms_deals`, …"""

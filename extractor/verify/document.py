@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from extractor.inputs import source_sha256
 from extractor.schemas import Check, Document
-from extractor.schemas.document import FAILED_STATUSES, CheckStatus
+from extractor.schemas.document import CHECK_STATUSES, FAILED_STATUSES
 from extractor.verify.codes import check_country, check_imposed_by
 from extractor.verify.coverage import uncovered_numbers
 from extractor.verify.dates import check_date
@@ -43,14 +43,6 @@ CHECKERS: dict[str, Checker] = {
 }
 """How each field is checked; every other leaf is a surface string located in the source."""
 
-STATUS_ORDER: tuple[CheckStatus, ...] = (
-    "exact",
-    "normalized",
-    "fuzzy",
-    "unsupported",
-    "contradicted",
-)
-
 
 def verify_document(document: Document, source: str) -> Document:
     """A copy of `document` with one Check per leaf value and the uncovered numbers filled in.
@@ -78,7 +70,7 @@ def summarize_checks(checks: Sequence[Check]) -> str:
     """One line, statuses strongest first, zeros left out: `12 checks: 9 exact, 3 normalized`."""
     counts = Counter(check.status for check in checks)
     noun = "check" if len(checks) == 1 else "checks"
-    parts = [f"{counts[status]} {status}" for status in STATUS_ORDER if counts[status]]
+    parts = [f"{counts[status]} {status}" for status in CHECK_STATUSES if counts[status]]
     return f"{len(checks)} {noun}" + (f": {', '.join(parts)}" if parts else "")
 
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from extractor.schemas import ArmsDeal, Delegate, Document, Meeting
+from extractor.schemas import FACT_KINDS, ArmsDeal, Delegate, Document, Meeting
 from extractor.schemas.roles import DEFINING_FIELD
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -25,7 +25,7 @@ def drop_unsupported(document: Document) -> Document:
     failed = {check.path for check in document.checks if check.failed}
     renames: dict[str, str] = {}
     updates: dict[str, list[BaseModel]] = {}
-    for kind in ("meetings", "arms_deals", "embargoes"):
+    for kind in FACT_KINDS:
         kept: list[BaseModel] = []
         for index, fact in enumerate(getattr(document, kind)):
             pruned = _prune(fact, f"{kind}[{index}]", f"{kind}[{len(kept)}]", failed, renames)

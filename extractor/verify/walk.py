@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from extractor.schemas import ArmsDeal, Document, Embargo, Meeting, Money
+from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting, Money
 
 Fact = Meeting | ArmsDeal | Embargo
 
@@ -35,7 +35,7 @@ class Leaf:
 
 def leaves(document: Document) -> Iterator[Leaf]:
     """Every non-null, non-enumeration leaf of the document's facts, in document order."""
-    for kind in ("meetings", "arms_deals", "embargoes"):
+    for kind in FACT_KINDS:
         facts: list[Fact] = getattr(document, kind)
         for index, fact in enumerate(facts):
             yield from _model_leaves(fact, f"{kind}[{index}]", fact)

@@ -238,8 +238,7 @@ def test_kinds_the_article_has_no_words_for_are_not_asked(server: FakeOpenAIServ
         "meetings"
         in server.requests[0].body["response_format"]["json_schema"]["schema"]["properties"]
     )
-    extra = document.provenance.model_extra or {}
-    assert extra["kinds_not_mentioned"] == ["arms_deals", "embargoes"]
+    assert document.provenance.kinds_not_mentioned == ["arms_deals", "embargoes"]
 
 
 def test_every_kind_asks_about_all_three(server: FakeOpenAIServer) -> None:
@@ -248,7 +247,8 @@ def test_every_kind_asks_about_all_three(server: FakeOpenAIServer) -> None:
     with make_extractor(server, every_kind=True) as extractor:
         document = extractor.extract(article)
     assert len(server.requests) == 3
-    assert "kinds_not_mentioned" not in (document.provenance.model_extra or {})
+    assert document.provenance.kinds_not_mentioned == []
+    assert "kinds_not_mentioned" not in document.provenance.model_dump(), "written when not empty"
 
 
 def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
@@ -266,8 +266,7 @@ def test_values_echoed_from_the_prompt_examples_are_withdrawn_unasked(
         "JF-17 Thunder",
         "Super Mushak",
     ]
-    extra = document.provenance.model_extra or {}
-    assert extra["prompt_examples_withdrawn"] == ["F-16 Block 70"]
+    assert document.provenance.prompt_examples_withdrawn == ["F-16 Block 70"]
     first = document.provenance.attempts[0]
     assert "arms_deals[0].items[2].designation" in first.still_failing
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from extractor.pipeline import assemble, repair
-from extractor.pipeline.document import _assembled
+from extractor.pipeline.document import assemble_answers
 from extractor.pipeline.prompting import prompt_examples
 from extractor.schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from extractor.verify import failed_checks
@@ -27,12 +27,12 @@ def _answers(
 
 
 def _ask(values: list[BaseModel], seed_text: str) -> list[repair.Question]:
-    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     return repair.questions(failed_checks(assembled.document), assembled.origins)
 
 
 def _failures(values: list[BaseModel], seed_text: str) -> set[str]:
-    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     return {check.path for check in failed_checks(assembled.document)}
 
 
@@ -186,7 +186,7 @@ def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
     people[2]["name"] = "مصطفى صنع الله"
     people[2]["titles"] = ["null", *people[2]["titles"]]
     values = _answers(DEAL, meeting=meeting)
-    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     delegates = assembled.document.meetings[0].participants
     assert [person.titles for person in delegates] == [["رئيس وزراء باكستان"], ["رئيس وزراء ليبيا"]]
     asked = repair.questions(failed_checks(assembled.document), assembled.origins)
