@@ -4,41 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any
 
 from extractor.errors import ConfigurationError, InputError
+from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choose_backend
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
-from extractor.llm.embedded import EmbeddedServer
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.schemas import Document, Usage
 from extractor.verify import verify_document
 
-Backend = Literal["embedded", "openai"]
-DEFAULT_CONCURRENCY = 8
-OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
-EMBEDDED_MIN_TIMEOUT = 900.0
-"""A local CPU server is slow, not down: retrying a timed-out request only queues it again."""
-
-
-def choose_backend(backend: Backend | None, base_url: str | None) -> Backend:
-    """The backend asked for; else "openai" when an endpoint is configured, else "embedded"."""
-    if backend is not None:
-        return backend
-    return "openai" if base_url or os.environ.get("OPENAI_BASE_URL") else "embedded"
-
 
 class Extractor:
-    """Holds one backend (and the embedded server, if any) for many extractions; close it after."""
+    """Holds one open backend for many extractions; close it after (an embedded server stops)."""
 
     def __init__(
         self,
         *,
-        backend: Backend | None = None,
+        backend: BackendName | None = None,
         model: str | None = None,
         gguf: Path | None = None,
         base_url: str | None = None,
@@ -53,37 +39,20 @@ class Extractor:
     ) -> None:
         if max_reasks < 0:
             raise ConfigurationError(f"max_reasks must be 0 or more, not {max_reasks}")
-        self.backend: Backend = choose_backend(backend, base_url)
-        self._server: EmbeddedServer | None = None
+        self.backend: BackendName = choose_backend(backend, base_url)
         self._cache = ResponseCache(cache_dir) if cache else None
         self._usage = Usage()
-        if self.backend == "embedded":
-            self._server = EmbeddedServer(gguf, slots=concurrency)
-            self._server.load_prefix(instructions())
-            self._parallelism = self._server.slots
-            client = LLMClient(
-                base_url=self._server.base_url,
-                api_key=None,
-                model=model or self._server.model_name,
-                timeout=max(timeout, EMBEDDED_MIN_TIMEOUT),
-                cache=self._cache,
-                cache_identity=f"embedded:{self._server.model_name}",
-            )
-        else:
-            endpoint = base_url or os.environ.get("OPENAI_BASE_URL") or OPENAI_DEFAULT_BASE_URL
-            chosen_model = model or os.environ.get("OPENAI_MODEL")
-            if not chosen_model:
-                raise ConfigurationError(
-                    f"name the model to use at {endpoint}: --model NAME (or OPENAI_MODEL)"
-                )
-            self._parallelism = concurrency or DEFAULT_CONCURRENCY
-            client = LLMClient(
-                base_url=endpoint,
-                api_key=api_key or os.environ.get("OPENAI_API_KEY"),
-                model=chosen_model,
-                timeout=timeout,
-                cache=self._cache,
-            )
+        settings = BackendSettings(model, gguf, base_url, api_key, concurrency, instructions())
+        self._backend = BACKENDS[self.backend](settings)
+        self.endpoint = self._backend.open()
+        client = LLMClient(
+            base_url=self.endpoint.base_url,
+            api_key=self.endpoint.api_key,
+            model=self.endpoint.model,
+            timeout=max(timeout, self.endpoint.min_timeout),
+            cache=self._cache,
+            cache_identity=self.endpoint.cache_identity,
+        )
         self.pipeline = DocumentPipeline(
             client=client,
             backend=self.backend,
@@ -98,7 +67,7 @@ class Extractor:
     @property
     def parallelism(self) -> int:
         """How many documents are usefully in flight at once (embedded: its slots)."""
-        return self._parallelism
+        return self.endpoint.parallelism
 
     def usage(self) -> Usage:
         """Tokens, calls, retries, reasks and cache hits summed over every extraction so far."""
@@ -127,9 +96,10 @@ class Extractor:
         raise ConfigurationError("extract() was called inside an event loop: await aextract()")
 
     def close(self) -> None:
-        """Stop the embedded server and close the response cache (idempotent)."""
-        if self._server is not None:
-            self._server.close()
+        """Close the client, the backend (an embedded server stops) and the response cache
+        (idempotent)."""
+        self.pipeline.client.close()
+        self._backend.close()
         if self._cache is not None:
             self._cache.close()
 

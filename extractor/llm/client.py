@@ -33,25 +33,35 @@ class InvalidAnswerError(BackendError):
     """The model's answer did not fit the response schema, even after instructor's repair."""
 
 
-class _RedactSecrets(logging.Filter):
-    """Replaces known secrets in log records of the libraries we call (they log raw errors)."""
+LOGGED_LIBRARIES = frozenset({"instructor", "openai", "httpx", "httpx2"})
+"""The libraries we call that log raw errors, requests included."""
 
-    secrets: set[str] = set()  # noqa: RUF012  (shared on purpose: one filter per logger)
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+class _RedactSecret(logging.Filter):
+    """Replaces one client's secret in the log records of the libraries it calls."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
+        if self.secret in message:
+            record.msg, record.args = message.replace(self.secret, "***"), None
         return True
 
 
-logging.getLogger("instructor").addHandler(logging.NullHandler())
-_REDACTOR = _RedactSecrets()
-for _name in [*logging.root.manager.loggerDict]:
-    if _name.split(".")[0] in {"instructor", "openai", "httpx", "httpx2"}:
-        logging.getLogger(_name).addFilter(_REDACTOR)
+def _library_loggers() -> list[logging.Logger]:
+    """The loggers of LOGGED_LIBRARIES that exist now, parents and children."""
+    names = [*logging.root.manager.loggerDict]
+    return [logging.getLogger(n) for n in names if n.split(".")[0] in LOGGED_LIBRARIES]
+
+
+def _remove_filter(redactor: logging.Filter) -> None:
+    for logger in _library_loggers():
+        logger.removeFilter(redactor)
 
 
 def _redact(text: str, secret: str | None) -> str:
@@ -127,8 +137,17 @@ class LLMClient:
         self._clients: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, instructor.AsyncInstructor
         ] = weakref.WeakKeyDictionary()
+        self._redactor: weakref.finalize[[logging.Filter], LLMClient] | None = None
         if api_key:
-            _RedactSecrets.secrets.add(api_key)
+            redactor = _RedactSecret(api_key)
+            for logger in _library_loggers():
+                logger.addFilter(redactor)
+            self._redactor = weakref.finalize(self, _remove_filter, redactor)
+
+    def close(self) -> None:
+        """Stop redacting this client's secret from the libraries' logs (idempotent)."""
+        if self._redactor is not None:
+            self._redactor()
 
     def _client_for_this_loop(self) -> instructor.AsyncInstructor:
         """One openai client per event loop, kept for every call made on it.
