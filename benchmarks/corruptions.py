@@ -20,7 +20,7 @@ import regex
 from extractor.arabic.countries import countries_in
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import FACT_KINDS, Document
-from extractor.schemas.roles import SURFACE_OF, UNWRITTEN_CODES
+from extractor.schemas.roles import CODES, ENUMERATIONS, SURFACE_OF, UNWRITTEN_CODES
 
 Family = Literal["number", "name", "code", "date", "preserving"]
 
@@ -372,7 +372,7 @@ def cases_for(gold: Document, source: str) -> list[Case]:
     return list(_Builder(gold, source).all())
 
 
-NOT_SURFACE = UNWRITTEN_CODES | set(SURFACE_OF) | {"category", "side", "status", "kind", "currency"}
+NOT_SURFACE = CODES | set(SURFACE_OF) | ENUMERATIONS
 """Fields that hold codes, enumerations or derived values rather than text from the article."""
 
 

@@ -43,8 +43,14 @@ CODE_TEXTS: dict[str, tuple[str, ...]] = {
 the person's posts and body, or the meeting's place (guests have none of their own: a
 meeting's place names its host)."""
 
+CODES = COUNTRY_CODES | {"currency"}
+"""Every field holding a code: a country, a body, a currency (ISO 4217)."""
+
 UNWRITTEN_CODES = COUNTRY_CODES - SURFACE_OF.keys()
 """Codes with no surface field of their own: a string-grounding tool has nothing to check."""
+
+ENUMERATIONS = frozenset({"category", "side", "status", "kind"})
+"""Enumerations the text cannot prove or disprove by lookup: they get no check (contract.md)."""
 
 DEFINING_FIELD: dict[type[BaseModel], str] = {
     ArmsItem: "designation",

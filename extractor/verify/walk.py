@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting, Money
+from extractor.schemas.roles import ENUMERATIONS
 
 Fact = Meeting | ArmsDeal | Embargo
-
-ENUM_FIELDS = frozenset({"category", "side", "status", "kind"})
-"""Enumerations the text cannot prove or disprove by lookup: they get no check (contract.md)."""
 
 Scalar = str | int | float
 
@@ -43,7 +41,7 @@ def leaves(document: Document) -> Iterator[Leaf]:
 
 def _model_leaves(model: BaseModel, prefix: str, fact: Fact) -> Iterator[Leaf]:
     for name in type(model).model_fields:
-        if name in ENUM_FIELDS:
+        if name in ENUMERATIONS:
             continue
         value = getattr(model, name)
         path = f"{prefix}.{name}"
