@@ -14,12 +14,12 @@ from extractor.llm.backends import (
     OpenAICompatibleBackend,
 )
 from extractor.llm.client import LLMClient
-from tests.llm.conftest import make_extractor
-from tests.llm.scripted_server import ScriptedServer
+from extractor.testing import FakeOpenAIServer
+from tests.conftest import make_extractor
 
 
 def test_an_endpoint_reports_its_url_model_parallelism_and_cache_identity(
-    server: ScriptedServer,
+    server: FakeOpenAIServer,
 ) -> None:
     with make_extractor(server) as extractor:
         endpoint = extractor.endpoint

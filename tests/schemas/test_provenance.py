@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from extractor.schemas import Document
 from tests.conftest import DEV_DIR
@@ -10,7 +11,7 @@ from tests.conftest import DEV_DIR
 GOLD = DEV_DIR / "00_seed-pakistan-libya.gold.json"
 
 
-def _record(provenance: dict[str, object]) -> str:
+def _record(provenance: Mapping[str, object]) -> str:
     record = json.loads(GOLD.read_text(encoding="utf-8"))
     record["provenance"] = provenance
     return json.dumps(record, ensure_ascii=False)
