@@ -63,15 +63,16 @@ class Attempt(BaseModel):
     still_failing: list[str] = Field(default_factory=list)
 
 
-def _empty(value: list[str]) -> bool:
+def _unset(value: object) -> bool:
     return not value
 
 
 class Provenance(BaseModel):
     """Where a Document came from: source fingerprint, backend, model, prompts, cost.
 
-    Keys it does not know are kept, not refused: records written by older and newer versions
-    stay readable. The lists of what a run skipped or met are written only when not empty.
+        Keys it does not know are kept, not refused: records written by older and newer versions
+        stay readable. What only a model run records (strategy, what it skipped or met) is written
+    only when set.
     """
 
     model_config = ConfigDict(extra="allow")
@@ -86,21 +87,23 @@ class Provenance(BaseModel):
     attempts: list[Attempt] = Field(default_factory=list)
     uncovered_numbers: list[UncoveredNumber] = Field(default_factory=list)
     strategy: str | None = Field(
-        default=None, description="How the facts were asked for: per_kind or single."
+        default=None,
+        exclude_if=_unset,
+        description="How the facts were asked for: per_kind or single.",
     )
     kinds_not_mentioned: list[str] = Field(
         default_factory=list,
-        exclude_if=_empty,
+        exclude_if=_unset,
         description="Fact kinds not asked about: the article has no words for them.",
     )
     prompt_examples_withdrawn: list[str] = Field(
         default_factory=list,
-        exclude_if=_empty,
+        exclude_if=_unset,
         description="Values withdrawn as copies of the prompt's own examples.",
     )
     errors: list[str] = Field(
         default_factory=list,
-        exclude_if=_empty,
+        exclude_if=_unset,
         description="LLM answers that were cut off or did not fit their schema.",
     )
 

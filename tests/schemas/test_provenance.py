@@ -47,4 +47,6 @@ def test_an_older_record_without_the_new_keys_reads_with_empty_ones() -> None:
     assert provenance.errors == []
     assert provenance.usage.llm_calls == 3
     written = json.loads(provenance.model_dump_json())
-    assert not {"kinds_not_mentioned", "prompt_examples_withdrawn", "errors"} & set(written)
+    assert not {"strategy", "kinds_not_mentioned", "prompt_examples_withdrawn", "errors"} & set(
+        written
+    )
