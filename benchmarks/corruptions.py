@@ -11,7 +11,7 @@ participant's country, a meeting's host) gives such a tool nothing to check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -78,7 +78,8 @@ def _walk(document: Document, path: str) -> tuple[object, str, int | None]:
     for name, index in steps[:-1]:
         target = getattr(target, name)
         if index is not None:
-            target = target[int(index)]  # type: ignore[index]
+            assert isinstance(target, list)
+            target = target[int(index)]
     name, index = steps[-1]
     return target, name, None if index is None else int(index)
 
@@ -90,7 +91,7 @@ def get_path(document: Document, path: str) -> object:
     return value if index is None else value[index]
 
 
-def with_values(document: Document, changes: dict[str, object]) -> Document:
+def with_values(document: Document, changes: Mapping[str, object]) -> Document:
     """A deep copy of `document` with the values at the given Check paths replaced."""
     copy = document.model_copy(deep=True)
     for path, value in changes.items():
@@ -153,7 +154,7 @@ class _Builder:
         self.source = source
         self.absent_codes = [code for code in FAKE_CODES if code not in countries_in(source)]
 
-    def case(self, kind: str, family: Family, changes: dict[str, object], note: str) -> Case:
+    def case(self, kind: str, family: Family, changes: Mapping[str, object], note: str) -> Case:
         document = with_values(self.gold, changes)
         return Case(
             doc_id=self.gold.doc_id,

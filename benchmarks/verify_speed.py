@@ -112,11 +112,11 @@ def main() -> None:
         "stream": ([_stream_round(args.dev) for _ in range(5)], len(pairs) - 1),
         "warm": ([_round(pairs, cold=False) for _ in range(args.rounds)], len(pairs)),
     }
-    for label, (seconds, documents) in rows.items():
-        median = statistics.median(seconds)
+    for label, (timings, documents) in rows.items():
+        median = statistics.median(timings)
         print(
             f"{label:<6} {documents / median:>16.0f} {1000 * median / documents:>16.2f} "
-            f"{1000 * max(seconds) / documents:>15.2f}"
+            f"{1000 * max(timings) / documents:>15.2f}"
         )
     text = "\n".join(t for _, t in pairs)
     print("\nnormalize(): best of 5 (gc paused), the whole dev set's text repeated k times")

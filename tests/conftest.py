@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,9 +38,9 @@ def server() -> Iterator[FakeOpenAIServer]:
         yield scripted
 
 
-def make_extractor(server: FakeOpenAIServer, **options: object) -> Extractor:
+def make_extractor(server: FakeOpenAIServer, **options: Any) -> Extractor:
     """An Extractor on the scripted server, without cache unless asked."""
-    settings: dict[str, object] = {
+    settings: dict[str, Any] = {
         "backend": "openai",
         "base_url": server.base_url,
         "api_key": API_KEY,
@@ -47,8 +48,7 @@ def make_extractor(server: FakeOpenAIServer, **options: object) -> Extractor:
         "cache": False,
         "timeout": 10.0,
     }
-    settings.update(options)
-    return Extractor(**settings)  # type: ignore[arg-type]
+    return Extractor(**(settings | options))
 
 
 @pytest.fixture

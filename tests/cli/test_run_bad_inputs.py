@@ -19,7 +19,10 @@ def _seed() -> str:
 
 
 def _write(content: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(content)
+    def write(path: Path) -> None:
+        path.write_bytes(content)
+
+    return write
 
 
 def _html(path: Path) -> None:

@@ -28,7 +28,11 @@ def _edited(document: Document, path: str, value: object) -> Document:
     *parents, leaf = path.replace("[", ".").replace("]", "").split(".")
     target: object = copy
     for part in parents:
-        target = target[int(part)] if part.isdigit() else getattr(target, part)
+        if part.isdigit():
+            assert isinstance(target, list)
+            target = target[int(part)]
+        else:
+            target = getattr(target, part)
     setattr(target, leaf, value)
     return copy
 
