@@ -3,6 +3,7 @@ OpenAI-compatible server on 127.0.0.1 with an Extractor pointed at it."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,18 @@ REPO = Path(__file__).resolve().parent.parent
 DEV_DIR = Path(os.environ.get("EXTRACTOR_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
 SEED = REPO / "seeds" / "00_seed-pakistan-libya.txt"
 API_KEY = "sk-test-0123456789-SECRET"
+HAS_LOCAL_EXTRA = importlib.util.find_spec("xllamacpp") is not None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test marked `local` needs the local extra: skipped without it, except in CI, which must
+    run the embedded backend for real and fails instead."""
+    if HAS_LOCAL_EXTRA or item.get_closest_marker("local") is None:
+        return
+    missing = 'the local extra is not installed: pip install "arabic-fact-extractor[local]"'
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the embedded backend for real; {missing}")
+    pytest.skip(missing)
 
 
 def dev_pairs() -> list[tuple[Path, Path]]:

@@ -5,8 +5,6 @@ One server is started for the whole session and kept warm across these tests.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,14 +15,7 @@ import pytest
 from extractor.api import Extractor
 from extractor.schemas import Document
 
-HAS_LOCAL_EXTRA = importlib.util.find_spec("xllamacpp") is not None
-NO_LOCAL_EXTRA = 'the local extra is not installed: pip install "arabic-fact-extractor[local]"'
-
-pytestmark = [
-    pytest.mark.model,
-    # outside CI a missing extra skips these tests; in CI the fixture fails them instead
-    pytest.mark.skipif(not HAS_LOCAL_EXTRA and not os.environ.get("CI"), reason=NO_LOCAL_EXTRA),
-]
+pytestmark = [pytest.mark.model, pytest.mark.local]
 
 NUMBER_FIELDS = ("quantity", "amount", "min_amount", "duration_months")
 
@@ -32,8 +23,6 @@ NUMBER_FIELDS = ("quantity", "amount", "min_amount", "duration_months")
 @pytest.fixture(scope="session")
 def embedded() -> Iterator[Extractor]:
     """One embedded Extractor (model assembled once, server warm) for every real-model test."""
-    if not HAS_LOCAL_EXTRA:
-        pytest.fail(f"CI must run the embedded model for real; {NO_LOCAL_EXTRA}")
     with Extractor(backend="embedded", cache=False) as extractor:
         yield extractor
 

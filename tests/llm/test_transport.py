@@ -98,6 +98,7 @@ def test_usage_is_summed_over_documents(server: FakeOpenAIServer, seed_text: str
     assert total.completion_tokens == 6 * 60
 
 
+@pytest.mark.local
 def test_missing_gguf_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="not found"):
         EmbeddedServer(tmp_path / "absent.gguf")
