@@ -19,7 +19,8 @@ HONORIFICS = frozenset(
         "السيدة", "السفير", "معالي", "سمو", "فخامة", "جلالة", "سعادة", "الرئيس",
     )
 )  # fmt: skip
-"""Words that stand right before a name: what follows the last of them is the name."""
+"""Words that stand right before a name: what follows the last of them is the name. Four are in
+POSTS too (`الملك`, `الأمير`, `الشيخ`, `الرئيس`): a post when alone, an honorific before a name."""
 
 POSTS = frozenset(
     normalize_text(word)
