@@ -6,7 +6,7 @@ import copy
 from typing import Any
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.document import assemble_answers
@@ -15,23 +15,25 @@ from extractor.schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAns
 from extractor.verify import failed_checks
 from tests.answers import DEAL, EMBARGO, MEETING, deal_with_quantities
 
+Answers = tuple[DealsAnswer, EmbargoesAnswer, MeetingsAnswer]
+
 
 def _answers(
     deal: dict[str, Any], embargo: dict[str, Any] = EMBARGO, meeting: dict[str, Any] = MEETING
-) -> list[BaseModel]:
-    return [
+) -> Answers:
+    return (
         DealsAnswer.model_validate(deal),
         EmbargoesAnswer.model_validate(embargo),
         MeetingsAnswer.model_validate(meeting),
-    ]
+    )
 
 
-def _ask(values: list[BaseModel], seed_text: str) -> list[repair.Question]:
+def _ask(values: Answers, seed_text: str) -> list[repair.Question]:
     assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     return repair.questions(failed_checks(assembled.document), assembled.origins)
 
 
-def _failures(values: list[BaseModel], seed_text: str) -> set[str]:
+def _failures(values: Answers, seed_text: str) -> set[str]:
     assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     return {check.path for check in failed_checks(assembled.document)}
 
@@ -51,7 +53,7 @@ def test_a_wrong_quantity_is_one_question_about_its_text(seed_text: str) -> None
     assert [(q.key, q.field, q.old) for q in asked] == [("q1", "quantity_text", "18")]
     assert asked[0].message.startswith('quantity_text "18" for "JF-17 Thunder"')
     repair.apply(asked, _reply(asked, q1="16"))
-    assert values[0].arms_deals[0].items[0].quantity_text == "16"  # type: ignore[attr-defined]
+    assert values[0].arms_deals[0].items[0].quantity_text == "16"
     assert not _failures(values, seed_text)
 
 
@@ -73,7 +75,7 @@ def test_participants_without_name_or_title_do_not_shift_the_mapping(seed_text: 
     values = _answers(DEAL, meeting=meeting)
     asked = _ask(values, seed_text)
     assert [(q.field, q.old) for q in asked] == [("name", "مصطفى صنع الله")]
-    person = values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+    person = values[2].meetings[0].participants[2]
     assert [place.holder for place in asked[0].places] == [person]
 
 
@@ -89,8 +91,8 @@ def test_a_wrong_list_element_is_replaced_or_removed(seed_text: str) -> None:
         ("resolutions", "2016"),
     ]
     repair.apply(asked, _reply(asked, q1=None, q2="1973"))
-    assert values[1].embargoes[0].resolutions == ["1970", "1973"]  # type: ignore[attr-defined]
-    assert values[2].meetings[0].topics == []  # type: ignore[attr-defined]
+    assert values[1].embargoes[0].resolutions == ["1970", "1973"]
+    assert values[2].meetings[0].topics == []
     assert not _failures(values, seed_text)
 
 
@@ -103,7 +105,7 @@ def test_an_invented_item_is_one_question_and_null_removes_it(seed_text: str) ->
     asked = _ask(values, seed_text)
     assert [(q.field, q.old) for q in asked] == [("designation", "F-35 Lightning")]
     repair.apply(asked, _reply(asked, q1=None))
-    items = values[0].arms_deals[0].items  # type: ignore[attr-defined]
+    items = values[0].arms_deals[0].items
     assert [item.designation for item in items] == ["JF-17 Thunder", "Super Mushak"]
 
 
@@ -158,7 +160,7 @@ def test_one_wrong_title_on_every_delegate_is_one_question(seed_text: str) -> No
         ("titles", "وزير الشؤون الإسلامية", 2)
     ]
     assert repair.apply(asked, _reply(asked, q1="null")) == 1, "the word null is a null"
-    people = values[2].meetings[0].participants  # type: ignore[attr-defined]
+    people = values[2].meetings[0].participants
     assert [person.titles for person in people] == [[], []]
 
 
@@ -168,13 +170,13 @@ def test_values_copied_from_the_prompt_examples_are_echoes(seed_text: str) -> No
         {"designation": "F-16 Block 70", "category": "fighter_aircraft", "quantity_text": None}
     )
     values = _answers(deal, embargo=copy.deepcopy(EMBARGO))
-    values[1].embargoes[0].resolutions.append("2011")  # type: ignore[attr-defined]
+    values[1].embargoes[0].resolutions.append("2011")
     asked = _ask(values, seed_text)
     assert "F-16 Block 70" in prompt_examples()
     echoed = repair.echoes(asked, prompt_examples())
     assert [q.old for q in echoed] == ["F-16 Block 70"], "2011 is wrong, but no example"
     repair.apply(echoed, {})
-    assert len(values[0].arms_deals[0].items) == 2  # type: ignore[attr-defined]
+    assert len(values[0].arms_deals[0].items) == 2
 
 
 def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
@@ -190,5 +192,5 @@ def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
     delegates = assembled.document.meetings[0].participants
     assert [person.titles for person in delegates] == [["رئيس وزراء باكستان"], ["رئيس وزراء ليبيا"]]
     asked = repair.questions(failed_checks(assembled.document), assembled.origins)
-    person = values[2].meetings[0].participants[2]  # type: ignore[attr-defined]
+    person = values[2].meetings[0].participants[2]
     assert [(q.field, [place.holder for place in q.places]) for q in asked] == [("name", [person])]
