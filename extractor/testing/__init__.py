@@ -6,11 +6,12 @@ library, and no other module of `extractor` imports it (an import-linter contrac
 """
 
 from extractor.testing.loopback import LoopbackServer, send_payload
-from extractor.testing.schema_answers import Facts, fill, no_facts, schema_answers
+from extractor.testing.schema_answers import Facts, schema_answers
 from extractor.testing.server import (
     FakeOpenAIServer,
     Reply,
     Request,
+    Responder,
     answer,
     completion,
     error,
@@ -22,11 +23,10 @@ __all__ = [
     "LoopbackServer",
     "Reply",
     "Request",
+    "Responder",
     "answer",
     "completion",
     "error",
-    "fill",
-    "no_facts",
     "schema_answers",
     "send_payload",
 ]
