@@ -5,7 +5,15 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from extractor.errors import BackendError, ConfigurationError, ExtractorError, InputError
+from extractor.arguments import verify
+from extractor.errors import (
+    BackendError,
+    ConfigurationError,
+    DeadlineError,
+    ExtractionError,
+    ExtractorError,
+    InputError,
+)
 from extractor.schemas import (
     ArmsDeal,
     ArmsItem,
@@ -17,7 +25,6 @@ from extractor.schemas import (
     Money,
     Provenance,
 )
-from extractor.verify import verify_document as verify
 
 if TYPE_CHECKING:
     from extractor.api import Extractor, aextract, extract
@@ -33,9 +40,11 @@ __all__ = [
     "BackendError",
     "Check",
     "ConfigurationError",
+    "DeadlineError",
     "Delegate",
     "Document",
     "Embargo",
+    "ExtractionError",
     "Extractor",
     "ExtractorError",
     "InputError",

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import weakref
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.errors import ConfigurationError, InputError
+from extractor.arguments import check_settings, checked_request
+from extractor.deadlines import DEFAULT_TIMEOUT, document_deadline
+from extractor.errors import ConfigurationError, DeadlineError
 from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choose_backend
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
+from extractor.llm.metering import metered
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.schemas import Document, Usage
-from extractor.verify import verify_document
 
 
 class Extractor:
@@ -35,10 +38,21 @@ class Extractor:
         cache: bool = True,
         cache_dir: Path | None = None,
         concurrency: int | None = None,
-        timeout: float = 120.0,
+        timeout: float = DEFAULT_TIMEOUT,
+        document_timeout: float | None = None,
     ) -> None:
-        if max_reasks < 0:
-            raise ConfigurationError(f"max_reasks must be 0 or more, not {max_reasks}")
+        check_settings(
+            backend=backend,
+            backends=tuple(BACKENDS),
+            concurrency=concurrency,
+            max_reasks=max_reasks,
+            timeout=timeout,
+            document_timeout=document_timeout,
+        )
+        self._closed = False
+        self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+            weakref.WeakKeyDictionary()
+        )
         self.backend: BackendName = choose_backend(backend, base_url)
         self._cache = ResponseCache(cache_dir) if cache else None
         self._usage = Usage()
@@ -53,6 +67,7 @@ class Extractor:
             cache=self._cache,
             cache_identity=self.endpoint.cache_identity,
         )
+        self._document_timeout = document_timeout or document_deadline(client.timeout, max_reasks)
         self.pipeline = DocumentPipeline(
             client=client,
             backend=self.backend,
@@ -69,35 +84,72 @@ class Extractor:
         """How many documents are usefully in flight at once (embedded: its slots)."""
         return self.endpoint.parallelism
 
+    def warnings(self) -> list[str]:
+        """What the Extractor had to do without so far (an unusable response cache)."""
+        return [self._cache.problem] if self._cache is not None and self._cache.problem else []
+
     def usage(self) -> Usage:
-        """Tokens, calls, retries, reasks and cache hits summed over every extraction so far."""
+        """Tokens, requests, retries, reasks and cache hits of every extraction so far, the
+        requests of failed documents included."""
         return self._usage.model_copy()
 
     async def aextract(
-        self, text: str, *, doc_id: str = "document", published: dt.date | None = None
+        self, text: str, *, doc_id: str = "document", published: dt.date | str | None = None
     ) -> Document:
-        """The verified Document of one article."""
-        if not text.strip():
-            raise InputError(f"{doc_id}: the document is empty")
-        document = await self.pipeline.run(text, doc_id, published)
-        spent = document.provenance.usage
-        for name in Usage.model_fields:
-            setattr(self._usage, name, getattr(self._usage, name) + getattr(spent, name))
-        return document
+        """The verified Document of one article.
+
+        At most `parallelism` documents are extracted at once per event loop (more calls wait
+        their turn), each within `document_timeout` seconds (DeadlineError after it).
+        """
+        text, date = checked_request(text, doc_id, published)
+        self._refuse_if_closed()
+        async with self._gate():
+            self._refuse_if_closed()
+            try:
+                async with asyncio.timeout(self._document_timeout):
+                    with metered(self._usage):
+                        return await self.pipeline.run(text, doc_id, date)
+            except TimeoutError:
+                raise DeadlineError(
+                    f"{doc_id}: not done within the document deadline of "
+                    f"{self._document_timeout:g} s; raise it with --document-timeout SECONDS"
+                ) from None
+
+    def _gate(self) -> asyncio.Semaphore:
+        """This event loop's limit on documents in flight."""
+        loop = asyncio.get_running_loop()
+        gate = self._gates.get(loop)
+        if gate is None:
+            gate = self._gates[loop] = asyncio.Semaphore(self.parallelism)
+        return gate
+
+    def _refuse_if_closed(self) -> None:
+        if self._closed:
+            raise ConfigurationError("this Extractor is closed; make a new one to extract more")
 
     def extract(
-        self, text: str, *, doc_id: str = "document", published: dt.date | None = None
+        self, text: str, *, doc_id: str = "document", published: dt.date | str | None = None
     ) -> Document:
         """The verified Document of one article (blocking; use aextract inside an event loop)."""
         try:
             asyncio.get_running_loop()
         except RuntimeError:
-            return asyncio.run(self.aextract(text, doc_id=doc_id, published=published))
+            return asyncio.run(self._extract_in_own_loop(text, doc_id, published))
         raise ConfigurationError("extract() was called inside an event loop: await aextract()")
+
+    async def _extract_in_own_loop(
+        self, text: str, doc_id: str, published: dt.date | str | None
+    ) -> Document:
+        """aextract in a loop that ends with it: the loop's HTTP client is closed before."""
+        try:
+            return await self.aextract(text, doc_id=doc_id, published=published)
+        finally:
+            await self.pipeline.client.release_this_loop()
 
     def close(self) -> None:
         """Close the client, the backend (an embedded server stops) and the response cache
-        (idempotent)."""
+        (idempotent); a closed Extractor refuses further work with ConfigurationError."""
+        self._closed = True
         self.pipeline.client.close()
         self._backend.close()
         if self._cache is not None:
@@ -123,11 +175,12 @@ class Extractor:
         value: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        await self.pipeline.client.release_this_loop()
         self.close()
 
 
 def extract(
-    text: str, *, doc_id: str = "document", published: dt.date | None = None, **options: Any
+    text: str, *, doc_id: str = "document", published: dt.date | str | None = None, **options: Any
 ) -> Document:
     """Extract one article with a short-lived Extractor built from `options`."""
     with Extractor(**options) as extractor:
@@ -135,13 +188,8 @@ def extract(
 
 
 async def aextract(
-    text: str, *, doc_id: str = "document", published: dt.date | None = None, **options: Any
+    text: str, *, doc_id: str = "document", published: dt.date | str | None = None, **options: Any
 ) -> Document:
     """Extract one article with a short-lived Extractor built from `options` (async)."""
     async with Extractor(**options) as extractor:
         return await extractor.aextract(text, doc_id=doc_id, published=published)
-
-
-def verify(document: Document, text: str) -> Document:
-    """A copy of `document` with its checks filled against `text` (no model involved)."""
-    return verify_document(document, text)

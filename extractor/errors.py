@@ -17,3 +17,11 @@ class BackendError(ExtractorError):
 
 class InputError(ExtractorError):
     """An input document cannot be read as an Arabic article (empty, binary, undecodable…)."""
+
+
+class ExtractionError(BackendError):
+    """No fact kind that was asked about got a usable answer: the document is not done."""
+
+
+class DeadlineError(BackendError):
+    """A document took longer than its deadline (`document_timeout`); it is not done."""

@@ -3,8 +3,14 @@
 Every refusal raises `InputError` with a message that says what to do about it. The rules:
 
 - Encodings: UTF-8 (with or without a BOM), UTF-16 with a BOM, and the legacy Arabic code
-  pages windows-1256 (cp1256) and ISO-8859-6, detected when the bytes are not UTF-8 and decode
-  to mostly Arabic letters. Anything else is refused with the `iconv` command that fixes it.
+  pages windows-1256 (cp1256) and ISO-8859-6. UTF-8 whose invalid bytes are at most
+  `MAX_INVALID_UTF8` of the whole (a truncated last character, a stray byte) is read as UTF-8
+  with those bytes replaced by U+FFFD and a warning for the Document's provenance. A legacy
+  code page is used only for bytes that are not mostly UTF-8 and that it decodes whole as Arabic
+  text; UTF-8 with more damage (a line pasted in another encoding) is refused. Anything else is
+  refused with the `iconv` command that fixes it.
+- Only regular files are read: a FIFO, socket or device named `*.txt` is refused, not opened
+  (a FIFO would block the run).
 - Binary files (NUL bytes or control characters) are refused.
 - Empty and whitespace-only files are refused.
 - Text with too few Arabic letters (under `MIN_ARABIC_SHARE` of its letters) is refused.
@@ -19,12 +25,13 @@ The text is returned as decoded (only a BOM is dropped), so check spans index in
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import glob
 import hashlib
 import json
 import os
+import stat
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +46,13 @@ MAX_CHARS = 100_000
 
 MIN_ARABIC_SHARE = 0.5
 """Smallest share of Arabic among the letters of an article (news with Latin names stays > 0.8)."""
+
+MAX_INVALID_UTF8 = 0.001
+"""Largest share of a UTF-8 article's bytes that may be invalid and replaced (with a warning)."""
+
+MIN_UTF8_SHARE = 0.5
+"""Share of the non-ASCII bytes in valid UTF-8 sequences above which an article is UTF-8 that
+was damaged, never a legacy code page (which would decode it whole, as garbage)."""
 
 MAX_BYTES = MAX_CHARS * 4
 """No encoding spends more than 4 bytes per character, so a longer file is over `MAX_CHARS`."""
@@ -58,6 +72,8 @@ _HTML_MIN_TAGS = 5
 _LEGACY_ARABIC = ("cp1256", "iso8859_6")
 _MISREAD_ISO_8859_6 = regex.compile(r"[àâçèéêëîïôûü]")
 _MAX_MISREAD = 0.02
+_ESCAPED_BYTE = regex.compile("[\udc80-\udcff]")
+_ASCII = regex.compile(rb"[\x00-\x7f]")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -70,6 +86,8 @@ class Article:
     source: str
     encoding: str
     published: dt.date | None = None
+    warnings: tuple[str, ...] = ()
+    """What decoding had to repair, for the Document's provenance (`input_warnings`)."""
 
     @property
     def sha256(self) -> str:
@@ -87,14 +105,15 @@ def read_article(
 ) -> Article:
     """Read and check one article file; a sidecar `published` wins over the `published` given."""
     data = _read_bytes(path)
-    encoding, text = decode_article(data, source=str(path))
-    check_article_text(text, source=str(path))
+    decoded = decode_article(data, source=str(path))
+    check_article_text(decoded.text, source=str(path))
     return Article(
         doc_id=doc_id or path.stem,
-        text=text,
+        text=decoded.text,
         source=str(path),
-        encoding=encoding,
+        encoding=decoded.encoding,
         published=read_sidecar_published(path) or published,
+        warnings=decoded.warnings,
     )
 
 
@@ -104,10 +123,15 @@ def read_stdin_article(
     """Read and check one article piped on stdin (doc_id `stdin`)."""
     data = (stream or sys.stdin.buffer).read(MAX_BYTES + 1)
     _check_size_in_bytes(len(data), "stdin")
-    encoding, text = decode_article(data, source="stdin")
-    check_article_text(text, source="stdin")
+    decoded = decode_article(data, source="stdin")
+    check_article_text(decoded.text, source="stdin")
     return Article(
-        doc_id=STDIN_DOC_ID, text=text, source="stdin", encoding=encoding, published=published
+        doc_id=STDIN_DOC_ID,
+        text=decoded.text,
+        source="stdin",
+        encoding=decoded.encoding,
+        published=published,
+        warnings=decoded.warnings,
     )
 
 
@@ -117,11 +141,11 @@ def find_articles(arguments: Sequence[str]) -> list[Path]:
     Raises `InputError` for a path that does not exist, a pattern that matches nothing and a
     folder with no `.txt` file: each is a mistake in the command, not a bad article.
     """
-    found: dict[Path, None] = {}
+    found: dict[Path, Path] = {}
     for argument in arguments:
         for path in _expand(argument):
-            found.setdefault(path, None)
-    return list(found)
+            found.setdefault(path.resolve(), path)
+    return list(found.values())
 
 
 def _expand(argument: str) -> list[Path]:
@@ -150,14 +174,6 @@ def _expand(argument: str) -> list[Path]:
     raise InputError(f"{argument}: no such file or folder")
 
 
-def doc_ids_for(paths: Sequence[Path]) -> list[str]:
-    """A doc_id per path: the file stem, or the path without suffix where stems collide."""
-    stems = Counter(path.stem for path in paths)
-    return [
-        path.stem if stems[path.stem] == 1 else path.with_suffix("").as_posix() for path in paths
-    ]
-
-
 def sidecar_path(path: Path) -> Path:
     """`ARTICLE.meta.json` beside `ARTICLE.txt`."""
     return path.with_name(f"{path.stem}.meta.json")
@@ -183,12 +199,21 @@ def read_sidecar_published(path: Path) -> dt.date | None:
         ) from exc
 
 
-def decode_article(data: bytes, *, source: str) -> tuple[str, str]:
-    """Decode article bytes to (encoding, text); refuses binary data and unknown encodings."""
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """An article's text, the encoding it was read in, and what decoding had to repair."""
+
+    encoding: str
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def decode_article(data: bytes, *, source: str) -> Decoded:
+    """Decode article bytes; refuses binary data, damaged UTF-8 and unknown encodings."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return encoding, data.decode(encoding)
+                return Decoded(encoding, data.decode(encoding))
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"{source}: starts with a {encoding} byte-order mark but is not valid "
@@ -199,16 +224,43 @@ def decode_article(data: bytes, *, source: str) -> tuple[str, str]:
             f"{source}: is a binary file (it contains NUL bytes), not a text article "
             "(UTF-16 without a byte-order mark looks the same: re-save it as UTF-8)"
         )
-    try:
-        encoding, text = "utf-8", data.decode("utf-8")
-    except UnicodeDecodeError:
-        encoding, text = _decode_legacy_arabic(data, source=source)
-    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+    decoded = _decode_utf8(data, source=source) or _decode_legacy_arabic(data, source=source)
+    if len(_CONTROL.findall(decoded.text)) > max(2, len(decoded.text) // 1000):
         raise InputError(f"{source}: is a binary file (control characters), not a text article")
-    return encoding, text
+    return decoded
 
 
-def _decode_legacy_arabic(data: bytes, *, source: str) -> tuple[str, str]:
+def _decode_utf8(data: bytes, *, source: str) -> Decoded | None:
+    """UTF-8, with a few invalid bytes replaced; None when the bytes are not mostly UTF-8."""
+    try:
+        return Decoded("utf-8", data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    invalid = _invalid_utf8_bytes(data)
+    if invalid <= max(1, MAX_INVALID_UTF8 * len(data)):
+        return Decoded(
+            "utf-8",
+            data.decode("utf-8", errors="replace"),
+            (
+                f"{invalid} byte(s) were not UTF-8 (a truncated last character or stray bytes) "
+                "and were replaced by U+FFFD",
+            ),
+        )
+    non_ascii = len(data) - len(_ASCII.findall(data))
+    if non_ascii - invalid >= MIN_UTF8_SHARE * non_ascii:
+        raise InputError(
+            f"{source}: is mostly UTF-8 but {invalid:,} of its bytes are not (part of it is in "
+            "another encoding?); re-save the whole article as UTF-8"
+        )
+    return None
+
+
+def _invalid_utf8_bytes(data: bytes) -> int:
+    """How many bytes are not part of valid UTF-8 (each becomes one lone surrogate)."""
+    return len(_ESCAPED_BYTE.findall(data.decode("utf-8", errors="surrogateescape")))
+
+
+def _decode_legacy_arabic(data: bytes, *, source: str) -> Decoded:
     """Decode windows-1256 or ISO-8859-6 Arabic, or refuse naming the encodings tried.
 
     cp1256 decodes any bytes; ISO-8859-6 text read as cp1256 turns its commonest letters
@@ -223,7 +275,7 @@ def _decode_legacy_arabic(data: bytes, *, source: str) -> tuple[str, str]:
         letters = max(1, len(_LETTER.findall(text)))
         misread = len(_MISREAD_ISO_8859_6.findall(text)) / letters
         if arabic_share(text) >= MIN_ARABIC_SHARE and misread < _MAX_MISREAD:
-            return encoding, text
+            return Decoded(encoding, text)
     raise InputError(
         f"{source}: is neither UTF-8 nor Arabic windows-1256 (cp1256) or ISO-8859-6; "
         f"convert it to UTF-8, e.g. `iconv -f ENCODING -t UTF-8 {source}`"
@@ -261,7 +313,7 @@ def arabic_share(text: str) -> float:
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what cannot be read and anything over `MAX_BYTES`."""
     try:
-        with path.open("rb") as handle:
+        with _open_regular(path) as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError as exc:
         raise InputError(f"{path}: is a directory, not an article file") from exc
@@ -273,6 +325,25 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     _check_size_in_bytes(len(data), str(path))
     return data
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading, without blocking on a FIFO; refuse anything else."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        kind = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(kind):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(kind):
+            raise InputError(
+                f"{path}: is not a regular file (a FIFO, socket or device); "
+                "save the article to a file"
+            )
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def _check_size_in_bytes(size: int, source: str) -> None:

@@ -11,7 +11,6 @@ import pytest
 from extractor.errors import InputError
 from extractor.inputs import (
     MAX_CHARS,
-    doc_ids_for,
     find_articles,
     read_article,
     read_stdin_article,
@@ -179,8 +178,3 @@ def test_find_articles_refuses_command_mistakes(
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match=expected):
         find_articles([argument])
-
-
-def test_doc_ids_are_stems_unless_they_collide() -> None:
-    paths = [Path("x/a.txt"), Path("y/a.txt"), Path("y/b.txt")]
-    assert doc_ids_for(paths) == ["x/a", "y/a", "b"]

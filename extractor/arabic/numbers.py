@@ -9,6 +9,7 @@ grammar joins adjacent tokens into one number: `ستة عشر`, `ألف وتسع
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,8 @@ _TOKEN = re.compile(
     + r")|(?<!\d)(?P<glued>\d+(?:[.,]\d+)*))"  # digits right after a word: عام2011, F16
 )
 _SEPARATOR = re.compile(r"[.,]")
+_MINUS = re.compile(r"\s*[-\u2212\u2010\u2011\u2012\u2013]\s*\d")
+"""A minus sign right before the digits of a short phrase (`-16`): the value is negative."""
 _ARABIC_COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")
 _ARABIC_DECIMAL = "٫"
 _HUNDRED_WORDS = frozenset(map(normalize_text, ("مئة", "مائة")))
@@ -376,7 +379,7 @@ def _read(norm: Normalized) -> list[_Reading]:
             if not number.extend(token, gap):
                 break
             index += 1
-        if number.valid:
+        if number.valid and math.isfinite(number.value):
             start, end = norm.to_original(number.first.start, number.last_token.end)
             mention = NumberMention(
                 value=number.value,
@@ -404,9 +407,12 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 def parse_number(phrase: str) -> float | None:
     """The number a short phrase states ("16", "ستة عشر", "٢٤", "أكثر من 100" → 100,
-    "طائرتين" → 2); None when it states none."""
+    "طائرتين" → 2, "-16" → -16); None when it states none."""
     readings = _read(normalize(phrase))
-    return readings[0].mention.value if readings else None
+    if not readings:
+        return None
+    value = readings[0].mention.value
+    return -value if _MINUS.match(phrase) else value
 
 
 def parse_money(phrase: str) -> MoneyValue | None:

@@ -9,7 +9,8 @@ app = typer.Typer(
     help=(
         "Turn Arabic news into verified, structured facts: meetings, delegates, arms deals "
         "and embargoes, every number and name checked against the source.\n\n"
-        "Exit codes: 0 all documents done; 1 some documents failed (each recorded); "
+        "Exit codes: 0 all documents done; 1 some documents failed or are incomplete (each "
+        "recorded; --resume redoes them), or the output could not be written; "
         "2 usage error."
     ),
     no_args_is_help=True,

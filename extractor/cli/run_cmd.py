@@ -27,6 +27,9 @@ from rich.progress import (
 from rich.table import Table
 
 from extractor.cli.app import app
+from extractor.cli.outputs import check_outputs, write_failure
+from extractor.cli.shown import printable, shown
+from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError, InputError
 from extractor.inputs import MAX_CHARS, find_articles
 from extractor.pipeline.batch import (
@@ -35,8 +38,10 @@ from extractor.pipeline.batch import (
     JsonlSink,
     Outcome,
     Refused,
+    finished_ids,
     load_jobs,
     prepare_resume,
+    resume_keys,
     run_batch,
     still_to_do,
 )
@@ -68,8 +73,11 @@ class BackendChoice(enum.StrEnum):
     ),
     epilog=(
         "Exit codes: 0 all documents done; 1 some documents failed (each recorded as an "
-        "error line in the output); 2 usage error (bad option, no inputs, a folder without "
-        ".txt files, an incomplete backend setup)."
+        "error line in the output) or are incomplete (some fact kind got no usable answer: "
+        "provenance.kinds_failed), or the output could not be written; --resume redoes both; "
+        "2 usage error known before any work (bad option, no inputs, a folder without .txt "
+        "files, an output that is also an input, an unwritable output, an incomplete backend "
+        "setup); 130 interrupted."
     ),
 )
 def run(
@@ -161,6 +169,27 @@ def run(
         Path | None,
         typer.Option("--report", help="Also write the HTML review page here.", dir_okay=False),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            help="Seconds one LLM request may take, its whole answer included (a server that "
+            "trickles bytes is cut off); it is retried, up to 5 tries "
+            f"\\[default: {DEFAULT_TIMEOUT:g}; the embedded backend waits at least "
+            f"{EMBEDDED_MIN_TIMEOUT:g}].",
+        ),
+    ] = DEFAULT_TIMEOUT,
+    document_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--document-timeout",
+            min=0.001,
+            help="Seconds one document may take in all; past it the document is an error "
+            f"record \\[default: 2 × --timeout × ({DEADLINE_CALLS} + --max-reasks): each "
+            "call it may make, retried once].",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")
     ] = False,
@@ -173,12 +202,19 @@ def run(
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
-    items = _load(paths, date)
     destination = _destination(output, resume)
+    files = _find(paths)
+    check_outputs(files, {"--output": destination, "--report": report})
+    claimed = finished_ids(destination) if resume and destination is not None else {}
+    stdin = sys.stdin.buffer if "-" in paths else None
+    items = load_jobs(files, stdin=stdin, published=date, claimed=claimed)
     resumed: dict[str, Document] = {}
     if resume and destination is not None:
-        wanted = {item.doc_id: item.sha256 for item in items if isinstance(item, Job)}
-        state = prepare_resume(destination, wanted)
+        try:
+            state = prepare_resume(destination, resume_keys(items))
+        except OSError as exc:
+            errors.print(f"[red]error:[/] {shown(write_failure(destination, exc))}")
+            raise typer.Exit(1) from None
         resumed = state.documents
         if resumed:
             console.print(f"resuming: {len(resumed)} of {len(items)} documents already done")
@@ -197,6 +233,8 @@ def run(
             every_kind=every_kind,
             cache=not no_cache,
             concurrency=concurrency,
+            timeout=timeout,
+            document_timeout=document_timeout,
         )
 
     started = time.perf_counter()
@@ -207,26 +245,32 @@ def run(
             return JsonlSink.to_stdout()
         return JsonlSink.to_file(destination, append=resume)
 
-    outcomes, usage = _extract_all(todo, open_extractor, open_sink, stats, console, errors)
+    outcomes, usage = _extract_all(
+        todo, open_extractor, open_sink, stats, console, errors, destination
+    )
     seconds = time.perf_counter() - started
     _summary(console, stats, usage, seconds, destination)
     if report is not None:
         texts = {item.doc_id: item.text for item in items if isinstance(item, Job)}
-        write_report(report, _report_entries(resumed, outcomes, texts))
-        console.print(f"report: {report}")
-    if stats.failed:
+        try:
+            write_report(report, _report_entries(resumed, outcomes, texts))
+        except OSError as exc:
+            errors.print(f"[red]error:[/] {shown(write_failure(report, exc))}")
+            raise typer.Exit(1) from None
+        console.print(f"report: {shown(report)}", highlight=False)
+    if stats.failed or stats.incomplete:
         raise typer.Exit(1)
 
 
-def _load(paths: Sequence[str], published: dt.date | None) -> list[Job | Refused]:
-    """Find and read the inputs; a path mistake is a usage error (exit 2)."""
+def _find(paths: Sequence[str]) -> list[Path]:
+    """The article files the arguments name; a path mistake is a usage error (exit 2)."""
     named = [path for path in paths if path != "-"]
+    if len(paths) - len(named) > 1:
+        raise typer.BadParameter("- (stdin) is given more than once", param_hint="PATHS")
     try:
-        files = find_articles(named)
+        return find_articles(named)
     except InputError as exc:
-        raise typer.BadParameter(str(exc), param_hint="PATHS") from None
-    stdin = sys.stdin.buffer if "-" in paths else None
-    return load_jobs(files, stdin=stdin, published=published)
+        raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
 
 
 def _destination(output: Path | None, resume: bool) -> Path | None:
@@ -247,6 +291,7 @@ def _extract_all(
     stats: BatchStats,
     console: Console,
     errors: Console,
+    destination: Path | None,
 ) -> tuple[list[Outcome], Usage]:
     """Start the backend (only if something needs it), then open the output and run the batch.
 
@@ -266,7 +311,8 @@ def _extract_all(
                 stats.add(outcome)
                 if outcome.document is None:
                     errors.print(
-                        f"[red]{outcome.doc_id}[/]: {outcome.error_type}: {outcome.error_message}",
+                        f"[red]{shown(outcome.doc_id)}[/]: {shown(outcome.error_type)}: "
+                        + shown(outcome.error_message),
                         highlight=False,
                     )
                 _advance(progress, task, stats)
@@ -283,9 +329,12 @@ def _extract_all(
             batch = run_batch(
                 todo, extract, sink, concurrency=ready.parallelism, on_outcome=on_outcome
             )
-            return asyncio.run(batch), ready.usage()
+            outcomes = asyncio.run(batch)
+            for warning in ready.warnings():
+                errors.print(f"[yellow]warning:[/] {shown(warning)}", highlight=False)
+            return outcomes, ready.usage()
     except ConfigurationError as exc:
-        errors.print(f"[red]error:[/] {exc}", highlight=False)
+        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the output is complete up to here; rerun with --resume")
@@ -293,6 +342,9 @@ def _extract_all(
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         errors.print("stopped: the reader of the output went away (e.g. `| head`)")
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        errors.print(f"[red]error:[/] {shown(write_failure(destination, exc))}", highlight=False)
         raise typer.Exit(1) from None
 
 
@@ -331,7 +383,8 @@ def _summary(
     table.add_column("how many")
     table.add_row(
         "documents",
-        f"{stats.done} done, {stats.failed} failed, {stats.skipped} already done (resumed)",
+        f"{stats.done} done ({stats.incomplete} incomplete), {stats.failed} failed, "
+        f"{stats.skipped} already done (resumed)",
     )
     table.add_row("facts", ", ".join(f"{stats.facts[kind]} {kind}" for kind in FACT_KINDS))
     table.add_row(
@@ -344,7 +397,7 @@ def _summary(
         f"({usage.llm_calls} calls, {usage.reasks} reasks, {usage.cache_hits} cached)",
     )
     table.add_row("seconds", f"{seconds:.1f}")
-    table.add_row("output", str(destination) if destination is not None else "stdout")
+    table.add_row("output", shown(destination) if destination is not None else "stdout")
     console.print(table)
 
 

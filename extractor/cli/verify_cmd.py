@@ -11,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from extractor.cli.app import app
+from extractor.cli.shown import printable
 from extractor.schemas import Document
 from extractor.verify import drop_unsupported, summarize_checks, verify_document
 
@@ -66,7 +67,7 @@ def verify(
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {printable(message)}", err=True)
     return typer.Exit(USAGE_ERROR)
 
 
@@ -98,6 +99,10 @@ def _read_document(path: Path) -> Document:
         raise _fail(
             f"extraction {path} is not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from exc
+    except RecursionError:
+        raise _fail(
+            f"extraction {path} is nested too deeply to be a contract Document; check the file"
+        ) from None
     try:
         return Document.model_validate(raw)
     except ValidationError as exc:

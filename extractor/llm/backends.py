@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
+from extractor.deadlines import EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
 from extractor.llm.embedded import SLOT_CONTEXT, EmbeddedServer
@@ -22,8 +23,6 @@ BackendName = Literal["embedded", "openai"]
 
 DEFAULT_CONCURRENCY = 8
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
-EMBEDDED_MIN_TIMEOUT = 900.0
-"""A local CPU server is slow, not down: retrying a timed-out request only queues it again."""
 
 
 @dataclass(frozen=True)

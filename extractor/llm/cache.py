@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -26,21 +28,53 @@ def default_cache_dir() -> Path:
 
 
 class ResponseCache:
-    """Raw answer texts by request digest, in a size-bounded diskcache directory."""
+    """Raw answer texts by request digest, in a size-bounded diskcache directory.
+
+    A cache that cannot be opened or read (garbage in `cache.db`, a file where its folder should
+    be, a full disk) is switched off, not fatal: `problem` then says why, and the run goes on
+    asking the model.
+    """
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or default_cache_dir()
-        self._store = diskcache.Cache(str(self.directory), size_limit=_SIZE_LIMIT)
+        self.problem: str | None = None
+        self._store: diskcache.Cache | None = None
+        try:
+            self._store = diskcache.Cache(str(self.directory), size_limit=_SIZE_LIMIT)
+        except (OSError, sqlite3.Error) as exc:
+            self._switch_off(exc)
 
     def get(self, key: str) -> str | None:
         """The cached answer text for a request digest, or None."""
-        value = self._store.get(key)
+        if self._store is None:
+            return None
+        try:
+            value = self._store.get(key)
+        except (OSError, sqlite3.Error) as exc:
+            self._switch_off(exc)
+            return None
         return value if isinstance(value, str) else None
 
     def put(self, key: str, content: str) -> None:
         """Remember the answer text of a request."""
-        self._store.set(key, content)
+        if self._store is None:
+            return
+        try:
+            self._store.set(key, content)
+        except (OSError, sqlite3.Error) as exc:
+            self._switch_off(exc)
 
     def close(self) -> None:
         """Close the underlying database."""
-        self._store.close()
+        if self._store is not None:
+            with contextlib.suppress(OSError, sqlite3.Error):
+                self._store.close()
+
+    def _switch_off(self, exc: BaseException) -> None:
+        self.close()
+        self._store = None
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        self.problem = (
+            f"the response cache at {self.directory} is unusable ({reason}); going on without "
+            "it: delete that folder, or pass --no-cache"
+        )

@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from extractor.errors import BackendError
 from extractor.llm.cache import ResponseCache, request_key
-from extractor.llm.retry import transport_retrying
-from extractor.schemas import Usage
+from extractor.llm.metering import charge
+from extractor.llm.retry import RequestDeadlineError, transport_retrying
 
 Model = TypeVar("Model", bound=BaseModel)
 Message = dict[str, str]
@@ -103,12 +103,29 @@ class Sampling:
 
 @dataclass(frozen=True)
 class Answer(Generic[Model]):
-    """A validated answer, its canonical JSON (for the conversation) and what it cost."""
+    """A validated answer, its canonical JSON (for the conversation) and the server's timings.
+
+    What it cost is charged to the open meters (extractor.llm.metering), failed calls included.
+    """
 
     value: Model
     content: str
-    usage: Usage
     server_timings: dict[str, float] = field(default_factory=dict)
+
+
+async def _count_request(request: Any) -> None:
+    """Charge every HTTP request sent, whatever becomes of its answer."""
+    charge(llm_calls=1)
+
+
+def _charge_tokens(reported: Any) -> None:
+    """Charge the tokens a completion (or instructor's failed attempts) reported, if any."""
+    prompt = getattr(reported, "prompt_tokens", None)
+    completion = getattr(reported, "completion_tokens", None)
+    charge(
+        prompt_tokens=prompt if isinstance(prompt, int) else 0,
+        completion_tokens=completion if isinstance(completion, int) else 0,
+    )
 
 
 class LLMClient:
@@ -163,9 +180,20 @@ class LLMClient:
                 api_key=self._api_key or "no-key",
                 timeout=self.timeout,
                 max_retries=0,
+                http_client=openai.DefaultAsyncHttpxClient(
+                    event_hooks={"request": [_count_request]}
+                ),
             )
             client = self._clients[loop] = instructor.from_openai(raw, mode=self.mode)
         return client
+
+    async def release_this_loop(self) -> None:
+        """Close this event loop's HTTP client while the loop still runs, so that nothing is
+        left for a later loop to clean up (openai's own client schedules that on whichever loop
+        runs when it is collected: "Task exception was never retrieved … Event loop is closed")."""
+        client = self._clients.pop(asyncio.get_running_loop(), None)
+        if client is not None and client.client is not None:
+            await client.client.close()
 
     def __repr__(self) -> str:
         return f"LLMClient(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode.name})"
@@ -201,17 +229,17 @@ class LLMClient:
         key = request_key(self._request(messages, response_model, sampling))
         if self.cache is not None and (cached := self.cache.get(key)) is not None:
             value = response_model.model_validate_json(cached)
-            return Answer(value, cached, Usage(cache_hits=1))
-        usage = Usage()
+            charge(cache_hits=1)
+            return Answer(value, cached)
         timings: dict[str, float] = {}
         client = self._client_for_this_loop()
         try:
-            value = await self._create(client, messages, response_model, sampling, usage, timings)
+            value = await self._create(client, messages, response_model, sampling, timings)
         except IncompleteOutputException:
-            usage.retries += 1
+            charge(retries=1)
             try:
                 value = await self._create(
-                    client, messages, response_model, sampling.doubled(), usage, timings
+                    client, messages, response_model, sampling.doubled(), timings
                 )
             except IncompleteOutputException as exc:
                 raise TruncatedAnswerError(
@@ -221,7 +249,7 @@ class LLMClient:
         content = value.model_dump_json()
         if self.cache is not None:
             self.cache.put(key, content)
-        return Answer(value, content, usage, timings)
+        return Answer(value, content, timings)
 
     async def _create(
         self,
@@ -229,7 +257,6 @@ class LLMClient:
         messages: list[Message],
         response_model: type[Model],
         sampling: Sampling,
-        usage: Usage,
         timings: dict[str, float],
     ) -> Model:
         """One request with transport retries; what retrying cannot fix becomes BackendError."""
@@ -237,12 +264,9 @@ class LLMClient:
             async for attempt in transport_retrying():
                 with attempt:
                     if attempt.retry_state.attempt_number > 1:
-                        usage.retries += 1
+                        charge(retries=1)
                     value, completion = await self._send(client, messages, response_model, sampling)
-                    usage.llm_calls += 1
-                    if completion.usage is not None:
-                        usage.prompt_tokens += completion.usage.prompt_tokens
-                        usage.completion_tokens += completion.usage.completion_tokens
+                    _charge_tokens(completion.usage)
                     _add_server_timings(timings, completion)
                     return value
         except openai.AuthenticationError:
@@ -265,6 +289,11 @@ class LLMClient:
                 f"could not get an answer from {self.base_url} ({type(exc).__name__}), "
                 "even after retrying; is the server running and the timeout long enough?"
             ) from None
+        except RequestDeadlineError:
+            raise BackendError(
+                f"{self.base_url} did not finish an answer within the request deadline of "
+                f"{self.timeout:g} s, even after retrying; raise it with --timeout SECONDS"
+            ) from None
         raise AssertionError("tenacity re-raises the last error")  # pragma: no cover
 
     async def _send(
@@ -274,21 +303,34 @@ class LLMClient:
         response_model: type[Model],
         sampling: Sampling,
     ) -> tuple[Model, Any]:
-        """The instructor call; transport errors are unwrapped so the retry policy sees them."""
+        """The instructor call within the request deadline (which covers the whole response, not
+        only the wait between bytes); transport errors are unwrapped for the retry policy."""
         try:
-            return await client.chat.completions.create_with_completion(
-                model=self.model,
-                messages=messages,  # type: ignore[arg-type]
-                response_model=response_model,
-                max_tokens=sampling.max_tokens,
-                temperature=sampling.temperature,
-                seed=self.seed,
-                max_retries=SCHEMA_REPAIRS,
-            )
+            async with asyncio.timeout(self.timeout):
+                return await client.chat.completions.create_with_completion(
+                    model=self.model,
+                    messages=messages,  # type: ignore[arg-type]
+                    response_model=response_model,
+                    max_tokens=sampling.max_tokens,
+                    temperature=sampling.temperature,
+                    seed=self.seed,
+                    max_retries=SCHEMA_REPAIRS,
+                )
+        except TimeoutError:
+            raise RequestDeadlineError(self.timeout) from None
         except InstructorRetryException as exc:
             if isinstance(exc.__cause__, openai.APIError | IncompleteOutputException):
                 raise exc.__cause__ from None
+            _charge_tokens(exc.total_usage)
             raise InvalidAnswerError(
                 f"the model's answer did not fit the schema of {response_model.__name__} "
-                f"after {SCHEMA_REPAIRS + 1} tries: " + _redact(str(exc), self._api_key)[:300]
+                f"after {SCHEMA_REPAIRS + 1} tries: "
+                + _redact(_first_reason(exc), self._api_key)[:300]
             ) from None
+
+
+def _first_reason(exc: InstructorRetryException) -> str:
+    """The last failed attempt's error in one line (instructor's own message is a dump)."""
+    attempts = exc.failed_attempts or []
+    reason = attempts[-1].exception if attempts else exc.__cause__ or exc
+    return " ".join(str(reason).split())

@@ -6,6 +6,7 @@ Client errors (400, 401, 403, 404, 422) are never retried: they cannot get bette
 from __future__ import annotations
 
 import email.utils
+import math
 import time
 
 import openai
@@ -25,9 +26,13 @@ MAX_RETRY_AFTER = 60.0
 _backoff = wait_exponential_jitter(initial=1.0, max=20.0, jitter=1.0)
 
 
+class RequestDeadlineError(Exception):
+    """No complete response within the request deadline (a server that trickles its answer)."""
+
+
 def is_transient(error: BaseException) -> bool:
     """True for errors worth another try: timeouts, connection errors, 429 and 5xx."""
-    if isinstance(error, openai.APIConnectionError):  # includes APITimeoutError
+    if isinstance(error, openai.APIConnectionError | RequestDeadlineError):
         return True
     if isinstance(error, openai.APIStatusError):
         return error.status_code == 429 or error.status_code >= 500
@@ -44,8 +49,12 @@ def retry_after(error: BaseException | None) -> float | None:
     try:
         seconds = float(header)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(header)
-        seconds = parsed.timestamp() - time.time()
+        try:
+            seconds = email.utils.parsedate_to_datetime(header).timestamp() - time.time()
+        except (ValueError, TypeError, IndexError):
+            return None  # neither seconds nor a date (`soon`): back off as without the header
+    if not math.isfinite(seconds):
+        return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 

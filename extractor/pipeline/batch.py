@@ -12,12 +12,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,13 +26,8 @@ from typing import Any, BinaryIO
 from pydantic import ValidationError
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import (
-    STDIN_DOC_ID,
-    Article,
-    doc_ids_for,
-    read_article,
-    read_stdin_article,
-)
+from extractor.inputs import STDIN_DOC_ID, Article, read_article, read_stdin_article
+from extractor.pipeline.naming import Named, unique_doc_ids
 from extractor.schemas import FACT_KINDS, FAILED_STATUSES, Document
 
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
@@ -46,6 +42,8 @@ class Job:
     text: str
     sha256: str
     published: dt.date | None = None
+    warnings: tuple[str, ...] = ()
+    """What reading the input had to repair (bytes that were not UTF-8), for its provenance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,24 +55,44 @@ class Refused:
 
 
 def load_jobs(
-    paths: Sequence[Path], *, stdin: BinaryIO | None = None, published: dt.date | None = None
+    paths: Sequence[Path],
+    *,
+    stdin: BinaryIO | None = None,
+    published: dt.date | None = None,
+    claimed: Mapping[str, str | None] | None = None,
 ) -> list[Job | Refused]:
-    """Read every article up front (they are small): a Job each, or a Refused to record."""
-    loaded = [
-        _job(doc_id, partial(read_article, path, doc_id=doc_id, published=published))
-        for path, doc_id in zip(paths, doc_ids_for(paths), strict=True)
+    """Read every article up front (they are small): a Job each, or a Refused to record.
+
+    doc_ids follow extractor.pipeline.naming; `claimed` (doc_id to source sha256 of the
+    Documents an output already holds, on `--resume`) keeps finished records' ids.
+    """
+    reads = [
+        (path.stem, str(path), partial(read_article, path, published=published)) for path in paths
     ]
     if stdin is not None:
-        loaded.append(_job(STDIN_DOC_ID, partial(read_stdin_article, stdin, published=published)))
-    return loaded
+        reads.append((STDIN_DOC_ID, "-", partial(read_stdin_article, stdin, published=published)))
+    loaded = [_job(stem, given, read) for stem, given, read in reads]
+    names = [
+        Named(stem, _fingerprint(item, given))
+        for (stem, given, _), item in zip(reads, loaded, strict=True)
+    ]
+    doc_ids = unique_doc_ids(names, claimed or {})
+    return [replace(item, doc_id=doc_id) for item, doc_id in zip(loaded, doc_ids, strict=True)]
 
 
-def _job(doc_id: str, read: Callable[[], Article]) -> Job | Refused:
+def _job(stem: str, given: str, read: Callable[[], Article]) -> Job | Refused:
     try:
         article = read()
     except InputError as exc:
-        return Refused(doc_id, exc)
-    return Job(article.doc_id, article.text, article.sha256, article.published)
+        return Refused(stem, exc)
+    return Job(stem, article.text, article.sha256, article.published, article.warnings)
+
+
+def _fingerprint(item: Job | Refused, given: str) -> str:
+    """The text's sha256, or for an input that could not be read, that of its path as given."""
+    if isinstance(item, Job):
+        return item.sha256
+    return hashlib.sha256(given.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +118,8 @@ class BatchStats:
     """Running totals for progress and the end-of-run summary."""
 
     done: int = 0
+    incomplete: int = 0
+    """Documents done with some asked fact kind unanswered (counted in `done` too)."""
     failed: int = 0
     skipped: int = 0
     facts: Counter[str] = field(default_factory=Counter)
@@ -122,6 +142,7 @@ class BatchStats:
             return
         self.done += 1
         document = outcome.document
+        self.incomplete += bool(document.provenance.kinds_failed)
         self.facts.update({kind: len(getattr(document, kind)) for kind in FACT_KINDS})
         self.checks.update(check.status for check in document.checks)
 
@@ -144,14 +165,25 @@ class JsonlSink:
         return cls(sys.stdout.buffer, durable=False)
 
     def write(self, record: str) -> None:
-        """Append one record as a line and make it durable before returning."""
+        """Append one record as a line and make it durable before returning.
+
+        On a file, a write that fails (a full disk) takes back the part of the line it wrote,
+        so the file still ends with a whole line, and re-raises.
+        """
         data = memoryview((record + "\n").encode("utf-8"))
-        while data:
-            written = self._stream.write(data)
-            data = data[written if written is not None else len(data) :]
-        self._stream.flush()
-        if self._durable:
-            os.fsync(self._stream.fileno())
+        start = self._stream.tell() if self._durable else 0
+        try:
+            while data:
+                written = self._stream.write(data)
+                data = data[written if written is not None else len(data) :]
+            self._stream.flush()
+            if self._durable:
+                os.fsync(self._stream.fileno())
+        except OSError:
+            if self._durable:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._stream.fileno(), start)
+            raise
 
     def close(self) -> None:
         """Close the underlying file (never stdout)."""
@@ -167,11 +199,12 @@ class ResumeState:
     dropped_lines: int
 
 
-def prepare_resume(path: Path, wanted: Mapping[str, str]) -> ResumeState:
+def prepare_resume(path: Path, wanted: Mapping[str, str | None]) -> ResumeState:
     """Clean an output file for `--resume` and return the Documents already done.
 
     `wanted` maps the doc_ids of this run to their source sha256. A Document of a wanted doc_id
-    counts as done only when its `provenance.source_sha256` matches; other records of wanted
+    counts as done only when its `provenance.source_sha256` matches and no asked fact kind
+    failed (`kinds_failed`); other records of wanted
     doc_ids (errors, stale Documents, duplicates) and a trailing partial line are dropped, so
     the run rewrites them once. Records of other doc_ids are kept as they are. When anything is
     dropped the file is rewritten atomically (temporary file, fsync, rename).
@@ -191,13 +224,40 @@ def prepare_resume(path: Path, wanted: Mapping[str, str]) -> ResumeState:
             kept.append(line)
             if isinstance(verdict, Document):
                 documents[verdict.doc_id] = verdict
-    if dropped or (tail and not tail.strip()):
+    if dropped == bool(tail.strip()) and tail:
+        os.truncate(path, len(raw) - len(tail))  # only a partial last line: needs no free space
+    elif dropped:
         _replace_atomically(path, b"".join(line + b"\n" for line in kept))
     return ResumeState(documents=documents, dropped_lines=dropped)
 
 
+def finished_ids(path: Path) -> dict[str, str | None]:
+    """The doc_ids of the Documents an output holds, with their source sha256 (for naming)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    finished: dict[str, str | None] = {}
+    for line in raw.split(b"\n"):
+        try:
+            record: Any = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+            provenance = record.get("provenance")
+            if "error" not in record and isinstance(provenance, dict):
+                finished[record["doc_id"]] = provenance.get("source_sha256")
+    return finished
+
+
+def resume_keys(items: Sequence[Job | Refused]) -> dict[str, str | None]:
+    """What `prepare_resume` matches records on: each doc_id of this run with its source sha256
+    (None for a refused input, whose earlier error record is replaced, never kept twice)."""
+    return {item.doc_id: item.sha256 if isinstance(item, Job) else None for item in items}
+
+
 def _resume_verdict(
-    line: bytes, wanted: Mapping[str, str], done: Mapping[str, Document]
+    line: bytes, wanted: Mapping[str, str | None], done: Mapping[str, Document]
 ) -> Document | bool | None:
     """A done Document to keep, True to keep the line untouched, or None to drop it."""
     if not line.strip():
@@ -216,6 +276,8 @@ def _resume_verdict(
     try:
         document = Document.model_validate(record)
     except ValidationError:
+        return None
+    if document.provenance.kinds_failed or wanted[doc_id] is None:
         return None
     return document if document.provenance.source_sha256 == wanted[doc_id] else None
 
@@ -285,7 +347,27 @@ async def _extract_one(job: Job, extract: Extract) -> Outcome:
         raise
     except Exception as exc:
         return _error_outcome(job.doc_id, exc)
+    if job.warnings:
+        provenance = document.provenance.model_copy(update={"input_warnings": list(job.warnings)})
+        document = document.model_copy(update={"provenance": provenance})
+    if problem := contract_problem(document):
+        return Outcome(doc_id=job.doc_id, error_type="InvalidRecord", error_message=problem)
     return Outcome(doc_id=job.doc_id, document=document)
+
+
+def contract_problem(document: Document) -> str | None:
+    """Why the Document's JSON line would not read back as a Document (a non-finite number
+    written as null, a value of the wrong type), or None when it is a valid record."""
+    try:
+        Document.model_validate_json(document.model_dump_json())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return (
+            f"the Document does not meet the output contract ({where}: {first['msg']}); "
+            "this is a bug in the extractor, please report it with the article"
+        )
+    return None
 
 
 def _error_outcome(doc_id: str, exc: BaseException) -> Outcome:

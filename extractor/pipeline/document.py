@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from extractor.arabic.triggers import kinds_mentioned
+from extractor.errors import ExtractionError
 from extractor.facts.identity import merged_deals
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
+from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, repair
 from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
@@ -75,6 +77,8 @@ class Ledger:
     attempts: list[Attempt] = field(default_factory=list)
     echoed: list[repair.Question] = field(default_factory=list)
     """Values withdrawn as copies of the prompt's examples."""
+    kinds_failed: list[str] = field(default_factory=list)
+    """Fact kinds asked about whose first answer was unusable."""
 
     def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
         """The verified Document these answers make, with each fact's origin."""
@@ -111,7 +115,12 @@ class DocumentPipeline:
     is not asked about (see extractor.arabic.triggers)."""
 
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
-        """The verified Document of one article, with what every attempt fixed and cost."""
+        """The verified Document of one article, with what every attempt fixed and cost.
+
+        Raises ExtractionError when fact kinds were asked about and none got a usable answer;
+        a Document whose kinds only partly failed names them in `provenance.kinds_failed`.
+        Every request is charged to the ledger's usage, failed ones included.
+        """
         started = time.perf_counter()
         mentioned = frozenset(FACT_KINDS) if self.every_kind else kinds_mentioned(text)
         tasks = [task for task in TASKS[self.strategy] if mentioned.intersection(task.kinds)]
@@ -124,8 +133,9 @@ class DocumentPipeline:
             states=[TaskState(task) for task in tasks],
             started=started,
         )
-        for step in STEPS:
-            await step(self, ledger)
+        with metered(ledger.usage):
+            for step in STEPS:
+                await step(self, ledger)
         return self.best_document(ledger)
 
     async def ask(
@@ -148,7 +158,6 @@ class DocumentPipeline:
             return None
         finally:
             ledger.llm_seconds += time.perf_counter() - call_started
-        _add(ledger.usage, answer.usage)
         for name, value in answer.server_timings.items():
             ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
         return answer.value
@@ -160,6 +169,12 @@ class DocumentPipeline:
             conversation = opening(ledger.text, task.template)
             state.latest = await self.ask(
                 ledger, conversation, task.response_model, task.max_tokens, 0.0
+            )
+        ledger.kinds_failed = [k for s in ledger.states if s.latest is None for k in s.task.kinds]
+        if ledger.states and all(state.latest is None for state in ledger.states):
+            raise ExtractionError(
+                "no usable answer for any fact kind asked about "
+                f"({', '.join(ledger.kinds_failed)}); {ledger.errors[-1]}"
             )
 
     async def first_checks(self, ledger: Ledger) -> None:
@@ -185,7 +200,7 @@ class DocumentPipeline:
             asked = repair.questions(ledger.failures, ledger.assembled(patched).origins)
             if not asked:
                 break
-            ledger.usage.reasks += 1
+            charge(reasks=1)
             reply = await self.ask(
                 ledger,
                 repair_request(ledger.text, asked),
@@ -229,7 +244,7 @@ class DocumentPipeline:
         provenance.backend = self.backend
         provenance.model = self.client.model
         provenance.prompt_version = prompt_version()
-        provenance.usage = ledger.usage
+        provenance.usage = ledger.usage.model_copy()
         provenance.attempts = ledger.attempts
         provenance.timings = {
             "llm_s": round(ledger.llm_seconds, 3),
@@ -241,6 +256,7 @@ class DocumentPipeline:
         provenance.kinds_not_mentioned = [k for k in FACT_KINDS if k not in ledger.mentioned]
         provenance.prompt_examples_withdrawn = [question.old for question in ledger.echoed]
         provenance.errors = ledger.errors
+        provenance.kinds_failed = ledger.kinds_failed
         return best
 
 
@@ -275,8 +291,3 @@ def _kind_of(path: str) -> str:
 
 def _paths(checks: Sequence[Check]) -> list[str]:
     return [check.path for check in checks]
-
-
-def _add(total: Usage, part: Usage) -> None:
-    for name in Usage.model_fields:
-        setattr(total, name, getattr(total, name) + getattr(part, name))

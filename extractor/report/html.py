@@ -38,9 +38,37 @@ class ReportEntry:
     note: str | None = None
 
 
+_BIDI_CONTROL = regex.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Marks, embeddings, overrides and isolates: in a model's value (U+202E) they would reorder
+the page's own text around it, so the page shows them as visible codes instead."""
+
+
+def shown_controls(value: str) -> str:
+    """`value` with each bidi control character written out as `⟨U+202E⟩`."""
+    shown: str = _BIDI_CONTROL.sub(lambda match: f"⟨U+{ord(match.group()):04X}⟩", value)
+    return shown
+
+
+def isolated(text: object) -> Markup:
+    """A user or model string as an isolate of its own (<bdi>), so it cannot reorder the page."""
+    return Markup(f"<bdi>{bidi(text)}</bdi>")
+
+
 def bidi(text: object) -> Markup:
-    """Escape text and isolate its Latin/digit runs in <bdi> so mixed text keeps its order."""
+    """Escape text, show its bidi controls as codes, and isolate its Latin/digit runs in <bdi>
+    so mixed text keeps its order."""
     value = str(text)
+    parts: list[str] = []
+    last = 0
+    for control in _BIDI_CONTROL.finditer(value):
+        parts.append(_latin_isolated(value[last : control.start()]))
+        parts.append(f'<bdi class="control" dir="ltr">{shown_controls(control.group())}</bdi>')
+        last = control.end()
+    parts.append(_latin_isolated(value[last:]))
+    return Markup("".join(parts))
+
+
+def _latin_isolated(value: str) -> str:
     parts: list[str] = []
     last = 0
     for match in _LATIN_RUN.finditer(value):
@@ -48,7 +76,7 @@ def bidi(text: object) -> Markup:
         parts.append(f"<bdi>{escape(match.group())}</bdi>")
         last = match.end()
     parts.append(str(escape(value[last:])))
-    return Markup("".join(parts))
+    return "".join(parts)
 
 
 def _environment() -> jinja2.Environment:
@@ -60,6 +88,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["bidi"] = bidi
+    environment.filters["isolated"] = isolated
+    environment.filters["controls_shown"] = shown_controls
     return environment
 
 

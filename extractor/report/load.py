@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import regex
 from pydantic import ValidationError
 
 from extractor.errors import InputError
@@ -46,7 +47,7 @@ def _source(document: Document, sources: Path | None) -> tuple[str | None, str |
     """The article text and a note when it is missing or differs from what was extracted."""
     if sources is None:
         return None, "no --sources folder given: the article cannot be shown"
-    path = find_source(sources, document.doc_id)
+    path = find_source(sources, document.doc_id, document.provenance.source_sha256)
     if path is None:
         return None, f"{document.doc_id}.txt not found under {sources}"
     try:
@@ -59,10 +60,30 @@ def _source(document: Document, sources: Path | None) -> tuple[str | None, str |
     return article.text, None
 
 
-def find_source(sources: Path, doc_id: str) -> Path | None:
-    """`SOURCES/DOC_ID.txt`, else the one `DOC_ID.txt` anywhere below SOURCES."""
+def find_source(sources: Path, doc_id: str, sha256: str | None = None) -> Path | None:
+    """`SOURCES/DOC_ID.txt`, else the one `STEM.txt` below SOURCES (a doc_id made unique as
+    `STEM-XXXXXXXX` names its stem), else the one of them whose text has the Document's sha256."""
     direct = sources / f"{doc_id}.txt"
     if direct.is_file():
         return direct
-    matches = [path for path in sources.rglob(f"{Path(doc_id).name}.txt") if path.is_file()]
-    return matches[0] if len(matches) == 1 else None
+    names = {f"{Path(doc_id).name}.txt", f"{_stem(Path(doc_id).name)}.txt"}
+    matches = [path for name in names for path in sources.rglob(name) if path.is_file()]
+    if len(matches) <= 1 or sha256 is None:
+        return matches[0] if len(matches) == 1 else None
+    return next((path for path in matches if _sha256_of(path) == sha256), None)
+
+
+_UNIQUE_SUFFIX = regex.compile(r"-[0-9a-f]{8}(?:-\d+)?$")
+
+
+def _stem(doc_id: str) -> str:
+    """The file stem of a doc_id made unique by extractor.pipeline.naming."""
+    stem: str = _UNIQUE_SUFFIX.sub("", doc_id)
+    return stem
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        return read_article(path).sha256
+    except InputError:
+        return None

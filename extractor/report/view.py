@@ -143,6 +143,9 @@ def extraction_summary(document: Document) -> str | None:
     if skipped := provenance.kinds_not_mentioned:
         kinds = "، ".join(HEADINGS.get(kind, kind) for kind in skipped)
         parts.append(f"not asked, the article has no words for them: {kinds}")
+    if failed := provenance.kinds_failed:
+        kinds = "، ".join(HEADINGS.get(kind, kind) for kind in failed)
+        parts.append(f"asked, but no usable answer (incomplete): {kinds}")
     if withdrawn := provenance.prompt_examples_withdrawn:
         parts.append("withdrawn as copies of the prompt's examples: " + "، ".join(withdrawn))
     return " · ".join(parts) or None

@@ -106,6 +106,17 @@ class Provenance(BaseModel):
         exclude_if=_unset,
         description="LLM answers that were cut off or did not fit their schema.",
     )
+    kinds_failed: list[str] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Fact kinds asked about that got no usable answer: the Document is "
+        "incomplete, and `extractor run --resume` redoes it.",
+    )
+    input_warnings: list[str] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="What reading the article had to repair (bytes that were not UTF-8).",
+    )
 
 
 class Document(BaseModel):

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from extractor.arabic.numbers import NumberMention
 from extractor.schemas import Check, Document, UncoveredNumber
-from extractor.verify.mentions import is_amount, is_counted, is_resolution, is_year, overlaps
+from extractor.verify.mentions import (
+    SpanIndex,
+    is_amount,
+    is_counted,
+    is_resolution,
+    is_year,
+    overlaps,
+)
 from extractor.verify.source import Source, Span
 
 
@@ -17,22 +24,24 @@ def uncovered_numbers(
 ) -> list[UncoveredNumber]:
     """Salient numbers whose value no fact uses and that no supported value's span covers."""
     used = _used_values(document)
-    covered: list[Span] = [
+    covered = SpanIndex(
         c.span for c in checks if c.span is not None and not c.failed and ".evidence[" not in c.path
-    ]
+    )
+    designations = SpanIndex(source.designations)
+    counts = {(m.start, m.end) for m in source.counts}
     return [
         UncoveredNumber(text=m.text, value=m.value, span=(m.start, m.end))
         for m in source.numbers
-        if _salient(source, m)
-        and not overlaps(m, source.designations)
+        if _salient(source, m, counts)
+        and not overlaps(m, designations)
         and not overlaps(m, covered)
         and not any(math.isclose(m.value, value, rel_tol=1e-9) for value in used)
     ]
 
 
-def _salient(source: Source, mention: NumberMention) -> bool:
+def _salient(source: Source, mention: NumberMention, counts: set[Span]) -> bool:
     return (
-        (mention in source.counts and is_counted(source, mention))
+        ((mention.start, mention.end) in counts and is_counted(source, mention))
         or is_amount(source, mention)
         or is_resolution(source, mention)
         or is_year(source, mention)

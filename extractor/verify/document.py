@@ -12,7 +12,7 @@ from extractor.verify.codes import check_country, check_imposed_by
 from extractor.verify.coverage import uncovered_numbers
 from extractor.verify.dates import check_date
 from extractor.verify.durations import check_duration
-from extractor.verify.mentions import designation_spans, is_count
+from extractor.verify.mentions import SpanIndex, designation_spans, is_count
 from extractor.verify.money import check_amount, check_currency
 from extractor.verify.quantities import check_quantity, check_quantity_text
 from extractor.verify.resolutions import check_resolution
@@ -82,5 +82,6 @@ def _prepare(document: Document, text: str) -> Source:
         for item in deal.items:
             spans.update(source.designation_spans(item.designation))
     source.designations = sorted(spans)
-    source.counts = tuple(m for m in source.numbers if is_count(source, m, source.designations))
+    index = SpanIndex(spans)
+    source.counts = tuple(m for m in source.numbers if is_count(source, m, index))
     return source

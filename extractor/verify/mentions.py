@@ -3,8 +3,10 @@ a weapon designation. Quantities, resolutions and coverage all ask these questio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -113,9 +115,24 @@ def designation_spans(source: Source) -> list[Span]:
     return spans
 
 
-def overlaps(mention: NumberMention, spans: list[Span]) -> bool:
+class SpanIndex:
+    """Spans sorted by start with the running maximum of their ends, so that an overlap test
+    costs a binary search: a text dense with numbers and designations stays linear."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) shares a character with any of the spans."""
+        before_end = bisect_left(self._starts, end)
+        return before_end > 0 and self._reach[before_end - 1] > start
+
+
+def overlaps(mention: NumberMention, spans: SpanIndex) -> bool:
     """True when the mention shares a character with any of the spans."""
-    return any(start < mention.end and mention.start < end for start, end in spans)
+    return spans.overlaps(mention.start, mention.end)
 
 
 def is_integral(mention: NumberMention) -> bool:
@@ -201,7 +218,7 @@ def is_duration_or_share(source: Source, mention: NumberMention) -> bool:
     )
 
 
-def is_count(source: Source, mention: NumberMention, designations: list[Span]) -> bool:
+def is_count(source: Source, mention: NumberMention, designations: SpanIndex) -> bool:
     """True for a number that can be a quantity of weapons: a whole number that is not a year,
     an amount, a resolution number, a duration, a share, or part of a designation."""
     return (

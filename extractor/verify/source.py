@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import repeat
+from itertools import islice, repeat
 from operator import sub
 
 import regex
@@ -192,9 +192,8 @@ class Source:
     def tokens_after(self, offset: int, count: int) -> list[str]:
         """The first `count` normalized tokens (words, numbers, punctuation) from an offset."""
         start = bisect_left(self.normalized.offsets, offset)
-        window = self.normalized.text[start : start + _WINDOW * count]
-        tokens: list[str] = _TOKEN.findall(window)
-        return tokens[:count]
+        window = _TOKEN.finditer(self.normalized.text, start, start + _WINDOW * count)
+        return [token.group() for token in islice(window, count)]
 
     def _part(self, start: int, end: int) -> Normalized:
         """The original text [start, end) as a Normalized text of its own (offsets relative to

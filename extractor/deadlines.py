@@ -1,0 +1,22 @@
+"""How long a request and a document may take: the defaults the API and the CLI share.
+
+A request's deadline covers its whole response (a server that sends one byte a second is cut
+off), and is retried like a timeout; a document's deadline bounds all its calls and retries.
+"""
+
+from __future__ import annotations
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds one request may take, its whole response included."""
+
+EMBEDDED_MIN_TIMEOUT = 900.0
+"""A local CPU server is slow, not down: retrying a timed-out request only queues it again."""
+
+DEADLINE_CALLS = 3
+"""The first-round calls a document's deadline allows for: one per fact kind."""
+
+
+def document_deadline(request_timeout: float, max_reasks: int) -> float:
+    """The default deadline of one document: twice (for one transport retry each) the request
+    timeout per call it may make, one per fact kind and one per reask."""
+    return 2 * request_timeout * (DEADLINE_CALLS + max_reasks)
