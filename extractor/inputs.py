@@ -17,7 +17,8 @@ Every refusal raises `InputError` with a message that says what to do about it. 
 - HTML is refused rather than stripped: a page holds menus, links and ads that would reach the
   model as if they were the article; extract the article's text first.
 - Articles longer than `MAX_CHARS` characters are refused, never silently truncated.
-- `ARTICLE.meta.json` next to `ARTICLE.txt` may give `{"published": "YYYY-MM-DD"}`.
+- `ARTICLE.meta.json` next to `ARTICLE.txt` may give `{"published": "YYYY-MM-DD"}` and where
+  the article came from, `"outlet"` and `"url"` (carried into the Document's `source`).
 
 The text is returned as decoded (only a BOM is dropped), so check spans index into it.
 """
@@ -88,6 +89,8 @@ class Article:
     published: dt.date | None = None
     warnings: tuple[str, ...] = ()
     """What decoding had to repair, for the Document's provenance (`input_warnings`)."""
+    outlet: str | None = None
+    url: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -107,13 +110,16 @@ def read_article(
     data = _read_bytes(path)
     decoded = decode_article(data, source=str(path))
     check_article_text(decoded.text, source=str(path))
+    sidecar = read_sidecar(path)
     return Article(
         doc_id=doc_id or path.stem,
         text=decoded.text,
         source=str(path),
         encoding=decoded.encoding,
-        published=read_sidecar_published(path) or published,
+        published=sidecar.published or published,
         warnings=decoded.warnings,
+        outlet=sidecar.outlet,
+        url=sidecar.url,
     )
 
 
@@ -179,24 +185,43 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.meta.json")
 
 
-def read_sidecar_published(path: Path) -> dt.date | None:
-    """The `published` date of the article's sidecar, or None when it has no sidecar."""
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """What `ARTICLE.meta.json` says about its article (every field optional)."""
+
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """The article's sidecar: `published`, `outlet`, `url`; empty when it has none."""
     meta = sidecar_path(path)
     if not meta.is_file():
-        return None
+        return Sidecar()
     try:
         content = json.loads(meta.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{meta}: cannot read it as JSON ({exc}); fix or remove it") from exc
-    value = content.get("published") if isinstance(content, dict) else None
-    if value is None:
-        return None
+    if not isinstance(content, dict):
+        return Sidecar()
+    value = content.get("published")
     try:
-        return dt.date.fromisoformat(str(value))
+        published = None if value is None else dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise InputError(
             f"{meta}: published {value!r} is not a date; write it as YYYY-MM-DD"
         ) from exc
+    return Sidecar(
+        published, _text_field(content, "outlet", meta), _text_field(content, "url", meta)
+    )
+
+
+def _text_field(content: dict[str, object], name: str, meta: Path) -> str | None:
+    value = content.get(name)
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value.strip() if isinstance(value, str) else None
+    raise InputError(f"{meta}: {name} must be a non-empty string; fix or remove it")
 
 
 @dataclass(frozen=True, slots=True)

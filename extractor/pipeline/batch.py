@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from extractor.errors import ConfigurationError, InputError
 from extractor.inputs import STDIN_DOC_ID, Article, read_article, read_stdin_article
 from extractor.pipeline.naming import Named, unique_doc_ids
-from extractor.schemas import FACT_KINDS, FAILED_STATUSES, Document
+from extractor.schemas import FACT_KINDS, FAILED_STATUSES, Document, Source
 
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
 """`await extract(text, doc_id, published)`: one document in, one verified Document out."""
@@ -36,7 +36,7 @@ Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One document to extract: its id, text, source fingerprint and publication date."""
+    """One document to extract: its id, text, source fingerprint, publication date and outlet."""
 
     doc_id: str
     text: str
@@ -44,6 +44,8 @@ class Job:
     published: dt.date | None = None
     warnings: tuple[str, ...] = ()
     """What reading the input had to repair (bytes that were not UTF-8), for its provenance."""
+    source: Source | None = None
+    """Where the article came from (its sidecar's outlet and url), for the Document's `source`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,10 @@ def _job(stem: str, given: str, read: Callable[[], Article]) -> Job | Refused:
         article = read()
     except InputError as exc:
         return Refused(stem, exc)
-    return Job(stem, article.text, article.sha256, article.published, article.warnings)
+    source = (
+        Source(outlet=article.outlet, url=article.url) if article.outlet or article.url else None
+    )
+    return Job(stem, article.text, article.sha256, article.published, article.warnings, source)
 
 
 def _fingerprint(item: Job | Refused, given: str) -> str:
@@ -350,6 +355,8 @@ async def _extract_one(job: Job, extract: Extract) -> Outcome:
     if job.warnings:
         provenance = document.provenance.model_copy(update={"input_warnings": list(job.warnings)})
         document = document.model_copy(update={"provenance": provenance})
+    if job.source is not None and document.source is None:
+        document = document.model_copy(update={"source": job.source})
     if problem := contract_problem(document):
         return Outcome(doc_id=job.doc_id, error_type="InvalidRecord", error_message=problem)
     return Outcome(doc_id=job.doc_id, document=document)

@@ -10,6 +10,7 @@ from extractor.schemas.document import (
     CheckStatus,
     Document,
     Provenance,
+    Source,
     UncoveredNumber,
     Usage,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "PartialDate",
     "Provenance",
     "Side",
+    "Source",
     "UncoveredNumber",
     "Usage",
     "currency_codes",

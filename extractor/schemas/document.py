@@ -119,6 +119,15 @@ class Provenance(BaseModel):
     )
 
 
+class Source(BaseModel):
+    """Where the article came from, when the caller says so (its sidecar or JSONL fields)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: str | None = Field(default=None, description="The publisher (BBC, SkyNews).")
+    url: str | None = Field(default=None, description="The article's address.")
+
+
 class Document(BaseModel):
     """The extractor's output for one article (contract.md)."""
 
@@ -126,6 +135,7 @@ class Document(BaseModel):
 
     doc_id: str
     published: dt.date | None = None
+    source: Source | None = None
     meetings: list[Meeting] = Field(default_factory=list)
     arms_deals: list[ArmsDeal] = Field(default_factory=list)
     embargoes: list[Embargo] = Field(default_factory=list)

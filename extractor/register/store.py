@@ -1,0 +1,491 @@
+"""The register: Documents in, one entry per real-world fact out, kept in a SQL database.
+
+Adding a document stores its facts and then regroups only the blocks (parties) its facts touch,
+from every fact of those blocks: the grouping is a function of the facts, not of the order they
+came in. An entry keeps its id when sources join it; a new entry's id is derived from its first
+fact's key, so documents added in one call get the same ids in any order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import (
+    Engine,
+    Table,
+    bindparam,
+    create_engine,
+    delete,
+    insert,
+    inspect,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from extractor.errors import ExtractorError
+from extractor.facts.occasions import (
+    KIND_OF,
+    AnyFact,
+    Reported,
+    Windows,
+    block_of,
+    group_occasions,
+)
+from extractor.facts.occasions import occasion_date as occasion_of
+from extractor.register import tables
+from extractor.register.entry import Entry, EntrySource, FieldValue
+from extractor.register.fields import FIELDS, countries_of, rank_values
+from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
+
+DEFAULT_URL = "register.sqlite"
+KINDS = ("arms_deals", "meetings", "embargoes")
+_MODELS: dict[str, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
+    "arms_deals": ArmsDeal,
+    "meetings": Meeting,
+    "embargoes": Embargo,
+}
+_ID_PREFIX = {"arms_deals": "deal", "meetings": "meeting", "embargoes": "embargo"}
+_CHUNK = 500  # bound parameters per IN (...) list, well under every backend's limit
+
+Progress = Callable[[str, int, int], None]
+"""`progress(step, done, total)`: called as a long add stores and regroups."""
+
+T = TypeVar("T")
+
+
+class RegisterError(ExtractorError):
+    """The register database cannot be opened or used (bad URL, missing driver, other layout)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AddReport:
+    """What one `add` did."""
+
+    added: int
+    replaced: int
+    facts: int
+    entries: int
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for a URL or a plain file path (a path means SQLite)."""
+    return target if "://" in target else f"sqlite:///{target}"
+
+
+def document_key(document: Document) -> str:
+    """What identifies a document: its source sha256, else (hand-made Documents) its doc_id."""
+    return document.provenance.source_sha256 or f"doc_id:{document.doc_id}"
+
+
+def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _fresh_id(kind: str, key: str, attempt: int) -> str:
+    seed = key if attempt == 0 else f"{key}#{attempt}"
+    return f"{_ID_PREFIX[kind]}-{hashlib.sha256(seed.encode()).hexdigest()[:12]}"
+
+
+def _claimed_ids(
+    groups: Sequence[Sequence[Reported]], previous: dict[str, str]
+) -> list[str | None]:
+    """The earlier id each group keeps: an old entry's id goes to the group holding most of its
+    facts (the first such group on a tie); a group given several keeps its largest, then the
+    smallest id."""
+    held = [
+        Counter(previous[item.key] for item in group if item.key in previous) for group in groups
+    ]
+    owner: dict[str, int] = {}
+    for index, counts in enumerate(held):
+        for old, count in counts.items():
+            if old not in owner or count > held[owner[old]][old]:
+                owner[old] = index
+    claimed: list[str | None] = []
+    for index, counts in enumerate(held):
+        mine = [old for old in counts if owner[old] == index]
+        claimed.append(min(mine, key=lambda old: (-counts[old], old)) if mine else None)
+    return claimed
+
+
+class Register:
+    """A register of entries in a SQL database: `Register("register.sqlite")` or any SQLAlchemy
+    URL (`postgresql+psycopg://user@host/db`)."""
+
+    def __init__(self, url: str = DEFAULT_URL, *, windows: Windows | None = None) -> None:
+        self.url = database_url(url)
+        self.windows = windows or Windows()
+        try:
+            self.engine: Engine = create_engine(self.url)
+            with self.engine.begin() as connection:
+                self._prepare(connection)
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise RegisterError(
+                f"--db {url}: not a database path or SQLAlchemy URL ({exc})"
+            ) from exc
+        except ModuleNotFoundError as exc:
+            raise RegisterError(
+                f"--db {url}: the database driver is not installed ({exc.name}); for PostgreSQL "
+                "install the extra: pip install 'arabic-fact-extractor[postgres]'"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise RegisterError(
+                f"--db {url}: cannot open the register ({exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]})"
+            ) from exc
+
+    def _prepare(self, connection: Connection) -> None:
+        """Create the tables in an empty database; refuse a database of another layout."""
+        names = set(inspect(connection).get_table_names())
+        if tables.schema_version.name not in names:
+            if names & set(tables.metadata.tables):
+                raise RegisterError(f"{self.url}: has register tables but no schema version")
+            tables.metadata.create_all(connection)
+            connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))
+            return
+        version = connection.execute(select(tables.schema_version.c.version)).scalar()
+        if version != tables.SCHEMA_VERSION:
+            raise RegisterError(
+                f"{self.url}: is a register of schema version {version}; this extractor reads "
+                f"version {tables.SCHEMA_VERSION} (add the documents again into a new --db)"
+            )
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, documents: Iterable[Document], *, progress: Progress | None = None) -> AddReport:
+        """Add Documents (a document already present, same source sha256, has its facts
+        replaced) and regroup the entries their facts touch, in one transaction."""
+        latest = {document_key(document): document for document in documents}
+        keys = sorted(latest)
+        with self.engine.begin() as connection:
+            present = self._select_in(
+                connection, tables.sources.c.sha256, keys, tables.sources.c.sha256
+            )
+            touched = set(
+                self._select_in(connection, tables.facts.c.block, keys, tables.facts.c.sha256)
+            )
+            for chunk in _chunks(keys):
+                connection.execute(delete(tables.facts).where(tables.facts.c.sha256.in_(chunk)))
+                connection.execute(delete(tables.sources).where(tables.sources.c.sha256.in_(chunk)))
+            source_rows, fact_rows = [], []
+            for done, key in enumerate(keys, 1):
+                document = latest[key]
+                source_rows.append(_source_row(key, document))
+                fact_rows.extend(_fact_rows(key, document))
+                if progress is not None and (done % 1000 == 0 or done == len(keys)):
+                    progress("storing", done, len(keys))
+            if source_rows:
+                connection.execute(insert(tables.sources), source_rows)
+            if fact_rows:
+                connection.execute(insert(tables.facts), fact_rows)
+            touched |= {row["block"] for row in fact_rows}
+            entries = self._regroup(connection, sorted(touched), progress)
+        return AddReport(
+            added=len(keys) - len(present),
+            replaced=len(present),
+            facts=len(fact_rows),
+            entries=entries,
+        )
+
+    @staticmethod
+    def _select_in(
+        connection: Connection, column: Any, values: Sequence[str], key: Any
+    ) -> list[Any]:
+        """Distinct values of `column` in rows whose `key` is one of `values`."""
+        found: set[Any] = set()
+        for chunk in _chunks(values):
+            found.update(
+                connection.execute(select(column).where(key.in_(chunk)).distinct()).scalars()
+            )
+        return sorted(found)
+
+    def _regroup(
+        self, connection: Connection, blocks: Sequence[str], progress: Progress | None
+    ) -> int:
+        """Group every fact of `blocks` into entries again, keeping the ids of lasting entries."""
+        reported, previous, origin = self._block_facts(connection, blocks)
+        old_ids = self._select_in(
+            connection, tables.entries.c.entry_id, blocks, tables.entries.c.block
+        )
+        self._delete_entries(connection, old_ids)
+        groups = group_occasions(reported, self.windows)
+        ids = self._entry_ids(connection, groups, previous)
+        rows: dict[Table, list[dict[str, Any]]] = {
+            table: [] for table in (tables.entries, tables.entry_countries, tables.field_values)
+        }
+        links: list[dict[str, str]] = []
+        for done, (entry_id, group) in enumerate(zip(ids, groups, strict=True), 1):
+            for table, table_rows in _entry_rows(entry_id, group, origin).items():
+                rows[table].extend(table_rows)
+            links.extend({"key": item.key, "entry": entry_id} for item in group)
+            if progress is not None and (done % 1000 == 0 or done == len(groups)):
+                progress("grouping", done, len(groups))
+        for table, table_rows in rows.items():
+            if table_rows:
+                connection.execute(insert(table), table_rows)
+        if links:
+            facts = tables.facts
+            connection.execute(
+                update(facts)
+                .where(facts.c.fact_key == bindparam("key"))
+                .values(entry_id=bindparam("entry")),
+                links,
+            )
+        return len(groups)
+
+    @staticmethod
+    def _block_facts(
+        connection: Connection, blocks: Sequence[str]
+    ) -> tuple[list[Reported], dict[str, str], dict[str, str]]:
+        """Every fact of `blocks`, the entry each was in before, and each one's source sha256."""
+        facts, sources = tables.facts, tables.sources
+        reported: list[Reported] = []
+        previous: dict[str, str] = {}
+        origin: dict[str, str] = {}
+        for chunk in _chunks(blocks):
+            rows = connection.execute(
+                select(
+                    facts.c.fact_key,
+                    facts.c.kind,
+                    facts.c.body,
+                    facts.c.entry_id,
+                    facts.c.sha256,
+                    sources.c.published,
+                )
+                .join(sources, sources.c.sha256 == facts.c.sha256)
+                .where(facts.c.block.in_(chunk))
+            )
+            for key, kind, body, entry_id, sha256, published in rows:
+                fact = _MODELS[kind].model_validate_json(body)
+                reported.append(Reported(key, fact, _date(published)))
+                origin[key] = sha256
+                if entry_id is not None:
+                    previous[key] = entry_id
+        return reported, previous, origin
+
+    @staticmethod
+    def _delete_entries(connection: Connection, entry_ids: Sequence[str]) -> None:
+        for chunk in _chunks(entry_ids):
+            for table in (tables.field_values, tables.entry_countries, tables.entries):
+                connection.execute(delete(table).where(table.c.entry_id.in_(chunk)))
+
+    def _entry_ids(
+        self, connection: Connection, groups: Sequence[Sequence[Reported]], previous: dict[str, str]
+    ) -> list[str]:
+        """Each group's id: the one it keeps from before, else one derived from its first key,
+        never an id another entry holds."""
+        claimed = _claimed_ids(groups, previous)
+        used = {entry_id for entry_id in claimed if entry_id}
+        fresh = [_fresh_id(group[0].kind, group[0].key, 0) for group in groups]
+        used |= set(
+            self._select_in(connection, tables.entries.c.entry_id, fresh, tables.entries.c.entry_id)
+        )
+        ids: list[str] = []
+        for group, kept in zip(groups, claimed, strict=True):
+            attempt = 0
+            entry_id = kept or _fresh_id(group[0].kind, group[0].key, attempt)
+            while kept is None and entry_id in used:
+                attempt += 1
+                entry_id = _fresh_id(group[0].kind, group[0].key, attempt)
+            used.add(entry_id)
+            ids.append(entry_id)
+        return ids
+
+    def entries(
+        self,
+        *,
+        kind: str | None = None,
+        country: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Entry]:
+        """The entries of a kind, of a state, dated within [since, until], oldest first."""
+        table = tables.entries
+        query = select(table.c.entry_id).order_by(table.c.first_date, table.c.entry_id)
+        if kind is not None:
+            query = query.where(table.c.kind == kind)
+        if country is not None:
+            query = query.where(
+                table.c.entry_id.in_(
+                    select(tables.entry_countries.c.entry_id).where(
+                        tables.entry_countries.c.country == country.upper()
+                    )
+                )
+            )
+        if since is not None:
+            query = query.where(table.c.last_date >= since.isoformat())
+        if until is not None:
+            query = query.where(table.c.first_date <= until.isoformat())
+        with self.engine.connect() as connection:
+            ids = list(connection.execute(query).scalars())
+            return self._load(connection, ids)
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """One entry by id, or None when the register has no such entry."""
+        with self.engine.connect() as connection:
+            found = self._load(connection, [entry_id])
+        return found[0] if found else None
+
+    def _load(self, connection: Connection, ids: Sequence[str]) -> list[Entry]:
+        """Entries with their sources and field values, in the order of `ids`."""
+        loaded: dict[str, Entry] = {}
+        for chunk in _chunks(ids):
+            self._load_chunk(connection, chunk, loaded)
+        return [loaded[entry_id] for entry_id in ids if entry_id in loaded]
+
+    @staticmethod
+    def _load_chunk(connection: Connection, ids: Sequence[str], loaded: dict[str, Entry]) -> None:
+        entries, facts, sources = tables.entries, tables.facts, tables.sources
+        for row in connection.execute(select(entries).where(entries.c.entry_id.in_(ids))):
+            loaded[row.entry_id] = Entry(
+                entry_id=row.entry_id,
+                kind=row.kind,
+                first_date=_date(row.first_date),
+                last_date=_date(row.last_date),
+            )
+        for entry_id, code in connection.execute(
+            select(tables.entry_countries)
+            .where(tables.entry_countries.c.entry_id.in_(ids))
+            .order_by(tables.entry_countries.c.country)
+        ):
+            loaded[entry_id].countries.append(code)
+        by_source: dict[tuple[str, str], EntrySource] = {}
+        rows = connection.execute(
+            select(facts.c.entry_id, facts.c.body, sources)
+            .join(sources, sources.c.sha256 == facts.c.sha256)
+            .where(facts.c.entry_id.in_(ids))
+            .order_by(sources.c.published, sources.c.doc_id, facts.c.position)
+        )
+        for row in rows:
+            source = by_source.get((row.entry_id, row.sha256))
+            if source is None:
+                source = by_source[(row.entry_id, row.sha256)] = EntrySource(
+                    doc_id=row.doc_id,
+                    sha256=row.sha256,
+                    outlet=row.outlet,
+                    url=row.url,
+                    published=_date(row.published),
+                )
+                loaded[row.entry_id].sources.append(source)
+            evidence = json.loads(row.body).get("evidence", [])
+            source.evidence.extend(line for line in evidence if line not in source.evidence)
+        doc_ids = {(entry_id, sha): source.doc_id for (entry_id, sha), source in by_source.items()}
+        for row in connection.execute(
+            select(tables.field_values)
+            .where(tables.field_values.c.entry_id.in_(ids))
+            .order_by(
+                tables.field_values.c.entry_id,
+                tables.field_values.c.field,
+                tables.field_values.c.rank,
+            )
+        ):
+            entry = loaded[row.entry_id]
+            shas = json.loads(row.sources)
+            entry.fields.setdefault(row.field, []).append(
+                FieldValue(
+                    value=json.loads(row.value),
+                    sources=[doc_ids.get((row.entry_id, sha), sha) for sha in shas],
+                )
+            )
+        for entry in loaded.values():
+            entry.fields = dict(
+                sorted(entry.fields.items(), key=lambda pair: _field_order(entry.kind, pair[0]))
+            )
+
+
+def _field_order(kind: str, field: str) -> int:
+    order = FIELDS.get(kind, ())
+    return order.index(field) if field in order else len(order)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _source_row(key: str, document: Document) -> dict[str, Any]:
+    source = document.source
+    return {
+        "sha256": key,
+        "doc_id": document.doc_id,
+        "outlet": source.outlet if source else None,
+        "url": source.url if source else None,
+        "published": document.published.isoformat() if document.published else None,
+    }
+
+
+def _facts_of(document: Document) -> Iterator[AnyFact]:
+    yield from document.arms_deals
+    yield from document.meetings
+    yield from document.embargoes
+
+
+def _fact_rows(key: str, document: Document) -> list[dict[str, Any]]:
+    rows = []
+    positions: Counter[str] = Counter()
+    for fact in _facts_of(document):
+        kind = KIND_OF[type(fact)]
+        fact_key = f"{key}:{kind}:{positions[kind]}"
+        reported = Reported(fact_key, fact, document.published)
+        occasion = occasion_of(reported)
+        rows.append(
+            {
+                "fact_key": fact_key,
+                "sha256": key,
+                "kind": kind,
+                "position": positions[kind],
+                "block": block_of(reported) or f"solo:{fact_key}",
+                "occasion": occasion.isoformat() if occasion else None,
+                "body": fact.model_dump_json(),
+                "entry_id": None,
+            }
+        )
+        positions[kind] += 1
+    return rows
+
+
+def _entry_rows(
+    entry_id: str, group: Sequence[Reported], origin: dict[str, str]
+) -> dict[Table, list[dict[str, Any]]]:
+    """The rows of one entry: itself, its states and its ranked field values."""
+    dates = sorted(date for item in group if (date := occasion_of(item)) is not None)
+    entry = {
+        "entry_id": entry_id,
+        "kind": group[0].kind,
+        "block": block_of(group[0]) or f"solo:{group[0].key}",
+        "first_date": dates[0].isoformat() if dates else None,
+        "last_date": dates[-1].isoformat() if dates else None,
+        "source_count": len({origin[item.key] for item in group}),
+    }
+    countries = sorted(set().union(*(countries_of(item.fact) for item in group)))
+    ranked = rank_values((origin[item.key], item.fact) for item in group)
+    return {
+        tables.entries: [entry],
+        tables.entry_countries: [{"entry_id": entry_id, "country": code} for code in countries],
+        tables.field_values: [
+            {
+                "entry_id": entry_id,
+                "field": field,
+                "rank": rank,
+                "value": json.dumps(value.value, ensure_ascii=False),
+                "sources": json.dumps(value.sources),
+            }
+            for field, values in ranked.items()
+            for rank, value in enumerate(values)
+        ],
+    }
