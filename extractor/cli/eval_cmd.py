@@ -68,19 +68,40 @@ def _summary_lines(report: EvalReport) -> list[str]:
     return lines
 
 
-@app.command(name="eval")
+eval_app = typer.Typer(
+    name="eval",
+    invoke_without_command=True,
+    help=(
+        "Score a run against gold Documents (--gold, --pred): tuple precision, recall and F1 per "
+        "fact kind, false facts on distractors, and hallucinated values the run left "
+        "unflagged. `eval register` scores a register against clusters.json."
+    ),
+)
+app.add_typer(eval_app)
+
+
+@eval_app.callback()
 def eval_(
+    context: typer.Context,
     gold: Annotated[
-        Path, typer.Option("--gold", help="Folder of NN_slug.gold.json (+ NN_slug.txt).")
-    ],
-    pred: Annotated[Path, typer.Option("--pred", help="The run's JSONL (`extractor run -o`).")],
+        Path | None,
+        typer.Option("--gold", help="Folder of NN_slug.gold.json (+ NN_slug.txt)."),
+    ] = None,
+    pred: Annotated[
+        Path | None, typer.Option("--pred", help="The run's JSONL (`extractor run -o`).")
+    ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the numbers as JSON.")
     ] = None,
 ) -> None:
-    """Score a run against gold Documents: tuple precision, recall and F1 per fact kind, false
-    facts on distractors, and hallucinated values the run left unflagged."""
+    """Score a run against gold Documents."""
     from extractor.evaluate import EvaluationInputError, evaluate  # the verifier loads on use
+
+    if context.invoked_subcommand is not None:
+        return
+    if gold is None or pred is None:
+        typer.echo("error: give --gold FOLDER and --pred RUN.jsonl (or `eval register`)", err=True)
+        raise typer.Exit(2)
 
     try:
         report = evaluate(gold, pred)
