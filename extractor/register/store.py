@@ -400,7 +400,7 @@ class Register:
             entry.fields.setdefault(row.field, []).append(
                 FieldValue(
                     value=json.loads(row.value),
-                    sources=[doc_ids.get((row.entry_id, sha), sha) for sha in shas],
+                    sources=sorted(doc_ids.get((row.entry_id, sha), sha) for sha in shas),
                 )
             )
         for entry in loaded.values():

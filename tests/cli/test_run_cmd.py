@@ -57,7 +57,8 @@ def test_output_reader_going_away_stops_cleanly(tmp_path: Path, seed_text: str) 
 def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_bytes(SEED.read_bytes())
-    (tmp_path / "b.meta.json").write_text(json.dumps({"published": "2025-10-07"}))
+    sidecar = {"published": "2025-10-07", "outlet": "SkyNews", "url": "https://example.org/b"}
+    (tmp_path / "b.meta.json").write_text(json.dumps(sidecar))
     output = tmp_path / "out.jsonl"
     result = invoke(
         "run", str(tmp_path), "-o", str(output), "--published", "2024-01-31", *openai_args(endpoint)
@@ -66,6 +67,8 @@ def test_published_option_and_sidecar(tmp_path: Path, endpoint: FakeOpenAIServer
     lines = records(output)
     assert lines["a"]["published"] == "2024-01-31"
     assert lines["b"]["published"] == "2025-10-07"
+    assert lines["a"]["source"] is None
+    assert lines["b"]["source"] == {"outlet": "SkyNews", "url": "https://example.org/b"}
 
 
 def test_bad_published_date_is_a_usage_error(endpoint: FakeOpenAIServer) -> None:

@@ -42,15 +42,15 @@ def _item(designation: str, quantity: int | None = None, text: str | None = None
     )
 
 
-def _deal(seller: str, buyer: str, items: list[ArmsItem], evidence: str, **more: object) -> ArmsDeal:
+def _deal(
+    seller: str, buyer: str, items: list[ArmsItem], evidence: str, **more: object
+) -> ArmsDeal:
     return ArmsDeal.model_validate(
         {"seller": seller, "buyer": buyer, "items": items, "evidence": [evidence], **more}
     )
 
 
-def _meeting(
-    host: str, guest: str, names: list[str], evidence: str, **more: object
-) -> Meeting:
+def _meeting(host: str, guest: str, names: list[str], evidence: str, **more: object) -> Meeting:
     participants = [Delegate(name=name) for name in names]
     return Meeting.model_validate(
         {

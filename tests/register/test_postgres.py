@@ -1,0 +1,75 @@
+"""The register on a real PostgreSQL server, started by the test from the Debian packages.
+
+Skipped where `initdb` or the psycopg driver is missing; the server lives in a temporary folder
+and listens on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from extractor.register import Register
+from tests.register.cluster_documents import documents
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _as_postgres(command: list[str]) -> list[str]:
+    """PostgreSQL refuses to run as root: run it as the `postgres` user then."""
+    if os.geteuid() != 0:
+        return command
+    runuser = shutil.which("runuser")
+    if runuser is None:
+        pytest.skip("running as root without runuser: cannot start PostgreSQL")
+    return [runuser, "-u", "postgres", "--", *command]
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
+    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    if initdb is None or pg_ctl is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    root = Path(tempfile.mkdtemp(prefix="register-postgres-"))  # the postgres user must reach it
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+    data, port = root / "data", _free_port()
+    subprocess.run(
+        _as_postgres([initdb, "-N", "-D", str(data), "-A", "trust", "-U", "postgres"]),
+        check=True,
+        capture_output=True,
+    )
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    start = [pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"]
+    subprocess.run(_as_postgres(start), check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        stop = [pg_ctl, "-D", str(data), "-m", "immediate", "stop"]
+        subprocess.run(_as_postgres(stop), check=False, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_the_register_on_postgresql(postgres_url: str) -> None:
+    with Register(postgres_url) as register:
+        report = register.add(documents())
+        assert (report.added, report.entries) == (27, 10)
+        entries = register.entries(kind="arms_deals", country="SYR")
+        assert [len(entry.sources) for entry in entries] == [3]
+        again = register.add(documents()[:3])
+        assert (again.added, again.replaced) == (0, 3)
+        assert len(register.entries()) == 10
+    with Register(postgres_url) as reopened:
+        assert reopened.entry(entries[0].entry_id) == entries[0]
