@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
 
@@ -94,6 +95,10 @@ def opened(db: str) -> Iterator[Register]:
         raise _fail(str(exc)) from exc
     try:
         yield register
+    except SQLAlchemyError as exc:
+        raise _fail(
+            f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
+        ) from exc
     finally:
         register.close()
 

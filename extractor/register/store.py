@@ -90,6 +90,12 @@ def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
         yield values[start : start + _CHUNK]
 
 
+def _report(progress: Progress | None, step: str, done: int, total: int) -> None:
+    """Tell `progress` every thousand items and at the end."""
+    if progress is not None and (done % 1000 == 0 or done == total):
+        progress(step, done, total)
+
+
 def _fresh_id(kind: str, key: str, attempt: int) -> str:
     seed = key if attempt == 0 else f"{key}#{attempt}"
     return f"{_ID_PREFIX[kind]}-{hashlib.sha256(seed.encode()).hexdigest()[:12]}"
@@ -170,36 +176,38 @@ class Register:
 
     def add(self, documents: Iterable[Document], *, progress: Progress | None = None) -> AddReport:
         """Add Documents (a document already present, same source sha256, has its facts
-        replaced) and regroup the entries their facts touch, in one transaction."""
+        replaced) and regroup the entries their facts can reach, in one transaction."""
         latest = {document_key(document): document for document in documents}
         keys = sorted(latest)
+        facts = tables.facts
         with self.engine.begin() as connection:
             present = self._select_in(
                 connection, tables.sources.c.sha256, keys, tables.sources.c.sha256
             )
-            touched = set(
-                self._select_in(connection, tables.facts.c.block, keys, tables.facts.c.sha256)
-            )
+            stale = set(self._select_in(connection, facts.c.entry_id, keys, facts.c.sha256))
             for chunk in _chunks(keys):
-                connection.execute(delete(tables.facts).where(tables.facts.c.sha256.in_(chunk)))
+                connection.execute(delete(facts).where(facts.c.sha256.in_(chunk)))
                 connection.execute(delete(tables.sources).where(tables.sources.c.sha256.in_(chunk)))
-            source_rows, fact_rows = [], []
+            source_rows: list[dict[str, Any]] = []
+            new: dict[str, tuple[dict[str, Any], Reported]] = {}
             for done, key in enumerate(keys, 1):
                 document = latest[key]
                 source_rows.append(_source_row(key, document))
-                fact_rows.extend(_fact_rows(key, document))
-                if progress is not None and (done % 1000 == 0 or done == len(keys)):
-                    progress("storing", done, len(keys))
+                new.update(
+                    (row["fact_key"], (row, item)) for row, item in _fact_rows(key, document)
+                )
+                _report(progress, "storing", done, len(keys))
             if source_rows:
                 connection.execute(insert(tables.sources), source_rows)
-            if fact_rows:
-                connection.execute(insert(tables.facts), fact_rows)
-            touched |= {row["block"] for row in fact_rows}
-            entries = self._regroup(connection, sorted(touched), progress)
+            if new:
+                connection.execute(insert(facts), [row for row, _ in new.values()])
+            stale |= self._reachable(connection, [row for row, _ in new.values()])
+            stale.discard(None)
+            entries = self._regroup(connection, sorted(stale), new, progress)
         return AddReport(
             added=len(keys) - len(present),
             replaced=len(present),
-            facts=len(fact_rows),
+            facts=len(new),
             entries=entries,
         )
 
@@ -213,17 +221,47 @@ class Register:
             found.update(
                 connection.execute(select(column).where(key.in_(chunk)).distinct()).scalars()
             )
-        return sorted(found)
+        return sorted(found, key=str)
+
+    def _reachable(self, connection: Connection, rows: Sequence[dict[str, Any]]) -> set[str]:
+        """The entries new facts may join: in each block, those dated within the kind's window
+        of the new facts' dates (every entry of an embargo block: a shared resolution links
+        reports of any date). Entries farther away cannot change, so they are left alone."""
+        spans: dict[str, tuple[dt.date, dt.date]] = {}
+        for row in rows:
+            block, occasion = row["block"], row["occasion"]
+            if block.startswith("embargoes:"):
+                spans[block] = (dt.date.min, dt.date.max)
+            elif occasion is not None and not block.startswith("solo:"):
+                day = dt.date.fromisoformat(occasion)
+                low, high = spans.get(block, (day, day))
+                spans[block] = (min(low, day), max(high, day))
+        entries = tables.entries
+        reachable: set[str] = set()
+        for block, (low, high) in spans.items():
+            reach = dt.timedelta(days=self.windows.of(_block_kind(block)))
+            query = select(entries.c.entry_id).where(entries.c.block == block)
+            if low > dt.date.min:
+                query = query.where(
+                    entries.c.last_date >= (low - reach).isoformat(),
+                    entries.c.first_date <= (high + reach).isoformat(),
+                )
+            reachable.update(connection.execute(query).scalars())
+        return reachable
 
     def _regroup(
-        self, connection: Connection, blocks: Sequence[str], progress: Progress | None
+        self,
+        connection: Connection,
+        entry_ids: Sequence[str],
+        new: dict[str, tuple[dict[str, Any], Reported]],
+        progress: Progress | None,
     ) -> int:
-        """Group every fact of `blocks` into entries again, keeping the ids of lasting entries."""
-        reported, previous, origin = self._block_facts(connection, blocks)
-        old_ids = self._select_in(
-            connection, tables.entries.c.entry_id, blocks, tables.entries.c.block
-        )
-        self._delete_entries(connection, old_ids)
+        """Group the facts of `entry_ids` and the new facts into entries again, keeping the ids
+        of lasting entries."""
+        reported, previous, origin = self._entry_facts(connection, entry_ids)
+        reported += [item for _, item in new.values()]
+        origin |= {key: row["sha256"] for key, (row, _) in new.items()}
+        self._delete_entries(connection, entry_ids)
         groups = group_occasions(reported, self.windows)
         ids = self._entry_ids(connection, groups, previous)
         rows: dict[Table, list[dict[str, Any]]] = {
@@ -234,8 +272,7 @@ class Register:
             for table, table_rows in _entry_rows(entry_id, group, origin).items():
                 rows[table].extend(table_rows)
             links.extend({"key": item.key, "entry": entry_id} for item in group)
-            if progress is not None and (done % 1000 == 0 or done == len(groups)):
-                progress("grouping", done, len(groups))
+            _report(progress, "grouping", done, len(groups))
         for table, table_rows in rows.items():
             if table_rows:
                 connection.execute(insert(table), table_rows)
@@ -250,15 +287,15 @@ class Register:
         return len(groups)
 
     @staticmethod
-    def _block_facts(
-        connection: Connection, blocks: Sequence[str]
+    def _entry_facts(
+        connection: Connection, entry_ids: Sequence[str]
     ) -> tuple[list[Reported], dict[str, str], dict[str, str]]:
-        """Every fact of `blocks`, the entry each was in before, and each one's source sha256."""
+        """Every stored fact of the entries, the entry each is in, and its source sha256."""
         facts, sources = tables.facts, tables.sources
         reported: list[Reported] = []
         previous: dict[str, str] = {}
         origin: dict[str, str] = {}
-        for chunk in _chunks(blocks):
+        for chunk in _chunks(entry_ids):
             rows = connection.execute(
                 select(
                     facts.c.fact_key,
@@ -269,14 +306,13 @@ class Register:
                     sources.c.published,
                 )
                 .join(sources, sources.c.sha256 == facts.c.sha256)
-                .where(facts.c.block.in_(chunk))
+                .where(facts.c.entry_id.in_(chunk))
             )
             for key, kind, body, entry_id, sha256, published in rows:
                 fact = _MODELS[kind].model_validate_json(body)
                 reported.append(Reported(key, fact, _date(published)))
                 origin[key] = sha256
-                if entry_id is not None:
-                    previous[key] = entry_id
+                previous[key] = entry_id
         return reported, previous, origin
 
     @staticmethod
@@ -435,28 +471,32 @@ def _facts_of(document: Document) -> Iterator[AnyFact]:
     yield from document.embargoes
 
 
-def _fact_rows(key: str, document: Document) -> list[dict[str, Any]]:
+def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Reported]]:
+    """The `facts` rows of one document, each with the fact as the grouping sees it."""
     rows = []
     positions: Counter[str] = Counter()
     for fact in _facts_of(document):
         kind = KIND_OF[type(fact)]
-        fact_key = f"{key}:{kind}:{positions[kind]}"
-        reported = Reported(fact_key, fact, document.published)
+        reported = Reported(f"{key}:{kind}:{positions[kind]}", fact, document.published)
         occasion = occasion_of(reported)
-        rows.append(
-            {
-                "fact_key": fact_key,
-                "sha256": key,
-                "kind": kind,
-                "position": positions[kind],
-                "block": block_of(reported) or f"solo:{fact_key}",
-                "occasion": occasion.isoformat() if occasion else None,
-                "body": fact.model_dump_json(),
-                "entry_id": None,
-            }
-        )
+        row = {
+            "fact_key": reported.key,
+            "sha256": key,
+            "kind": kind,
+            "position": positions[kind],
+            "block": block_of(reported) or f"solo:{reported.key}",
+            "occasion": occasion.isoformat() if occasion else None,
+            "body": fact.model_dump_json(),
+            "entry_id": None,
+        }
+        rows.append((row, reported))
         positions[kind] += 1
     return rows
+
+
+def _block_kind(block: str) -> str:
+    """The kind a block belongs to (blocks start with it: `arms_deals:USA>TUR`)."""
+    return block.split(":", 1)[0]
 
 
 def _entry_rows(

@@ -47,5 +47,5 @@ def test_articles_are_known_by_sha256_or_doc_id() -> None:
 def test_an_unreadable_clusters_file_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "clusters.json"
     path.write_text('[{"event": "x"}]', encoding="utf-8")
-    with pytest.raises(EvaluationInputError, match="clusters.json"):
+    with pytest.raises(EvaluationInputError, match=r"clusters\.json"):
         load_clusters(path)

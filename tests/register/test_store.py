@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,9 @@ def test_a_source_that_bridges_two_entries_keeps_one_of_their_ids(tmp_path: Path
     bbc, sky, cnn = (
         document(f"russia-syria-s300-delivered__{outlet}") for outlet in ("bbc", "skynews", "cnn")
     )
-    late = cnn.model_copy(update={"published": _date("2018-10-05")})  # 4 days after BBC's date
+    late = cnn.model_copy(
+        update={"published": dt.date.fromisoformat("2018-10-05")}
+    )  # 4 days after BBC's date
     with Register(str(tmp_path / "r.sqlite")) as register:
         register.add([bbc, late])
         before = {entry.entry_id for entry in register.entries()}
@@ -123,7 +126,9 @@ def test_re_adding_a_text_replaces_its_facts(tmp_path: Path) -> None:
 def test_conflicts_are_kept_with_their_sources_majority_first(tmp_path: Path) -> None:
     with Register(str(tmp_path / "r.sqlite")) as register:
         register.add(documents())
-        (deal,) = register.entries(kind="arms_deals", country="TUR", until=_date("2018-05-31"))[1:]
+        (deal,) = register.entries(
+            kind="arms_deals", country="TUR", until=dt.date.fromisoformat("2018-05-31")
+        )[1:]
     designations = [(value.value, len(value.sources)) for value in deal.fields["designation"]]
     assert designations == [("إف-35", 3), ("F-35", 1)]
     assert [value.value for value in deal.fields["number_text"]] == [
@@ -134,18 +139,20 @@ def test_conflicts_are_kept_with_their_sources_majority_first(tmp_path: Path) ->
     assert "status" in deal.conflicts()
 
 
-def _date(value: str) -> Any:
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
-
-
 def test_filters_by_kind_country_and_dates(tmp_path: Path) -> None:
     with Register(str(tmp_path / "r.sqlite")) as register:
         register.add(documents())
         assert len(register.entries(kind="meetings")) == 4
         assert len(register.entries(country="SAU")) == 3
-        assert len(register.entries(since=_date("2018-04-10"), until=_date("2018-04-10"))) == 2
+        assert (
+            len(
+                register.entries(
+                    since=dt.date.fromisoformat("2018-04-10"),
+                    until=dt.date.fromisoformat("2018-04-10"),
+                )
+            )
+            == 2
+        )
         assert register.entry("deal-000000000000") is None
 
 
