@@ -149,6 +149,16 @@ def test_bad_sidecar_date_is_refused(article: Path) -> None:
         read_article(article)
 
 
+def test_sidecar_outlet_and_url(article: Path) -> None:
+    sidecar = article.parent / "seed.meta.json"
+    sidecar.write_text('{"published": "2025-10-07", "outlet": " SkyNews ", "url": "https://x/1"}')
+    result = read_article(article)
+    assert (result.outlet, result.url) == ("SkyNews", "https://x/1")
+    sidecar.write_text('{"outlet": 7}')
+    with pytest.raises(InputError, match="outlet must be a non-empty string"):
+        read_article(article)
+
+
 def test_stdin_article(seed_text: str) -> None:
     result = read_stdin_article(io.BytesIO(seed_text.encode("utf-8")))
     assert (result.doc_id, result.text) == ("stdin", seed_text)
