@@ -85,12 +85,13 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 @contextmanager
-def opened(db: str) -> Iterator[Register]:
-    """The register at `db`; a database that cannot be opened exits 2 with one line."""
+def opened(db: str, *, create: bool = False) -> Iterator[Register]:
+    """The register at `db` (created only when `create`); a database that cannot be opened
+    exits 2 with one line."""
     from extractor.register import Register, RegisterError
 
     try:
-        register = Register(db)
+        register = Register(db, create=create)
     except RegisterError as exc:
         raise _fail(str(exc)) from exc
     try:
@@ -121,7 +122,7 @@ def add(
     from extractor.register.reading import count_lines, read_results
 
     console = Console(stderr=True, quiet=quiet)
-    with opened(db) as register, _progress(console) as progress:
+    with opened(db, create=True) as register, _progress(console) as progress:
         reading = progress.add_task("reading", total=count_lines(results))
         tasks: dict[str, TaskID] = {}
 

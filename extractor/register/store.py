@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -27,7 +28,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from extractor.errors import ExtractorError
@@ -80,6 +81,15 @@ def database_url(target: str) -> str:
     return target if "://" in target else f"sqlite:///{target}"
 
 
+def _sqlite_file_missing(url: str) -> bool:
+    """True for a SQLite URL whose database file does not exist."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return False
+    return not Path(database).exists()
+
+
 def document_key(document: Document) -> str:
     """What identifies a document: its source sha256, else (hand-made Documents) its doc_id."""
     return document.provenance.source_sha256 or f"doc_id:{document.doc_id}"
@@ -126,13 +136,20 @@ class Register:
     """A register of entries in a SQL database: `Register("register.sqlite")` or any SQLAlchemy
     URL (`postgresql+psycopg://user@host/db`)."""
 
-    def __init__(self, url: str = DEFAULT_URL, *, windows: Windows | None = None) -> None:
+    def __init__(
+        self, url: str = DEFAULT_URL, *, windows: Windows | None = None, create: bool = True
+    ) -> None:
+        """Open the register at `url`, creating its tables unless `create` is False (then a
+        database without a register is an error, and a missing SQLite file is not created)."""
         self.url = database_url(url)
         self.windows = windows or Windows()
+        missing = f"{url}: holds no register yet; `extractor register add` creates one"
         try:
+            if not create and _sqlite_file_missing(self.url):
+                raise RegisterError(missing)
             self.engine: Engine = create_engine(self.url)
             with self.engine.begin() as connection:
-                self._prepare(connection)
+                self._prepare(connection, create, missing)
         except (ArgumentError, NoSuchModuleError) as exc:
             raise RegisterError(
                 f"--db {url}: not a database path or SQLAlchemy URL ({exc})"
@@ -148,10 +165,12 @@ class Register:
                 f"{str(exc).splitlines()[0]})"
             ) from exc
 
-    def _prepare(self, connection: Connection) -> None:
+    def _prepare(self, connection: Connection, create: bool, missing: str) -> None:
         """Create the tables in an empty database; refuse a database of another layout."""
         names = set(inspect(connection).get_table_names())
         if tables.schema_version.name not in names:
+            if not create:
+                raise RegisterError(missing)
             if names & set(tables.metadata.tables):
                 raise RegisterError(f"{self.url}: has register tables but no schema version")
             tables.metadata.create_all(connection)

@@ -58,6 +58,10 @@ def test_round_trip(tmp_path: Path, results: Path) -> None:
     assert "tamim-trump-white-house__alarabia" in text
     assert "التقى أمير قطر الشيخ تميم بن حمد، الثلاثاء" in text
 
+    unknown = invoke("register", "show", "deal-000000000000", "--db", db)
+    assert unknown.exit_code == 1
+    assert "no entry deal-000000000000" in plain(unknown.stderr)
+
     out = tmp_path / "deals.csv"
     exported = invoke(
         "register", "export", "--format", "csv", "--kind", "arms_deals", "-o", str(out), "--db", db
@@ -120,7 +124,7 @@ def test_eval_register_scores_pairs(tmp_path: Path, results: Path) -> None:
     ("arguments", "code", "message"),
     [
         (["register", "add", "missing.jsonl"], 2, "missing.jsonl: cannot be read"),
-        (["register", "show", "deal-000000000000"], 1, "no entry deal-000000000000"),
+        (["register", "list", "--db", "typo.sqlite"], 2, "typo.sqlite: holds no register yet"),
         (["register", "list", "--since", "10/4/2018"], 2, "--since '10/4/2018' is not a date"),
         (["register", "export", "--format", "csv", "-o", "x.csv"], 2, "add --kind"),
         (["register", "list", "--db", "nosuch+driver://x"], 2, "--db nosuch+driver://x"),

@@ -177,3 +177,10 @@ def test_a_database_of_another_layout_is_refused(tmp_path: Path) -> None:
 def test_a_bad_url_is_one_clear_error() -> None:
     with pytest.raises(RegisterError, match="driver"):
         Register("mysql+nosuchdriver://user@127.0.0.1/db")
+
+
+def test_reading_a_missing_register_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "typo.sqlite"
+    with pytest.raises(RegisterError, match="holds no register yet"):
+        Register(str(path), create=False)
+    assert not path.exists()
