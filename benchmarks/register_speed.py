@@ -23,6 +23,7 @@ import random
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from extractor.register import Register
 from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Document, Embargo, Meeting, Provenance
@@ -56,7 +57,7 @@ def _occasion(rng: random.Random) -> tuple[str, str, int, int]:
     return first, second, rng.randrange(len(SYSTEMS)), rng.randrange(DAYS)
 
 
-def _fact(kind: float, occasion: tuple[str, str, int, int], rng: random.Random) -> dict[str, list]:
+def _fact(kind: float, occasion: tuple[str, str, int, int], rng: random.Random) -> dict[str, Any]:
     first, second, system, day = occasion
     date = (START + dt.timedelta(days=day + rng.randint(0, 1))).isoformat()
     if kind < 0.6:

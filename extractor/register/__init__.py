@@ -5,7 +5,6 @@ from extractor.facts.occasions import Windows
 from extractor.register.entry import Entry, EntrySource, FieldValue
 from extractor.register.store import (
     DEFAULT_URL,
-    KINDS,
     AddReport,
     Register,
     RegisterError,
@@ -15,7 +14,6 @@ from extractor.register.store import (
 
 __all__ = [
     "DEFAULT_URL",
-    "KINDS",
     "AddReport",
     "Entry",
     "EntrySource",

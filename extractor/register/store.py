@@ -33,7 +33,6 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from extractor.errors import ExtractorError
 from extractor.facts.occasions import (
-    KIND_OF,
     AnyFact,
     Reported,
     Windows,
@@ -44,10 +43,9 @@ from extractor.facts.occasions import occasion_date as occasion_of
 from extractor.register import tables
 from extractor.register.entry import Entry, EntrySource, FieldValue
 from extractor.register.fields import FIELDS, countries_of, rank_values
-from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
+from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting
 
 DEFAULT_URL = "register.sqlite"
-KINDS = ("arms_deals", "meetings", "embargoes")
 _MODELS: dict[str, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
     "arms_deals": ArmsDeal,
     "meetings": Meeting,
@@ -484,32 +482,28 @@ def _source_row(key: str, document: Document) -> dict[str, Any]:
     }
 
 
-def _facts_of(document: Document) -> Iterator[AnyFact]:
-    yield from document.arms_deals
-    yield from document.meetings
-    yield from document.embargoes
-
-
 def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Reported]]:
     """The `facts` rows of one document, each with the fact as the grouping sees it."""
     rows = []
-    positions: Counter[str] = Counter()
-    for fact in _facts_of(document):
-        kind = KIND_OF[type(fact)]
-        reported = Reported(f"{key}:{kind}:{positions[kind]}", fact, document.published)
+    facts: list[tuple[str, int, AnyFact]] = [
+        (kind, position, fact)
+        for kind in FACT_KINDS
+        for position, fact in enumerate(getattr(document, kind))
+    ]
+    for kind, position, fact in facts:
+        reported = Reported(f"{key}:{kind}:{position}", fact, document.published)
         occasion = occasion_of(reported)
         row = {
             "fact_key": reported.key,
             "sha256": key,
             "kind": kind,
-            "position": positions[kind],
+            "position": position,
             "block": block_of(reported) or f"solo:{reported.key}",
             "occasion": occasion.isoformat() if occasion else None,
             "body": fact.model_dump_json(),
             "entry_id": None,
         }
         rows.append((row, reported))
-        positions[kind] += 1
     return rows
 
 

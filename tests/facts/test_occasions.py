@@ -125,9 +125,10 @@ def test_embargoes_merge_on_a_shared_resolution_or_the_same_window() -> None:
 
 def test_grouping_does_not_depend_on_order() -> None:
     facts = [
-        Reported(f"{document.doc_id}:{kind}", fact, document.published)
+        Reported(f"{document.doc_id}:{kind}:{position}", fact, document.published)
         for document in documents()
-        for kind, fact in enumerate([*document.arms_deals, *document.meetings, *document.embargoes])
+        for kind in ("arms_deals", "meetings", "embargoes")
+        for position, fact in enumerate(getattr(document, kind))
     ]
     expected = [[item.key for item in group] for group in group_occasions(facts)]
     shuffler = random.Random(15)
