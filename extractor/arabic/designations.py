@@ -55,7 +55,6 @@ NAMES: dict[str, str] = {
     "تايفون": "TYPHOON",
     "يوروفايتر": "EUROFIGHTER",
     "اباتشي": "APACHE",
-    "اباتشى": "APACHE",
     "بلاك هوك": "BLACK HAWK",
     "شينوك": "CHINOOK",
     "تاو": "TOW",
