@@ -1,9 +1,10 @@
 """Countries and international bodies named in Arabic text, as ISO 3166-1 alpha-3 codes.
 
 The gazetteer is CLDR's Arabic territory names (through babel, mapped to alpha-3 by pycountry)
-plus the reviewed table of `country_aliases`: short forms, demonyms in every inflection,
-capitals as metonyms. Lookup is by word n-grams on normalized text, clitic-aware (`وليبيا`,
-`بالسعودية`, `للسعودية`), longest match first (`جنوب السودان` is SSD, not SDN).
+plus the reviewed tables of `country_aliases` (short forms, demonyms in every inflection,
+capitals as metonyms) and `royal_titles` (`خادم الحرمين الشريفين`, `آل ثاني`). Lookup is by
+word n-grams on normalized text, clitic-aware (`وليبيا`, `بالسعودية`, `للسعودية`), longest
+match first (`جنوب السودان` is SSD, not SDN).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ import regex
 from extractor.arabic import country_aliases as aliases
 from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
+from extractor.arabic.royal_titles import ROYAL_TITLES
 
-Kind = Literal["name", "short", "demonym", "capital"]
+Kind = Literal["name", "short", "demonym", "capital", "title"]
 Value = TypeVar("Value")
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -144,6 +146,9 @@ def _country_entries() -> Iterator[tuple[str, tuple[str, Kind] | None]]:
     for iso3, capitals in aliases.CAPITALS.items():
         for capital in capitals:
             yield capital, (iso3, "capital")
+    for iso3, titles in ROYAL_TITLES.items():
+        for title in titles:
+            yield title, (iso3, "title")
 
 
 @cache
@@ -196,6 +201,13 @@ def country_for(surface: str) -> str | None:
         return found[0]
     codes = countries_in(surface)
     return next(iter(codes)) if len(codes) == 1 else None
+
+
+def country_named(surface: str) -> str | None:
+    """The country a whole phrase names (a name, short form, demonym, capital or royal title:
+    `أميركية`, `الرياض`), or None; unlike `country_for`, never a country among other words."""
+    found = _countries().get(surface) if surface.strip() else None
+    return None if found is None else found[0]
 
 
 @lru_cache(maxsize=1024)

@@ -19,7 +19,7 @@ from dateparser.date import DateDataParser
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.numbers import find_numbers
 
-_MONTHS: dict[str, int] = {
+MONTHS: dict[str, int] = {
     # Egyptian / Gulf
     "يناير": 1,
     "فبراير": 2,
@@ -65,7 +65,7 @@ _MONTHS: dict[str, int] = {
 }
 """Gregorian month names, normalized (ة -> ه, alef forms -> ا)."""
 
-_WEEKDAYS: dict[str, int] = {
+WEEKDAYS: dict[str, int] = {
     "الاثنين": 0,
     "الثلاثاء": 1,
     "الاربعاء": 2,
@@ -76,7 +76,7 @@ _WEEKDAYS: dict[str, int] = {
 }
 """Weekday names, normalized, numbered as `datetime.date.weekday()`."""
 
-_HIJRI_MONTHS = (
+HIJRI_MONTHS = (
     "محرم",
     "صفر",
     "ربيع الاول",
@@ -106,7 +106,7 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(str(regex.escape(phrase)) for phrase in ordered)
 
 
-_MONTH = regex.compile(_START + _CLITIC + r"(?:ال)?(?P<month>" + _alternation(_MONTHS) + ")" + _END)
+_MONTH = regex.compile(_START + _CLITIC + r"(?:ال)?(?P<month>" + _alternation(MONTHS) + ")" + _END)
 _UNIT_ORDINALS = (
     "الحادي",
     "الثاني",
@@ -134,13 +134,13 @@ _NUMERIC = regex.compile(
     r"(?<![\d.,/-])(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
     r"|(?P<y2>(?:19|20)\d\d)[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2}))(?![\d.,/-])"
 )
-_WEEKDAY = regex.compile(_START + _CLITIC + r"(?P<weekday>" + _alternation(_WEEKDAYS) + ")" + _END)
+_WEEKDAY = regex.compile(_START + _CLITIC + r"(?P<weekday>" + _alternation(WEEKDAYS) + ")" + _END)
 _HIJRI = regex.compile(
     r"(?:\d{1,2}\s*(?:من\s+)?)?"
     + _START
     + _CLITIC
     + r"(?:"
-    + _alternation(_HIJRI_MONTHS)
+    + _alternation(HIJRI_MONTHS)
     + ")"
     + _END
     + r"(?:\s*\d{3,4})?(?:\s*(?:ه|هجري|هجريه)"
@@ -200,7 +200,7 @@ def _month_year(month: int, day: int | None, published: dt.date, direction: int)
 
 def _from_month(text: str, match: regex.Match[str], published: dt.date | None) -> str | None:
     """A date built around a month name: its day just before it, a year anywhere."""
-    month = _MONTHS[match.group("month")]
+    month = MONTHS[match.group("month")]
     day_match = _DAY_BEFORE.search(text, 0, match.start())
     day = None
     if day_match is not None:
@@ -219,7 +219,7 @@ def _from_month(text: str, match: regex.Match[str], published: dt.date | None) -
 def _from_weekday(text: str, match: regex.Match[str], published: dt.date) -> str:
     """The most recent such weekday on or before published: before it for `الخميس الماضي`, on
     or before yesterday for `أمس الأربعاء`; the next one after it for `الخميس المقبل`."""
-    weekday = _WEEKDAYS[match.group("weekday")]
+    weekday = WEEKDAYS[match.group("weekday")]
     after = text[match.end() :]
     if _FOLLOWED_BY_NEXT.match(after):
         return (

@@ -9,6 +9,7 @@ model wrote, so the verifier still checks it against the article.
 
 from __future__ import annotations
 
+from extractor.arabic.countries import country_for
 from extractor.arabic.normalize import normalize_text
 
 HONORIFICS = frozenset(
@@ -31,6 +32,32 @@ POSTS = frozenset(
     )
 )  # fmt: skip
 """First words of a post (`وزير الخارجية`, `ولي العهد`): a phrase starting so is no name."""
+
+
+POST_LINKS = frozenset(
+    normalize_text(word)
+    for word in (
+        "و", "لدى", "في", "عن", "ل", "لشؤون", "شؤون", "وزراء", "عهد", "أركان", "عام", "أول",
+        "ركن", "دولة", "الأعلى", "هيئة", "مجلس",
+    )
+)  # fmt: skip
+"""Words inside a post that carry no article (`رئيس وزراء باكستان`, `ولي عهد أبوظبي`,
+`وزير الدولة لشؤون الدفاع`); a word outside them, without the article and naming no country,
+is taken for part of a person's name."""
+
+
+def is_post_only(phrase: str) -> bool:
+    """True when a phrase is a post or honorific with no person's name in it (`وزير الدفاع
+    الإسباني`, `ولي العهد`, `المشير`); False for `الملك سلمان` or `وزير الخارجية عادل الجبير`."""
+    words = normalize_text(phrase).split()
+    if not words or words[0] not in POSTS | HONORIFICS:
+        return False
+    return all(
+        word.startswith(("ال", "لل", "وال", "بال"))
+        or word in POSTS | HONORIFICS | POST_LINKS
+        or country_for(word) is not None
+        for word in words[1:]
+    )
 
 
 def split_person(name: str | None, titles: list[str]) -> tuple[str | None, list[str]]:

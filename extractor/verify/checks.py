@@ -62,3 +62,23 @@ def contradicted(leaf: Leaf, message: str, span: Span | None, source: Source) ->
         found=source.at(span) if span is not None else None,
         message=message,
     )
+
+
+def finding(
+    path: str,
+    value: Scalar | None,
+    status: CheckStatus,
+    message: str,
+    span: Span | None = None,
+    source: Source | None = None,
+) -> Check:
+    """A finding about a whole record (its role or kind), at the record's own path; `value` is
+    the field it turns on, or None."""
+    return Check.model_construct(
+        path=path,
+        value=value,
+        status=status,
+        span=span,
+        found=source.at(span) if span is not None and source is not None else None,
+        message=message,
+    )

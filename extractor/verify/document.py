@@ -1,4 +1,5 @@
-"""Verify a whole Document: one Check per leaf value, and the source's uncovered numbers."""
+"""Verify a whole Document: one Check per leaf value, the findings about whole records (rule 3),
+and the source's uncovered numbers."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from extractor.verify.durations import check_duration
 from extractor.verify.mentions import SpanIndex, designation_spans, is_count
 from extractor.verify.money import check_amount, check_currency
 from extractor.verify.quantities import check_quantity, check_quantity_text
+from extractor.verify.records import record_checks
 from extractor.verify.resolutions import check_resolution
 from extractor.verify.source import Source, prepare
 from extractor.verify.surface import check_designation, check_surface
@@ -51,6 +53,7 @@ def verify_document(document: Document, source: str) -> Document:
     """
     prepared = _prepare(document, source)
     checks = [CHECKERS.get(leaf.field, check_surface)(leaf, prepared) for leaf in leaves(document)]
+    checks += record_checks(document, prepared)
     provenance = document.provenance.model_copy(
         update={
             "source_sha256": source_sha256(source),

@@ -16,6 +16,7 @@ from operator import sub
 import regex
 
 from extractor.arabic.countries import CountryMention, country_mentions
+from extractor.arabic.lexicon import Word, words_of
 from extractor.arabic.names import (
     TextMatch,
     find_all,
@@ -59,6 +60,10 @@ class Source:
     _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
     roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     """What the number checks found out about each mention (see `mentions.role`)."""
+    kinds: dict[Span, frozenset[str]] = field(default_factory=dict)
+    """The fact kinds each sentence has words of (see `scope.kinds_of`)."""
+    _words: list[Word] | None = None
+    _word_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]
@@ -177,6 +182,15 @@ class Source:
     def counts_in(self, span: Span) -> list[NumberMention]:
         """The count mentions that lie wholly inside a span."""
         return [m for m in self.counts if span[0] <= m.start and m.end <= span[1]]
+
+    def words_in(self, span: Span) -> list[Word]:
+        """The words that lie wholly inside a span, with their stems (read once per text)."""
+        if self._words is None:
+            self._words = words_of(self.normalized)
+            self._word_starts = [word.start for word in self._words]
+        first = bisect_left(self._word_starts, span[0])
+        last = bisect_left(self._word_starts, span[1], lo=first)
+        return [word for word in self._words[first:last] if word.end <= span[1]]
 
     def countries_in(self, span: Span) -> list[CountryMention]:
         """The country mentions that lie wholly inside a span."""

@@ -1,6 +1,8 @@
 """Strict mode: keep only what the source supports.
 
-Every value whose check failed is removed (an optional scalar becomes null, a list element
+Every record with a failed whole-record finding goes (a fact of the wrong kind, a participant
+who is no person or not in the meeting, an item that is no weapon: rule 3). Every value whose
+check failed is removed (an optional scalar becomes null, a category `other`, a list element
 goes), then every record left without support goes too: an arms item whose designation is
 unsupported, a delegate with neither a supported name nor a supported title, a Money value
 whose text is unsupported, a meeting without participants, a deal without items or value,
@@ -45,7 +47,7 @@ def _prune(
 ) -> Model | None:
     """`model` without its failed values, or None when the whole record must go."""
     whole = DEFINING_FIELD.get(type(model))
-    if whole is not None and f"{old}.{whole}" in failed:
+    if old in failed or (whole is not None and f"{old}.{whole}" in failed):
         return None
     local: dict[str, str] = {}
     updates: dict[str, object] = {}
@@ -67,7 +69,7 @@ def _prune(
         elif isinstance(value, BaseModel):
             updates[name] = _prune(value, old_path, new_path, failed, local)
         elif old_path in failed:
-            updates[name] = None
+            updates[name] = type(model).model_fields[name].get_default()
         else:
             local[old_path] = new_path
     pruned_model = model.model_copy(update=updates)

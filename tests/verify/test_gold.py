@@ -1,4 +1,5 @@
-"""Every dev gold file verifies cleanly: each value is found, each span points at it."""
+"""Every dev gold file verifies cleanly: each value is found, each span points at it, and no
+record draws a finding (rule 3); every item's category is named by its weapon words."""
 
 from __future__ import annotations
 
@@ -22,7 +23,14 @@ def test_one_check_per_leaf_with_spans_into_the_original(doc_id: str) -> None:
     document = gold(doc_id)
     text = article(doc_id)
     verified = verify_document(document, text)
-    assert [c.path for c in verified.checks] == [leaf.path for leaf in leaves(document)]
+    paths = [leaf.path for leaf in leaves(document)]
+    assert [c.path for c in verified.checks[: len(paths)]] == paths
+    items = [
+        f"arms_deals[{d}].items[{i}].category"
+        for d, deal in enumerate(document.arms_deals)
+        for i in range(len(deal.items))
+    ]
+    assert [c.path for c in verified.checks[len(paths) :]] == items  # and no finding
     for check in verified.checks:
         assert check.span is not None, check.path
         assert check.found == text[check.span[0] : check.span[1]]

@@ -1,0 +1,37 @@
+"""Arabic direction cues of a transfer: who sells and who buys, read from the verb.
+
+The seller is the agent of a sale verb (`باعت فرنسا … إلى مصر`, `صفقة بيع … لقطر`) and the
+buyer the agent of a purchase verb (`اشترت الهند`, `تعاقدت قطر على`, `تسلمت مصر`). The
+recipient of a sale stands after `إلى` or with `لـ` on its name (`لقطر`, `للسعودية`).
+"""
+
+from __future__ import annotations
+
+from extractor.arabic.lexicon import word_set
+
+SALE_VERBS = word_set(
+    "باع", "باعت", "يبيع", "تبيع", "بيع", "ببيع", "مبيعات", "تصدير", "صادرات", "صدرت",
+    "زود", "زودت", "يزود", "تزويد", "سلمت", "تسليم", "منحت", "قدمت",
+)  # fmt: skip
+"""Sale and supply verbs and nouns: their agent is the seller. Leaves out `تزود` and the
+present `تسلم` (each reads either way), `صدر` (also 'was issued')."""
+
+PURCHASE_VERBS = word_set(
+    "اشترى", "اشترت", "يشتري", "تشتري", "شراء", "اقتناء", "حصل", "حصلت", "يحصل", "تحصل",
+    "تعاقد", "تعاقدت", "طلب", "طلبت", "تسلمت", "استلم", "استلمت", "يستلم", "تستلم", "امتلاك",
+    "تشتريها",
+)  # fmt: skip
+"""Purchase and receipt verbs and nouns: their agent is the buyer."""
+
+RECIPIENT_WORDS = word_set("إلى", "الى", "لصالح", "لدى")
+"""Words before the recipient of a sale (`بيع 72 طائرة إلى قطر`); `لـ` is read on the name."""
+
+PARTNER_WORDS = word_set("مع", "بين")
+"""Words before a party that the verb does not make its agent (`صفقة مع الولايات المتحدة`)."""
+
+SOURCE_WORDS = word_set("من")
+"""The word before the seller of a purchase (`اشترت مصر من فرنسا`)."""
+
+DEAL_NOUNS = word_set("صفقة", "صفقات", "عقد", "عقود")
+"""Nouns of a deal: a state marked as recipient after one is the buyer (`صفقة محتملة
+للسعودية`, `بعقد … لمملكة البحرين`). Leaves out `اتفاق` (any agreement)."""

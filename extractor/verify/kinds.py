@@ -1,0 +1,112 @@
+"""Facts of their kind: a deal its sentences call military, an embargo a sanction word states,
+a meeting its evidence reports between two parties (rule 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extractor.arabic.persons import not_a_person
+from extractor.arabic.sanctions import NAME_HEADS, SANCTION_WORDS
+from extractor.arabic.weapons import (
+    AIRCRAFT,
+    AIRLINER_MAKERS,
+    MILITARY_WORDS,
+    SYSTEMS,
+    WEAPON_NOUNS,
+    designation_category,
+    is_airline,
+    is_airliner,
+)
+from extractor.schemas import ArmsDeal, Check, Document, Embargo, Meeting
+from extractor.verify.checks import finding, show
+from extractor.verify.scope import deal_sentences, has_words, kinds_of, sentences_naming
+from extractor.verify.source import Source, Span
+
+
+def check_kinds(document: Document, source: Source) -> Iterator[Check]:
+    """A finding per fact whose sentences do not report a fact of its kind."""
+    for index, meeting in enumerate(document.meetings):
+        if (reason := _not_a_meeting(meeting, source)) is not None:
+            yield finding(f"meetings[{index}]", None, "unsupported", reason)
+    for index, deal in enumerate(document.arms_deals):
+        if (reason := _not_an_arms_deal(deal, source)) is not None:
+            yield finding(f"arms_deals[{index}]", None, "unsupported", reason)
+    for index, embargo in enumerate(document.embargoes):
+        if (reason := _not_an_embargo(embargo, source)) is not None:
+            yield finding(f"embargoes[{index}]", embargo.target_text, "unsupported", reason)
+
+
+def _not_a_meeting(meeting: Meeting, source: Source) -> str | None:
+    sentences = source.evidence_sentences(meeting.evidence)
+    if sentences and not any("meetings" in kinds_of(source, s) for s in sentences):
+        return "the evidence has no word of a meeting, visit, call or talks: no meeting is reported"
+    people = [p for p in meeting.participants if p.name is None or not_a_person(p.name) is None]
+    visited = meeting.host_country is not None and any(
+        guest != meeting.host_country for guest in meeting.guest_countries
+    )
+    if len(people) < 2 and not visited:
+        return (
+            "a meeting needs two parties (two participants, or a host and a visiting state): "
+            "this names one, so it is no meeting"
+        )
+    return None
+
+
+def _not_an_arms_deal(deal: ArmsDeal, source: Source) -> str | None:
+    sentences = sorted(deal_sentences(deal, source))
+    civil = _civil(deal, source, sentences)
+    if civil is not None:
+        return f"{civil}: a civil purchase, not an arms deal"
+    if not any(_military(source, sentence) for sentence in sentences):
+        return "no military word or weapon in the deal's sentences: no arms deal is reported"
+    return None
+
+
+def _civil(deal: ArmsDeal, source: Source, sentences: list[Span]) -> str | None:
+    for item in deal.items:
+        if is_airliner(item.designation):
+            return f"{show(item.designation)} is an airliner"
+    for text in (deal.buyer_text, deal.seller_text):
+        if text is not None and is_airline(text):
+            return f"{show(text)} is an airline"
+    for sentence in sentences:
+        if has_words(source, sentence, AIRLINER_MAKERS) and is_airliner(source.at(sentence)):
+            return "the aircraft is an airliner"
+    return None
+
+
+def _military(source: Source, sentence: Span) -> bool:
+    stems = [word.stems for word in source.words_in(sentence)]
+    if MILITARY_WORDS.values(stems) or SYSTEMS.values(stems):
+        return True
+    if any(value not in (AIRCRAFT, "other") for value in WEAPON_NOUNS.values(stems)):
+        return True
+    return any(
+        designation_category(source.at(span)) is not None
+        for span in source.designations
+        if sentence[0] <= span[0] < sentence[1]
+    )
+
+
+def _not_an_embargo(embargo: Embargo, source: Source) -> str | None:
+    named = sentences_naming(source, embargo.target_text)
+    words = embargo.target_text.split()
+    if len(words) > 1 and len(words[-1]) >= 3:
+        named |= {source.sentence_of(m.start) for m in source.locate_all(words[-1])}
+    if not named:
+        return None
+    if any(_states_sanction(source, sentence) for sentence in named):
+        return None
+    return (
+        f"no sanction or embargo word in the sentences that name {show(embargo.target_text)}: "
+        "no measure against it is reported"
+    )
+
+
+def _states_sanction(source: Source, sentence: Span) -> bool:
+    """True when a sanction word stands in the sentence outside a name (`منظمة حظر …`)."""
+    stems = [word.stems for word in source.words_in(sentence)]
+    for start, _, _ in SANCTION_WORDS.scan(stems):
+        if start == 0 or not NAME_HEADS.values(stems[start - 1 : start]):
+            return True
+    return False

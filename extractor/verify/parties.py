@@ -1,0 +1,190 @@
+"""Deal parties as a whole: a buyer and a seller that differ, each named in the deal's own
+sentences, in the roles the Arabic sale and purchase verbs give them (rule 3)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.arabic.countries import CountryMention
+from extractor.arabic.deal_cues import (
+    DEAL_NOUNS,
+    PARTNER_WORDS,
+    PURCHASE_VERBS,
+    RECIPIENT_WORDS,
+    SALE_VERBS,
+    SOURCE_WORDS,
+)
+from extractor.arabic.lexicon import Lexicon, Word
+from extractor.arabic.normalize import normalize_text
+from extractor.schemas import ArmsDeal, Check, Document
+from extractor.verify.checks import finding
+from extractor.verify.scope import deal_sentences
+from extractor.verify.source import Source, Span
+
+Role = Literal["buyer", "seller"]
+Cue = Literal["sale", "purchase", "deal"]
+Mark = Literal["recipient", "partner", "source", ""]
+
+AGENT_WORDS = 8
+"""Most words between a verb and its agent: further off, another clause has begun."""
+
+_CUES: tuple[tuple[Cue, Lexicon[bool]], ...] = (
+    ("sale", SALE_VERBS),
+    ("purchase", PURCHASE_VERBS),
+    ("deal", DEAL_NOUNS),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A role that a cue word gives a state: `بيع … لقطر` makes QAT the buyer."""
+
+    iso3: str
+    role: Role
+    cue: Span
+
+
+def check_parties(document: Document, source: Source) -> Iterator[Check]:
+    """Findings on each deal's pair: none named, one state on both sides, a party named
+    outside the deal's sentences, or a pair the verbs reverse."""
+    for index, deal in enumerate(document.arms_deals):
+        path = f"arms_deals[{index}]"
+        if not any((deal.buyer, deal.seller, deal.buyer_text, deal.seller_text)):
+            yield finding(
+                path,
+                None,
+                "unsupported",
+                "the deal names neither buyer nor seller: which state buys these weapons? "
+                "answer with the buyer as written, or null",
+            )
+            continue
+        if _same_party(deal):
+            yield finding(
+                path,
+                deal.seller_text or deal.seller,
+                "contradicted",
+                f"buyer and seller are both {deal.seller or deal.seller_text}: who sells the "
+                "weapons in this deal? answer with the seller as written, or null",
+            )
+            continue
+        yield from _parties_named(deal, path, source)
+
+
+def _same_party(deal: ArmsDeal) -> bool:
+    if deal.buyer is not None and deal.buyer == deal.seller:
+        return True
+    texts = (deal.buyer_text, deal.seller_text)
+    return None not in texts and len({normalize_text(text or "") for text in texts}) == 1
+
+
+def _parties_named(deal: ArmsDeal, path: str, source: Source) -> Iterator[Check]:
+    sentences = sorted(deal_sentences(deal, source))
+    named = {m.iso3 for sentence in sentences for m in source.countries_in(sentence)}
+    roles: tuple[tuple[Role, str | None, str | None], ...] = (
+        ("buyer", deal.buyer, deal.buyer_text),
+        ("seller", deal.seller, deal.seller_text),
+    )
+    for role, code, text in roles:
+        if code is not None and code not in named:
+            yield finding(
+                path,
+                text or code,
+                "unsupported",
+                f"{role} {code} is not named in the deal's sentences: which state is the "
+                f"{role}? answer with the {role} as written, or null",
+            )
+            return
+    for reading in readings(source, sentences):
+        other: Role = "seller" if reading.role == "buyer" else "buyer"
+        claimed = deal.buyer if other == "buyer" else deal.seller
+        if reading.iso3 == claimed and reading.iso3 != getattr(deal, reading.role):
+            cue = source.at(reading.cue)
+            yield finding(
+                path,
+                deal.seller_text or deal.seller,
+                "contradicted",
+                f'{other} {claimed} but "{cue}" makes {claimed} the {reading.role}: who sells '
+                "the weapons in this deal? answer with the seller as written",
+                reading.cue,
+                source,
+            )
+            return
+
+
+def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
+    """The roles the sale and purchase cues of the sentences give the states around them."""
+    for sentence in sentences:
+        words = source.words_in(sentence)
+        stems = [word.stems for word in words]
+        mentions = source.countries_in(sentence)
+        starts = [word.start for word in words]
+        placed = [(bisect_right(starts, m.start) - 1, m) for m in mentions]
+        cues = sorted(
+            (start, end, cue) for cue, lexicon in _CUES for start, end, _ in lexicon.scan(stems)
+        )
+        marked = [(at, m, _mark(source, words, at, m)) for at, m in placed] if cues else []
+        for position, (start, end, cue) in enumerate(cues):
+            before = cues[position - 1][1] if position else 0
+            after = cues[position + 1][0] if position + 1 < len(cues) else len(words)
+            span = (words[start].start, words[end - 1].end)
+            yield from _cue_readings(cue, span, start, end, before, after, marked)
+
+
+def _cue_readings(
+    cue: Cue,
+    span: Span,
+    start: int,
+    end: int,
+    before: int,
+    after: int,
+    marked: list[tuple[int, CountryMention, Mark]],
+) -> Iterator[Reading]:
+    following = [(at, m, mark) for at, m, mark in marked if end <= at < after]
+    if cue in ("sale", "deal"):
+        for _, mention, mark in following:
+            if mark == "recipient":
+                yield Reading(mention.iso3, "buyer", span)
+                break
+    if cue == "purchase":
+        for _, mention, mark in following:
+            if mark == "source":
+                yield Reading(mention.iso3, "seller", span)
+                break
+    if cue == "deal":
+        return
+    role: Role = "seller" if cue == "sale" else "buyer"
+    agent = _agent(start, end, before, after, marked)
+    if agent is not None:
+        yield Reading(agent.iso3, role, span)
+
+
+def _agent(
+    start: int, end: int, before: int, after: int, marked: list[tuple[int, CountryMention, Mark]]
+) -> CountryMention | None:
+    """The unmarked state right after the verb (`اشترت مصر`), else the nearest before it."""
+    for at, mention, mark in marked:
+        if end <= at < min(end + 3, after) and not mark:
+            return mention
+    for at, mention, mark in reversed(marked):
+        if max(before, start - AGENT_WORDS) <= at < start and not mark:
+            return mention
+    return None
+
+
+def _mark(source: Source, words: list[Word], at: int, mention: CountryMention) -> Mark:
+    """How the words around a state mark its role: `لقطر`, `إلى قطر` (recipient), `مع قطر`
+    (partner), `من قطر` (source)."""
+    clitic = source.text[words[at].start : mention.start] if at >= 0 else ""
+    if "ل" in clitic or normalize_text(mention.surface).startswith("لل"):
+        return "recipient"
+    previous = [words[at - 1].stems] if at > 0 else []
+    if RECIPIENT_WORDS.values(previous):
+        return "recipient"
+    if PARTNER_WORDS.values(previous):
+        return "partner"
+    if SOURCE_WORDS.values(previous):
+        return "source"
+    return ""

@@ -1,0 +1,109 @@
+"""Participants as whole records: a name must name a person, and the person must be named in
+a sentence of the meeting itself (rule 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.persons import POST, not_a_person
+from extractor.schemas import Check, Delegate, Document
+from extractor.verify.checks import finding, show
+from extractor.verify.scope import meeting_sentences, occurrences
+from extractor.verify.source import Source, Span
+
+POST_REACH = 8
+"""Most words between a post and the name it stands before (`نائب القائد العام الفريق أول ركن
+صدام خليفة حفتر` has six)."""
+
+
+def check_participants(document: Document, source: Source) -> Iterator[Check]:
+    """One finding per participant whose name is no person or who is named only elsewhere."""
+    for m, meeting in enumerate(document.meetings):
+        sentences: set[Span] | None = None
+        for p, person in enumerate(meeting.participants):
+            if person.name is None:
+                continue
+            path = f"meetings[{m}].participants[{p}]"
+            instead = not_a_person(person.name)
+            if instead is not None:
+                yield finding(path, person.name, "unsupported", _question(person, instead))
+                continue
+            if sentences is None:
+                sentences = meeting_sentences(document, m, source)
+            if not _named_in(source, person, sentences):
+                yield finding(
+                    path,
+                    person.name,
+                    "unsupported",
+                    f"{show(person.name)} is named only outside this meeting's sentences: is "
+                    "that person a participant? answer with the participant's name as written, "
+                    "or null",
+                )
+
+
+def is_post_finding(check: Check) -> bool:
+    """True for a finding that a participant's name is only a post (its name moves to titles)."""
+    return isinstance(check.value, str) and not_a_person(check.value) == POST
+
+
+def _question(person: Delegate, instead: str) -> str:
+    name = show(person.name or "")
+    if instead == POST:
+        return (
+            f"{name} is a post, not a person: who holds the post {name} in this meeting? "
+            "answer with the name as written, or null"
+        )
+    return (
+        f"{name} is {instead}, not a person: who is the participant here? answer with the "
+        "person's name as written, or null"
+    )
+
+
+def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
+    """True when the name, or its last word (a surname the text refers back by), stands in one
+    of the sentences; or when the meeting's sentences name the person by a post that the text
+    puts before the name elsewhere (`نائب القائد العام … صدام خليفة حفتر`, then `كما زار نائب
+    القائد العام الليبي …`)."""
+    name = person.name or ""
+    named = occurrences(source, name)
+    spans = list(named)
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) >= 3:
+        spans += [(match.start, match.end) for match in source.locate_all(words[-1])]
+    if any(source.sentence_of(start) in sentences for start, _ in spans):
+        return True
+    return any(
+        _post_before(source, title, start) and _post_in(source, title, sentences)
+        for title in person.titles
+        for start, _ in named
+    )
+
+
+def _lead(title: str) -> list[frozenset[str]]:
+    """The first two words of a post, as stems (`نائب القائد`)."""
+    return phrase_words(title)[:2]
+
+
+def _post_before(source: Source, title: str, start: int) -> bool:
+    """True when the post's first two words stand within a few words before an offset."""
+    lead = _lead(title)
+    sentence = source.sentence_of(start)
+    before = [word.stems for word in source.words_in((sentence[0], start))[-POST_REACH:]]
+    return len(lead) == 2 and _contains(before, lead)
+
+
+def _post_in(source: Source, title: str, sentences: set[Span]) -> bool:
+    lead = _lead(title)
+    return len(lead) == 2 and any(
+        _contains([word.stems for word in source.words_in(sentence)], lead)
+        for sentence in sentences
+    )
+
+
+def _contains(words: list[frozenset[str]], lead: list[frozenset[str]]) -> bool:
+    """True when two consecutive words read as the two words of `lead`."""
+    return any(
+        not words[at].isdisjoint(lead[0]) and not words[at + 1].isdisjoint(lead[1])
+        for at in range(len(words) - 1)
+    )

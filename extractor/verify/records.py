@@ -1,0 +1,23 @@
+"""Whole-record findings (rule 3): each fact and participant checked in its role and kind, not
+only its values. Only findings are returned, and the category checks of arms items."""
+
+from __future__ import annotations
+
+from extractor.schemas import Check, Document
+from extractor.verify.hosts import check_hosts
+from extractor.verify.items import check_items
+from extractor.verify.kinds import check_kinds
+from extractor.verify.parties import check_parties
+from extractor.verify.persons import check_participants
+from extractor.verify.source import Source
+
+
+def record_checks(document: Document, source: Source) -> list[Check]:
+    """Every finding about a participant, item or fact as a whole, in document order of kind."""
+    return [
+        *check_participants(document, source),
+        *check_hosts(document),
+        *check_kinds(document, source),
+        *check_parties(document, source),
+        *check_items(document, source),
+    ]

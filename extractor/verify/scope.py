@@ -1,0 +1,64 @@
+"""The sentences of a fact: its evidence sentences, and the sentences that name its parties or
+participants next to one of its kind's words. Whole-fact checks read only these."""
+
+from __future__ import annotations
+
+from extractor.arabic.lexicon import Lexicon
+from extractor.arabic.meeting_words import DELEGATION_MARKERS
+from extractor.arabic.triggers import kinds_mentioned
+from extractor.schemas import ArmsDeal, Document
+from extractor.verify.source import Source, Span
+
+
+def kinds_of(source: Source, sentence: Span) -> frozenset[str]:
+    """The fact kinds (`meetings`, `arms_deals`, `embargoes`) a sentence has words of."""
+    if sentence not in source.kinds:
+        source.kinds[sentence] = kinds_mentioned(source.at(sentence))
+    return source.kinds[sentence]
+
+
+def has_words(source: Source, span: Span, lexicon: Lexicon[bool]) -> bool:
+    """True when a listed word or phrase stands in the span."""
+    return bool(lexicon.values([word.stems for word in source.words_in(span)]))
+
+
+def occurrences(source: Source, text: str) -> list[Span]:
+    """Every place a surface string stands (exact or normalized), else its one fuzzy match."""
+    spans = [(match.start, match.end) for match in source.locate_all(text)]
+    if not spans and (match := source.locate(text, fuzzy=True)) is not None:
+        spans.append((match.start, match.end))
+    return spans
+
+
+def sentences_naming(source: Source, text: str) -> set[Span]:
+    """The sentences a surface string stands in."""
+    return {source.sentence_of(start) for start, _ in occurrences(source, text)}
+
+
+def meeting_sentences(document: Document, index: int, source: Source) -> set[Span]:
+    """A meeting's evidence sentences, and the sentences with a meeting or delegation word
+    that are not another meeting's evidence (`وضم الوفد …`, `وحضر اللقاء …`)."""
+    own = set(source.evidence_sentences(document.meetings[index].evidence))
+    others: set[Span] = set()
+    for position, meeting in enumerate(document.meetings):
+        if position != index:
+            others.update(source.evidence_sentences(meeting.evidence))
+    attached = {
+        sentence
+        for sentence in source.sentences
+        if sentence not in others
+        and (
+            "meetings" in kinds_of(source, sentence)
+            or has_words(source, sentence, DELEGATION_MARKERS)
+        )
+    }
+    return own | attached
+
+
+def deal_sentences(deal: ArmsDeal, source: Source) -> set[Span]:
+    """A deal's evidence sentences and the sentences that name one of its weapon systems."""
+    sentences = set(source.evidence_sentences(deal.evidence))
+    for item in deal.items:
+        spans = source.designation_spans(item.designation)
+        sentences.update(source.sentence_of(start) for start, _ in spans)
+    return sentences
