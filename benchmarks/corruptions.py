@@ -17,12 +17,12 @@ from typing import Literal
 
 import regex
 
-from extractor.arabic.countries import countries_in
+from extractor.arabic.countries import countries_in, country_mentions
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import FACT_KINDS, Document
 from extractor.schemas.roles import CODES, ENUMERATIONS, SURFACE_OF, UNWRITTEN_CODES
 
-Family = Literal["number", "name", "code", "date", "preserving"]
+Family = Literal["number", "name", "code", "date", "fact", "preserving"]
 
 FAKE_NAMES = (
     "يوسف عبد الكريم المنصوري",
@@ -45,6 +45,9 @@ FATHA, KASRA = "\u064e", "\u0650"
 _DIGITS = re.compile(r"[0-9]")
 _NUMERAL = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+
+WRONG_CATEGORY = {"ship": "fighter_aircraft", "submarine": "fighter_aircraft"}
+"""The wrong category a `wrong category` case files an item under: `ship`, else this."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,7 @@ def _claims(gold: Document, document: Document, paths: tuple[str, ...]) -> tuple
     claims: dict[str, Claim] = {}
     for path in paths:
         field = _STEP.findall(path)[-1][0]
-        if field in UNWRITTEN_CODES:
+        if field in UNWRITTEN_CODES or field in ENUMERATIONS:
             continue
         surface = _surface_path(path) or path
         text, original = get_path(document, surface), get_path(gold, surface)
@@ -154,13 +157,22 @@ class _Builder:
         self.source = source
         self.absent_codes = [code for code in FAKE_CODES if code not in countries_in(source)]
 
-    def case(self, kind: str, family: Family, changes: Mapping[str, object], note: str) -> Case:
+    def case(
+        self,
+        kind: str,
+        family: Family,
+        changes: Mapping[str, object],
+        note: str,
+        record: str | None = None,
+    ) -> Case:
+        """One changed Document; `record` is the path of the record whose role the change makes
+        wrong (a fact-level change is flagged by a finding there, or at a changed path)."""
         document = with_values(self.gold, changes)
         return Case(
             doc_id=self.gold.doc_id,
             kind=kind,
             family=family,
-            paths=tuple(changes),
+            paths=(*changes, *([record] if record else [])),
             document=document,
             claims=_claims(self.gold, document, tuple(changes)),
             note=note,
@@ -337,8 +349,98 @@ class _Builder:
             self.names,
             self.codes,
             self.dates,
+            self.parties,
+            self.roles,
+            self.designations,
+            self.categories,
+            self.hosts,
             self.rewrites,
         )
+
+    def parties(self) -> Iterator[Case]:
+        """Buyer and seller swapped; the seller made the buyer."""
+        for d, deal in enumerate(self.gold.arms_deals):
+            if deal.buyer is None or deal.seller is None or deal.buyer == deal.seller:
+                continue
+            path = f"arms_deals[{d}]"
+            swapped = {
+                f"{path}.buyer": deal.seller,
+                f"{path}.seller": deal.buyer,
+                f"{path}.buyer_text": deal.seller_text,
+                f"{path}.seller_text": deal.buyer_text,
+            }
+            note = f"{deal.buyer} <-> {deal.seller}"
+            yield self.case("buyer and seller swapped", "fact", swapped, note, path)
+            same = {f"{path}.seller": deal.buyer, f"{path}.seller_text": deal.buyer_text}
+            yield self.case("seller = buyer", "fact", same, f"seller {deal.buyer}", path)
+
+    def roles(self) -> Iterator[Case]:
+        """A participant's name replaced by one of its titles, by a state the article names,
+        or by a person the article names outside that meeting."""
+        states = [m.surface for m in country_mentions(self.source)]
+        for m, meeting in enumerate(self.gold.meetings):
+            elsewhere = [
+                person.name
+                for other, held in enumerate(self.gold.meetings)
+                if other != m
+                for person in held.participants
+                if person.name and all(p.name != person.name for p in meeting.participants)
+            ]
+            for p, person in enumerate(meeting.participants):
+                record = f"meetings[{m}].participants[{p}]"
+                path = f"{record}.name"
+                if person.name is None:
+                    continue
+                posts = [title for title in person.titles if len(title.split()) > 1]
+                if posts:
+                    yield self.case("name is a title", "fact", {path: posts[0]}, posts[0], record)
+                if states:
+                    state = states[p % len(states)]
+                    yield self.case("name is a state", "fact", {path: state}, state, record)
+                if elsewhere:
+                    other = elsewhere[p % len(elsewhere)]
+                    note = f"{person.name} -> {other}"
+                    yield self.case(
+                        "name of a person elsewhere", "fact", {path: other}, note, record
+                    )
+
+    def designations(self) -> Iterator[Case]:
+        """A designation replaced by a state the article names, or by a phrase of the article
+        that names no weapon (the deal's value or date as written)."""
+        states = [m.surface for m in country_mentions(self.source)]
+        for path, _, _ in self.items():
+            deal = self.gold.arms_deals[int(path.split("[")[1].split("]")[0])]
+            phrases = [text for text in (deal.value and deal.value.text, deal.date_text) if text]
+            changes: list[tuple[str, str]] = []
+            if states:
+                changes.append(("designation is a state", states[0]))
+            if phrases:
+                changes.append(("designation is no weapon", phrases[0]))
+            for kind, text in changes:
+                yield self.case(kind, "fact", {f"{path}.designation": text}, text, path)
+
+    def categories(self) -> Iterator[Case]:
+        """A category the weapon words do not name."""
+        for d, deal in enumerate(self.gold.arms_deals):
+            for i, item in enumerate(deal.items):
+                wrong = WRONG_CATEGORY.get(item.category, "ship")
+                path = f"arms_deals[{d}].items[{i}].category"
+                note = f"{item.category} -> {wrong}"
+                yield self.case("wrong category", "fact", {path: wrong}, note)
+
+    def hosts(self) -> Iterator[Case]:
+        """Host and guests swapped."""
+        for m, meeting in enumerate(self.gold.meetings):
+            if meeting.host_country is None or len(meeting.guest_countries) != 1:
+                continue
+            path = f"meetings[{m}]"
+            guest = meeting.guest_countries[0]
+            changes = {
+                f"{path}.host_country": guest,
+                f"{path}.guest_countries": [meeting.host_country],
+            }
+            note = f"{meeting.host_country} <-> {guest}"
+            yield self.case("host and guests swapped", "fact", changes, note, path)
 
 
 def _shift_date(value: str) -> str:

@@ -199,7 +199,7 @@ def table(tallies: dict[str, Tally], gold: dict[str, Tally]) -> Table:
     return result
 
 
-FAMILIES = ("number", "name", "code", "date", "preserving")
+FAMILIES = ("number", "name", "code", "date", "fact", "preserving")
 
 
 def as_json(tallies: dict[str, Tally], gold: dict[str, Tally], seconds: float) -> dict[str, object]:

@@ -10,6 +10,7 @@ model wrote, so the verifier still checks it against the article.
 from __future__ import annotations
 
 from extractor.arabic.countries import country_for
+from extractor.arabic.lexicon import stems
 from extractor.arabic.normalize import normalize_text
 
 HONORIFICS = frozenset(
@@ -38,24 +39,27 @@ POST_LINKS = frozenset(
     normalize_text(word)
     for word in (
         "و", "لدى", "في", "عن", "ل", "لشؤون", "شؤون", "وزراء", "عهد", "أركان", "عام", "أول",
-        "ركن", "دولة", "الأعلى", "هيئة", "مجلس",
+        "ركن", "دولة", "الأعلى", "هيئة", "مجلس", "جهاز", "ديوان", "مكتب", "أفريقيا", "إفريقيا",
+        "آسيا", "أوروبا",
     )
 )  # fmt: skip
 """Words inside a post that carry no article (`رئيس وزراء باكستان`, `ولي عهد أبوظبي`,
-`وزير الدولة لشؤون الدفاع`); a word outside them, without the article and naming no country,
-is taken for part of a person's name."""
+`وزير الدولة لشؤون أفريقيا`, `وكيل ديوان ولي العهد`); a word outside them, without the article
+and naming no country, is taken for part of a person's name (`وزير الخارجية عادل الجبير`)."""
+
+_POST_WORDS = POSTS | HONORIFICS | POST_LINKS
 
 
 def is_post_only(phrase: str) -> bool:
     """True when a phrase is a post or honorific with no person's name in it (`وزير الدفاع
-    الإسباني`, `ولي العهد`, `المشير`); False for `الملك سلمان` or `وزير الخارجية عادل الجبير`."""
-    words = normalize_text(phrase).split()
-    if not words or words[0] not in POSTS | HONORIFICS:
+    الإسباني`, `ولي العهد`, `المستشار في الديوان الملكي`); False for `الملك سلمان`."""
+    words = [stems(word) for word in normalize_text(phrase).split()]
+    if not words or words[0].isdisjoint(POSTS | HONORIFICS):
         return False
     return all(
-        word.startswith(("ال", "لل", "وال", "بال"))
-        or word in POSTS | HONORIFICS | POST_LINKS
-        or country_for(word) is not None
+        any(stem.startswith("ال") for stem in word)
+        or not word.isdisjoint(_POST_WORDS)
+        or any(country_for(stem) is not None for stem in word)
         for word in words[1:]
     )
 

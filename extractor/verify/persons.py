@@ -12,6 +12,9 @@ from extractor.verify.checks import finding, show
 from extractor.verify.scope import meeting_sentences, occurrences
 from extractor.verify.source import Source, Span
 
+LEAD_WORDS = 3
+"""Words of a post compared: two would take `رئيس أركان الجيش` for `رئيس أركان القوات`."""
+
 POST_REACH = 8
 """Most words between a post and the name it stands before (`نائب القائد العام الفريق أول ركن
 صدام خليفة حفتر` has six)."""
@@ -81,8 +84,9 @@ def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
 
 
 def _lead(title: str) -> list[frozenset[str]]:
-    """The first two words of a post, as stems (`نائب القائد`)."""
-    return phrase_words(title)[:2]
+    """The first words of a post, as stems (`نائب القائد العام`): enough to tell it from
+    another post of the same rank (`رئيس أركان الجيش`, `رئيس أركان القوات الجوية`)."""
+    return phrase_words(title)[:LEAD_WORDS]
 
 
 def _post_before(source: Source, title: str, start: int) -> bool:
@@ -90,20 +94,20 @@ def _post_before(source: Source, title: str, start: int) -> bool:
     lead = _lead(title)
     sentence = source.sentence_of(start)
     before = [word.stems for word in source.words_in((sentence[0], start))[-POST_REACH:]]
-    return len(lead) == 2 and _contains(before, lead)
+    return len(lead) >= 2 and _contains(before, lead)
 
 
 def _post_in(source: Source, title: str, sentences: set[Span]) -> bool:
     lead = _lead(title)
-    return len(lead) == 2 and any(
+    return len(lead) >= 2 and any(
         _contains([word.stems for word in source.words_in(sentence)], lead)
         for sentence in sentences
     )
 
 
 def _contains(words: list[frozenset[str]], lead: list[frozenset[str]]) -> bool:
-    """True when two consecutive words read as the two words of `lead`."""
+    """True when consecutive words read as the words of `lead`."""
     return any(
-        not words[at].isdisjoint(lead[0]) and not words[at + 1].isdisjoint(lead[1])
-        for at in range(len(words) - 1)
+        all(not words[at + k].isdisjoint(stem) for k, stem in enumerate(lead))
+        for at in range(len(words) - len(lead) + 1)
     )
