@@ -37,21 +37,24 @@ def sentences_naming(source: Source, text: str) -> set[Span]:
 
 def meeting_sentences(document: Document, index: int, source: Source) -> set[Span]:
     """A meeting's evidence sentences, and the sentences with a meeting or delegation word
-    that are not another meeting's evidence (`وضم الوفد …`, `وحضر اللقاء …`)."""
-    own = set(source.evidence_sentences(document.meetings[index].evidence))
-    others: set[Span] = set()
+    that follow them before another meeting's evidence begins (`وضم الوفد …`, `وحضر اللقاء
+    …`); such sentences before any evidence (a headline) belong to every meeting."""
+    owners: dict[Span, set[int]] = {}
     for position, meeting in enumerate(document.meetings):
-        if position != index:
-            others.update(source.evidence_sentences(meeting.evidence))
-    attached = {
-        sentence
-        for sentence in source.sentences
-        if sentence not in others
-        and (
+        for sentence in source.evidence_sentences(meeting.evidence):
+            owners.setdefault(sentence, set()).add(position)
+    own = {sentence for sentence, held in owners.items() if index in held}
+    evidence = sorted(owners)
+    attached = set()
+    for sentence in source.sentences:
+        if sentence in owners or not (
             "meetings" in kinds_of(source, sentence)
             or has_words(source, sentence, DELEGATION_MARKERS)
-        )
-    }
+        ):
+            continue
+        earlier = [span for span in evidence if span < sentence]
+        if not earlier or index in owners[earlier[-1]]:
+            attached.add(sentence)
     return own | attached
 
 

@@ -216,3 +216,11 @@ def test_every_cldr_name_names_its_country_unless_reviewed_out() -> None:
     wrong = {(code, name) for code, name in names if country_for(name) != code}
     assert wrong == {("BEN", "بنين"), ("JEY", "جيرسي"), ("MLI", "مالي")}
     assert all(name in country_aliases.UNMAPPED for _, name in wrong)
+
+
+def test_royal_titles_and_ruling_families_name_their_state() -> None:
+    assert countries_in("خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود") == {"SAU"}
+    assert countries_in("أمير قطر الشيخ تميم بن حمد آل ثاني") == {"QAT"}
+    assert countries_in("الشيخ محمد بن زايد آل نهيان") == {"ARE"}
+    assert countries_in("الملك حمد بن عيسى آل خليفة") == {"BHR"}
+    assert countries_in("وزير الشؤون الإسلامية الشيخ صالح بن عبدالعزيز آل الشيخ") == set()
