@@ -37,9 +37,15 @@ def check_kinds(document: Document, source: Source) -> Iterator[Check]:
 
 
 def _not_a_meeting(meeting: Meeting, source: Source) -> str | None:
-    sentences = source.evidence_sentences(meeting.evidence)
+    sentences = set(source.evidence_sentences(meeting.evidence))
+    for person in meeting.participants:
+        if person.name is not None:
+            sentences |= sentences_naming(source, person.name)
     if sentences and not any("meetings" in kinds_of(source, s) for s in sentences):
-        return "the evidence has no word of a meeting, visit, call or talks: no meeting is reported"
+        return (
+            "neither the evidence nor the sentences that name the participants have a word of "
+            "a meeting, visit, call or talks: no meeting is reported"
+        )
     people = [p for p in meeting.participants if p.name is None or not_a_person(p.name) is None]
     visited = meeting.host_country is not None and any(
         guest != meeting.host_country for guest in meeting.guest_countries
@@ -90,9 +96,6 @@ def _military(source: Source, sentence: Span) -> bool:
 
 def _not_an_embargo(embargo: Embargo, source: Source) -> str | None:
     named = sentences_naming(source, embargo.target_text)
-    words = embargo.target_text.split()
-    if len(words) > 1 and len(words[-1]) >= 3:
-        named |= {source.sentence_of(m.start) for m in source.locate_all(words[-1])}
     if not named:
         return None
     if any(_states_sanction(source, sentence) for sentence in named):

@@ -9,7 +9,7 @@ from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.persons import POST, not_a_person
 from extractor.schemas import Check, Delegate, Document
 from extractor.verify.checks import finding, show
-from extractor.verify.scope import meeting_sentences, occurrences
+from extractor.verify.scope import meeting_sentences, occurrences, sentences_naming
 from extractor.verify.source import Source, Span
 
 LEAD_WORDS = 3
@@ -69,13 +69,9 @@ def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
     puts before the name elsewhere (`نائب القائد العام … صدام خليفة حفتر`, then `كما زار نائب
     القائد العام الليبي …`)."""
     name = person.name or ""
-    named = occurrences(source, name)
-    spans = list(named)
-    words = name.split()
-    if len(words) > 1 and len(words[-1]) >= 3:
-        spans += [(match.start, match.end) for match in source.locate_all(words[-1])]
-    if any(source.sentence_of(start) in sentences for start, _ in spans):
+    if not sentences_naming(source, name).isdisjoint(sentences):
         return True
+    named = occurrences(source, name)
     return any(
         _post_before(source, title, start) and _post_in(source, title, sentences)
         for title in person.titles

@@ -30,9 +30,14 @@ def occurrences(source: Source, text: str) -> list[Span]:
     return spans
 
 
-def sentences_naming(source: Source, text: str) -> set[Span]:
-    """The sentences a surface string stands in."""
-    return {source.sentence_of(start) for start, _ in occurrences(source, text)}
+def sentences_naming(source: Source, name: str) -> set[Span]:
+    """The sentences that name someone or something, in full or by the last word of a longer
+    name (a surname the text refers back by: `الجضران` for `إبراهيم الجضران`)."""
+    named = {source.sentence_of(start) for start, _ in occurrences(source, name)}
+    words = name.split()
+    if len(words) > 1 and len(words[-1]) >= 3:
+        named |= {source.sentence_of(m.start) for m in source.locate_all(words[-1])}
+    return named
 
 
 def meeting_sentences(document: Document, index: int, source: Source) -> set[Span]:
