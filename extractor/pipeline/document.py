@@ -79,6 +79,8 @@ class Ledger:
     """Values withdrawn as copies of the prompt's examples."""
     kinds_failed: list[str] = field(default_factory=list)
     """Fact kinds asked about whose first answer was unusable."""
+    withdrawn: list[repair.Question] = field(default_factory=list)
+    """Facts of the wrong kind, withdrawn unasked (rule 3)."""
 
     def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
         """The verified Document these answers make, with each fact's origin."""
@@ -179,17 +181,20 @@ class DocumentPipeline:
 
     async def first_checks(self, ledger: Ledger) -> None:
         """Step: verify the first answers, and withdraw unasked the failing values that are
-        copies of the prompt's own examples."""
+        copies of the prompt's own examples and the facts of the wrong kind."""
         first = ledger.assembled(ledger.latest())
         failures = failed_checks(first.document)
         ledger.attempts.append(
             Attempt(attempt=1, failed_checks=len(failures), still_failing=_paths(failures))
         )
         asked = repair.questions(failures, first.origins, limit=len(failures))
-        if echoed := repair.echoes(asked, prompt_examples()):
-            repair.apply(echoed, {})
+        echoed = repair.echoes(asked, prompt_examples())
+        withdrawn = repair.withdrawals(failures, first.origins)
+        if echoed or withdrawn:
+            repair.apply([*echoed, *withdrawn], {})
             failures = failed_checks(ledger.assembled(ledger.latest()).document)
         ledger.echoed = echoed
+        ledger.withdrawn = withdrawn
         ledger.failures = failures
         ledger.keep_best()
 
@@ -197,7 +202,9 @@ class DocumentPipeline:
         """Step: up to max_reasks rounds of repair questions about the failing values."""
         for round_number in range(1, self.max_reasks + 1):
             patched = [s.latest.model_copy(deep=True) if s.latest else None for s in ledger.states]
-            asked = repair.questions(ledger.failures, ledger.assembled(patched).origins)
+            origins = ledger.assembled(patched).origins
+            repair.apply(repair.withdrawals(ledger.failures, origins), {})
+            asked = repair.questions(ledger.failures, origins)
             if not asked:
                 break
             charge(reasks=1)
@@ -255,6 +262,7 @@ class DocumentPipeline:
         provenance.strategy = self.strategy
         provenance.kinds_not_mentioned = [k for k in FACT_KINDS if k not in ledger.mentioned]
         provenance.prompt_examples_withdrawn = [question.old for question in ledger.echoed]
+        provenance.records_withdrawn = [question.message for question in ledger.withdrawn]
         provenance.errors = ledger.errors
         provenance.kinds_failed = ledger.kinds_failed
         return best

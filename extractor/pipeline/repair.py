@@ -18,14 +18,41 @@ from pydantic import BaseModel, create_model
 
 from extractor.pipeline.assemble import shown_participants
 from extractor.schemas import Check
-from extractor.schemas.response import Answer, Code, MeetingAnswer, ResolutionDigits, Text
+from extractor.schemas.facts import ItemCategory
+from extractor.schemas.response import (
+    Answer,
+    Code,
+    DealAnswer,
+    ItemAnswer,
+    MeetingAnswer,
+    PersonAnswer,
+    ResolutionDigits,
+    Text,
+)
 from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
+from extractor.verify.persons import is_post_finding
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
 
 TOKENS_PER_QUESTION = 48
 """Output budget per question: a key, and a value of up to a short Arabic phrase."""
+
+RECORD = ""
+"""The `field` of a question about a whole record that is withdrawn, not asked about: a fact
+of the wrong kind (a sports deal, a ceremony with one official)."""
+
+RECORD_LISTS = frozenset({"participants", "items"})
+"""Lists of records inside a fact: a path ending in one of them names a whole record."""
+
+RECORD_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
+    PersonAnswer: ("name",),
+    ItemAnswer: ("designation",),
+    DealAnswer: ("seller_text", "buyer_text", "seller", "buyer"),
+    MeetingAnswer: ("host_country",),
+}
+"""For a finding about a whole record (rule 3), the fields that may hold the value it turns
+on, in the order asked: a reversed or equal pair asks who sells."""
 
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -56,6 +83,8 @@ class Question:
     message: str
     status: str
     places: tuple[Place, ...]
+    to_titles: bool = False
+    """The old value is a post written as a name: it moves to the titles whatever the reply."""
 
     @property
     def hint(self) -> str | None:
@@ -64,6 +93,8 @@ class Question:
             return "a three-letter ISO country code"
         if self.field == "resolutions":
             return "the resolution number in digits"
+        if self.field == "category":
+            return "one of the weapon categories"
         return None
 
     @property
@@ -73,6 +104,8 @@ class Question:
             return Code | None
         if self.field == "resolutions":
             return ResolutionDigits | None
+        if self.field == "category":
+            return ItemCategory | None
         return Text | None
 
 
@@ -80,6 +113,8 @@ def questions(
     failures: Sequence[Check],
     origins: Mapping[str, Sequence[Origin]],
     limit: int = MAX_QUESTIONS,
+    *,
+    withdrawn: bool = False,
 ) -> list[Question]:
     """The failing values that answers can be asked about, each once, in document order.
 
@@ -87,24 +122,42 @@ def questions(
     question, with the message about the text the reply replaces. One wrong value written in
     several places with the same finding (a title copied to every delegate) is one question.
     When an entry's defining value fails (an item's designation), its other values wait: they
-    may go with it.
+    may go with it. A finding about a whole record asks about the value it turns on (a post
+    written as a name: who holds it?); one that turns on none is a withdrawal (`withdrawn`).
     """
     located = [(check, where) for check in failures if (where := _locate(check, origins))]
-    doubtful = {id(where[0]) for _, where in located if where[1] in DEFINING_FIELDS}
+    doubtful = {id(where[0]) for _, where in located if where[1] in DEFINING_FIELDS | {RECORD}}
     chosen: dict[tuple[int, str, str], tuple[Check, Place]] = {}
     for check, (holder, field, old, container) in located:
-        if id(holder) in doubtful and field not in DEFINING_FIELDS:
+        if id(holder) in doubtful and field not in DEFINING_FIELDS | {RECORD}:
             continue
         value = (id(holder), field, old)
         if value not in chosen or _field_of(check) == field:
             chosen[value] = (check, Place(holder, container))
     grouped: dict[tuple[str, str, str], list[tuple[Check, Place]]] = {}
     for (_, field, old), (check, place) in chosen.items():
-        grouped.setdefault((field, old, check.message), []).append((check, place))
+        if (field == RECORD) == withdrawn:
+            grouped.setdefault((field, old, check.message), []).append((check, place))
     return [
-        Question(f"q{n}", field, old, message, group[0][0].status, tuple(p for _, p in group))
+        Question(
+            f"q{n}",
+            field,
+            old,
+            message,
+            group[0][0].status,
+            tuple(p for _, p in group),
+            to_titles=field == "name" and is_post_finding(group[0][0]),
+        )
         for n, ((field, old, message), group) in enumerate(list(grouped.items())[:limit], 1)
     ]
+
+
+def withdrawals(
+    failures: Sequence[Check], origins: Mapping[str, Sequence[Origin]]
+) -> list[Question]:
+    """The records of the wrong kind (a sports deal, a ceremony with one official): withdrawn
+    unasked, by applying no reply to them."""
+    return questions(failures, origins, limit=len(failures), withdrawn=True)
 
 
 def echoes(asked: Sequence[Question], examples: Container[str]) -> list[Question]:
@@ -140,8 +193,15 @@ def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
 
 
 def _patch(question: Question, place: Place, new: str | None) -> None:
+    if question.field == RECORD:
+        place.container[:] = [entry for entry in place.container if entry is not place.holder]
+        return
+    if question.to_titles and isinstance(place.holder, PersonAnswer):
+        place.holder.titles = [*place.holder.titles, question.old]
     current = getattr(place.holder, question.field)
-    if isinstance(current, list):
+    if question.field == "category" and new is None:
+        setattr(place.holder, question.field, "other")
+    elif isinstance(current, list):
         patched = [new if value == question.old else value for value in current]
         setattr(place.holder, question.field, [value for value in patched if value])
     elif new is None and question.field in DEFINING_FIELDS:
@@ -162,6 +222,8 @@ def _locate(
     if fact_index is None or fact_index >= len(facts):
         return None
     holder, container = facts[fact_index].entry, facts[fact_index].entries
+    if len(segments) == 1:
+        return _record(holder, container, check)
     for name, index in segments[1:-1]:
         if name in FLATTENED:  # a record the answer writes as text (value.amount)
             return _scalar(holder, FLATTENED[name], container)
@@ -173,6 +235,8 @@ def _locate(
     field = _written(holder, name)
     if index is None:
         return _scalar(holder, field, container)
+    if name in RECORD_LISTS and (child := _child(holder, name, index)) is not None:
+        return _record(*child, check)
     values = getattr(holder, field, None)
     if isinstance(values, list) and check.value in values:
         return holder, field, check.value, container
@@ -202,6 +266,19 @@ def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, 
         return None
     shown = shown_participants(holder) if isinstance(holder, MeetingAnswer) else elements
     return (shown[index], elements) if index < len(shown) else None
+
+
+def _record(
+    holder: BaseModel, container: list[Any], check: Check
+) -> tuple[BaseModel, str, str, list[Any]] | None:
+    """A finding about a whole record: the field holding the value it turns on, asked about;
+    a finding that turns on no value withdraws the record."""
+    if check.value is None:
+        return holder, RECORD, "", container
+    for field in RECORD_FIELDS.get(type(holder), ()):
+        if getattr(holder, field, None) == check.value:
+            return holder, field, check.value, container
+    return None
 
 
 def _scalar(

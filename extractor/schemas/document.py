@@ -96,6 +96,11 @@ class Provenance(BaseModel):
         exclude_if=_unset,
         description="Fact kinds not asked about: the article has no words for them.",
     )
+    records_withdrawn: list[str] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Why each fact of the wrong kind was withdrawn unasked (rule 3).",
+    )
     prompt_examples_withdrawn: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,

@@ -33,7 +33,7 @@ def check_kinds(document: Document, source: Source) -> Iterator[Check]:
             yield finding(f"arms_deals[{index}]", None, "unsupported", reason)
     for index, embargo in enumerate(document.embargoes):
         if (reason := _not_an_embargo(embargo, source)) is not None:
-            yield finding(f"embargoes[{index}]", embargo.target_text, "unsupported", reason)
+            yield finding(f"embargoes[{index}]", None, "unsupported", reason)
 
 
 def _not_a_meeting(meeting: Meeting, source: Source) -> str | None:

@@ -194,3 +194,61 @@ def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
     asked = repair.questions(failed_checks(assembled.document), assembled.origins)
     person = values[2].meetings[0].participants[2]
     assert [(q.field, [place.holder for place in q.places]) for q in asked] == [("name", [person])]
+
+
+def _origins(values: list[BaseModel], seed_text: str) -> tuple[list[Any], dict[str, Any]]:
+    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+    return failed_checks(assembled.document), assembled.origins
+
+
+def test_a_post_written_as_a_name_moves_to_the_titles_and_asks_who_holds_it(
+    seed_text: str,
+) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0]["participants"][1].update(name="رئيس الوزراء الليبي", titles=[])
+    values = _answers(DEAL, meeting=meeting)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old, q.to_titles) for q in asked] == [("name", "رئيس الوزراء الليبي", True)]
+    assert 'who holds the post "رئيس الوزراء الليبي"' in asked[0].message
+    repair.apply(asked, _reply(asked, q1="أسامة سعد حمد"))
+    person = values[2].meetings[0].participants[1]  # type: ignore[attr-defined]
+    assert (person.name, person.titles) == ("أسامة سعد حمد", ["رئيس الوزراء الليبي"])
+    assert not _failures(values, seed_text)
+
+
+def test_a_post_with_no_name_given_stays_as_a_title(seed_text: str) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0]["participants"][1].update(name="رئيس الوزراء الليبي", titles=[])
+    values = _answers(DEAL, meeting=meeting)
+    asked = _ask(values, seed_text)
+    repair.apply(asked, _reply(asked, q1=None))
+    person = values[2].meetings[0].participants[1]  # type: ignore[attr-defined]
+    assert (person.name, person.titles) == (None, ["رئيس الوزراء الليبي"])
+
+
+def test_a_reversed_pair_asks_who_sells_quoting_the_cue(seed_text: str) -> None:
+    text = seed_text.replace("تضمنت شراء", "تضمنت شراء ليبيا")
+    deal = copy.deepcopy(DEAL)
+    deal["arms_deals"][0].update(
+        buyer_text="باكستان", buyer="PAK", seller_text="ليبيا", seller="LBY"
+    )
+    values = _answers(deal)
+    asked = _ask(values, text)
+    assert [(q.field, q.old, q.status) for q in asked] == [("seller_text", "ليبيا", "contradicted")]
+    assert '"شراء" makes LBY the buyer' in asked[0].message
+
+
+def test_a_fact_of_the_wrong_kind_is_withdrawn_unasked(seed_text: str) -> None:
+    meeting = copy.deepcopy(MEETING)
+    meeting["meetings"][0].update(
+        participants=meeting["meetings"][0]["participants"][:1], guest_countries=[]
+    )
+    values = _answers(DEAL, meeting=meeting)
+    failures, origins = _origins(values, seed_text)
+    assert _ask(values, seed_text) == []
+    withdrawn = repair.withdrawals(failures, origins)
+    assert [(q.field, q.old) for q in withdrawn] == [(repair.RECORD, "")]
+    assert withdrawn[0].message.endswith("no meeting is reported")
+    repair.apply(withdrawn, {})
+    assert values[2].meetings == []  # type: ignore[attr-defined]
+    assert not _failures(values, seed_text)
