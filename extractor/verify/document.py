@@ -20,7 +20,7 @@ from extractor.verify.records import record_checks
 from extractor.verify.resolutions import check_resolution
 from extractor.verify.source import Source, prepare
 from extractor.verify.surface import check_designation, check_surface
-from extractor.verify.walk import Leaf, leaves
+from extractor.verify.walk import Leaf, leaves, with_values
 
 Checker = Callable[[Leaf, Source], Check]
 
@@ -45,14 +45,28 @@ CHECKERS: dict[str, Checker] = {
 }
 """How each field is checked; every other leaf is a surface string located in the source."""
 
+SURFACE_CHECKERS: tuple[Checker, ...] = (check_surface, check_designation)
+"""The checks that locate a copied string: what they find is the string as the source has it."""
+
+SNAPPED: frozenset[str] = frozenset({"normalized", "fuzzy"})
+"""Statuses at which the output value is replaced by the source's characters at the span."""
+
 
 def verify_document(document: Document, source: str) -> Document:
     """A copy of `document` with one Check per leaf value and the uncovered numbers filled in.
 
-    Pure: reads nothing but its arguments, and never changes the facts themselves.
+    Pure: reads nothing but its arguments. A surface string found at a `normalized` or
+    `fuzzy` match becomes the source's own characters at its span (contract.md: snapping); the
+    model's form stays in its check's `value`. Nothing else of the facts changes.
     """
     prepared = _prepare(document, source)
-    checks = [CHECKERS.get(leaf.field, check_surface)(leaf, prepared) for leaf in leaves(document)]
+    found = [(leaf, CHECKERS.get(leaf.field, check_surface)) for leaf in leaves(document)]
+    checks = [checker(leaf, prepared) for leaf, checker in found]
+    snaps = {
+        leaf.path: check.found
+        for (leaf, checker), check in zip(found, checks, strict=True)
+        if checker in SURFACE_CHECKERS and check.status in SNAPPED and check.found != leaf.value
+    }
     checks += record_checks(document, prepared)
     provenance = document.provenance.model_copy(
         update={
@@ -61,7 +75,8 @@ def verify_document(document: Document, source: str) -> Document:
             "uncovered_numbers": uncovered_numbers(document, prepared, checks),
         }
     )
-    return document.model_copy(update={"checks": checks, "provenance": provenance})
+    snapped = with_values(document, snaps) if snaps else document
+    return snapped.model_copy(update={"checks": checks, "provenance": provenance})
 
 
 def failed_checks(document: Document) -> list[Check]:

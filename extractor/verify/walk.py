@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -61,3 +62,38 @@ def _value_leaves(
         yield from _model_leaves(value, path, fact)
     elif isinstance(value, str | int | float):
         yield Leaf(path=path, field=name, value=value, holder=holder, fact=fact)
+
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def _walk(document: Document, path: str) -> tuple[object, str, int | None]:
+    """The object holding the last step of `path`, that step's field and its list index."""
+    steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
+    target: object = document
+    for name, index in steps[:-1]:
+        target = getattr(target, name)
+        if index is not None:
+            assert isinstance(target, list)
+            target = target[int(index)]
+    name, index = steps[-1]
+    return target, name, None if index is None else int(index)
+
+
+def get_path(document: Document, path: str) -> object:
+    """The value at a Check path (`arms_deals[0].items[1].quantity`)."""
+    holder, name, index = _walk(document, path)
+    value = getattr(holder, name)
+    return value if index is None else value[index]
+
+
+def with_values(document: Document, changes: Mapping[str, object]) -> Document:
+    """A deep copy of `document` with the values at the given Check paths replaced."""
+    copy = document.model_copy(deep=True)
+    for path, value in changes.items():
+        holder, name, index = _walk(copy, path)
+        if index is None:
+            setattr(holder, name, value)
+        else:
+            getattr(holder, name)[index] = value
+    return copy
