@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from extractor.schemas import ArmsDeal
-from extractor.schemas.facts import MAX_EVIDENCE, MAX_ITEMS
 
 DEAL_DETAILS = ("value", "date_text", "date", "duration_text", "duration_months")
 """A merged deal's fields that the first deal may leave empty and a later one fill."""
@@ -45,9 +44,9 @@ def merged_deals(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
             continue
         named = {item.designation for item in first.items}
         added = [item for item in deal.items if item.designation not in named]
-        first.items = [*first.items, *added][:MAX_ITEMS]
+        first.items = [*first.items, *added]
         for name in DEAL_DETAILS:
             if getattr(first, name) is None:
                 setattr(first, name, getattr(deal, name))
-        first.evidence = _unique([*first.evidence, *deal.evidence])[:MAX_EVIDENCE]
+        first.evidence = _unique([*first.evidence, *deal.evidence])
     return kept

@@ -19,8 +19,8 @@ from extractor.arabic.numbers import parse_duration_months, parse_money, parse_n
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.titles import split_person
 from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
-from extractor.schemas.facts import MAX_EVIDENCE
 from extractor.schemas.response import (
+    MAX_EVIDENCE,
     DealAnswer,
     EmbargoAnswer,
     ItemAnswer,

@@ -1,6 +1,8 @@
 """The facts of the output contract: Delegate, Meeting, ArmsItem, Money, ArmsDeal, Embargo.
 
-Field descriptions are written for the LLM: they reach it through the prompt.
+Field descriptions are written for the LLM: they reach it through the prompt. Lists have no
+caps: a real article may list 9 topics or 17 participants (contract.md); the answer models the
+LLM fills (response.py) bound each call instead.
 """
 
 from __future__ import annotations
@@ -37,10 +39,6 @@ ImposingBody = Literal["UNSC", "EU", "AU", "AL"]
 
 ResolutionNumber = Annotated[str, Field(pattern=r"^[0-9]{1,5}$")]
 
-MAX_ITEMS = 12
-MAX_EVIDENCE = 4
-MAX_PARTICIPANTS = 16
-
 
 class Fact(BaseModel):
     """Base of every contract model: unknown keys are refused, so typos surface."""
@@ -58,7 +56,6 @@ class Delegate(Fact):
     )
     titles: list[str] = Field(
         default_factory=list,
-        max_length=6,
         description="Titles and posts exactly as written, one per item (المشير، وزير الخارجية).",
     )
     country: ISO3 | None = Field(
@@ -77,12 +74,11 @@ class Meeting(Fact):
 
     participants: list[Delegate] = Field(
         default_factory=list,
-        max_length=MAX_PARTICIPANTS,
         description="Everyone named or titled as taking part.",
     )
     host_country: ISO3 | None = Field(default=None, description="ISO3 code of the host state.")
     guest_countries: list[ISO3] = Field(
-        default_factory=list, max_length=8, description="ISO3 codes of the visiting states."
+        default_factory=list, description="ISO3 codes of the visiting states."
     )
     location_text: str | None = Field(
         default=None, description="The place exactly as written (إسلام آباد، قصر اليمامة)."
@@ -95,12 +91,10 @@ class Meeting(Fact):
     )
     topics: list[str] = Field(
         default_factory=list,
-        max_length=6,
         description="Short phrases as written naming what was discussed (التعاون الدفاعي).",
     )
     evidence: list[str] = Field(
         default_factory=list,
-        max_length=MAX_EVIDENCE,
         description="Verbatim sentences or clauses of the article that state the meeting.",
     )
 
@@ -144,7 +138,6 @@ class ArmsDeal(Fact):
     seller_text: str | None = Field(default=None, description="The seller exactly as written.")
     items: list[ArmsItem] = Field(
         default_factory=list,
-        max_length=MAX_ITEMS,
         description="Every weapon system named in the deal.",
     )
     value: Money | None = Field(default=None, description="The deal's value, when stated.")
@@ -161,7 +154,6 @@ class ArmsDeal(Fact):
     )
     evidence: list[str] = Field(
         default_factory=list,
-        max_length=MAX_EVIDENCE,
         description="Verbatim sentences of the article that state the deal.",
     )
 
@@ -182,7 +174,6 @@ class Embargo(Fact):
     kind: EmbargoKind = Field(default="other", description="What the measure restricts.")
     resolutions: list[ResolutionNumber] = Field(
         default_factory=list,
-        max_length=12,
         description="Resolution numbers written in the text, as digits (1970).",
     )
     start_text: str | None = Field(
@@ -194,6 +185,5 @@ class Embargo(Fact):
     status: EmbargoStatus = Field(default="unknown", description="Where the measure stands.")
     evidence: list[str] = Field(
         default_factory=list,
-        max_length=MAX_EVIDENCE,
         description="Verbatim sentences of the article that state the measure.",
     )

@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from extractor.schemas.facts import DealStatus, EmbargoKind, EmbargoStatus, ItemCategory, Side
 
+MAX_EVIDENCE = 4
+"""Evidence sentences the assembler picks for one fact of an answer."""
+
 Code = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[str, Field(min_length=1, max_length=120)]
 ResolutionDigits = Annotated[str, Field(pattern=r"^[0-9]{3,5}$")]

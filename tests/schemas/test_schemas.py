@@ -69,12 +69,30 @@ def test_resolution_numbers_are_digits() -> None:
         Embargo(target_text="ليبيا", resolutions=["القرار 1970"])
 
 
-def test_list_fields_are_bounded_so_a_small_model_cannot_loop() -> None:
-    schema = Document.model_json_schema()
-    embargo = schema["$defs"]["Embargo"]["properties"]
-    assert embargo["resolutions"]["maxItems"] == 12
-    assert schema["$defs"]["ArmsDeal"]["properties"]["items"]["maxItems"] == 12
-    assert "[0-9]" in embargo["resolutions"]["items"]["pattern"]
+def test_the_answer_models_are_bounded_so_a_small_model_cannot_loop() -> None:
+    deal = DealsAnswer.model_json_schema()["$defs"]["DealAnswer"]["properties"]
+    assert deal["items"]["maxItems"] == 6
+    assert DealsAnswer.model_json_schema()["properties"]["arms_deals"]["maxItems"] == 3
+
+
+def test_the_contract_has_no_caps_a_real_article_exceeds() -> None:
+    facts = Document.model_json_schema()["$defs"]
+    for name in ("Delegate", "Meeting", "ArmsItem", "ArmsDeal", "Embargo"):
+        assert "maxItems" not in json.dumps(facts[name]), name
+    meeting = Meeting(
+        participants=[{"name": f"مشارك {n}"} for n in range(17)],
+        topics=[f"موضوع {n}" for n in range(9)],
+        evidence=[f"جملة {n}." for n in range(8)],
+    )
+    assert (len(meeting.participants), len(meeting.topics)) == (17, 9)
+    embargo = Embargo(target_text="إيران", resolutions=[str(1696 + n) for n in range(13)])
+    assert (
+        "[0-9]"
+        in Document.model_json_schema()["$defs"]["Embargo"]["properties"]["resolutions"]["items"][
+            "pattern"
+        ]
+    )
+    assert len(embargo.resolutions) == 13
 
 
 def test_unknown_keys_are_refused() -> None:
