@@ -125,15 +125,26 @@ _ORDINALS.update({f"{word} والعشرين": index + 21 for index, word in enum
 _ORDINALS["الحادي والثلاثين"] = 31
 """Ordinal day numbers, normalized: `الخامس عشر من فبراير` is the 15th."""
 
+_DAY = r"(?:\d{1,2}|" + _alternation(_ORDINALS) + ")"
 _DAY_BEFORE = regex.compile(
     r"(?:(?<!\d)(?P<day>\d{1,2})|" + _START + "(?P<ordinal>" + _alternation(_ORDINALS) + "))"
-    r"\s*(?:من\s+)?(?:شهر\s+)?\Z"
+    r"(?:\s+و\s*" + _DAY + r")?\s*(?:من\s+)?(?:شهر\s+)?\Z"
 )
+"""The day before a month name; of two days (`يومي السادس والسابع من أغسطس`), the first."""
 _YEAR = regex.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?![\d.,])")
+_SLASH = r"\s*[/.-]\s*"
 _NUMERIC = regex.compile(
-    r"(?<![\d.,/-])(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)"
-    r"|(?P<y2>(?:19|20)\d\d)[/.-](?P<m2>\d{1,2})[/.-](?P<d2>\d{1,2}))(?![\d.,/-])"
+    r"(?<![\d.,/-])(?:(?P<d>\d{1,2})"
+    + _SLASH
+    + r"(?P<m>\d{1,2})"
+    + _SLASH
+    + r"(?P<y>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)"
+    + _SLASH
+    + r"(?P<m2>\d{1,2})"
+    + _SLASH
+    + r"(?P<d2>\d{1,2}))(?![\d.,/-])"
 )
+"""A numeric date, with or without spaces around its separators (`30 / 7 / 2015`)."""
 _WEEKDAY = regex.compile(_START + _CLITIC + r"(?P<weekday>" + _alternation(WEEKDAYS) + ")" + _END)
 _HIJRI = regex.compile(
     r"(?:\d{1,2}\s*(?:من\s+)?)?"
@@ -146,9 +157,11 @@ _HIJRI = regex.compile(
     + r"(?:\s*\d{3,4})?(?:\s*(?:ه|هجري|هجريه)"
     + _END
     + ")?"
-    + r"|\d{3,4}\s*(?:ه|هجري|هجريه)"
+    + r"|(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)?\d{3,4}\s*(?:ه|هجري|هجريه)"
     + _END
 )
+"""A Hijri date (`14 رمضان 1436`, `14 / 10 / 1436هـ`): removed, so that the Gregorian date
+beside it (`الموافق 30 / 7 / 2015م`) is the one read."""
 _BEFORE_YESTERDAY = regex.compile(_START + r"(?:اول\s+امس|امس\s+الاول)" + _END)
 _YESTERDAY = regex.compile(_START + _CLITIC + r"امس" + _END)
 _TODAY = regex.compile(_START + _CLITIC + r"اليوم" + _END)

@@ -119,26 +119,33 @@ _FRACTIONS: dict[str, float] = {
     "ثلثي": 2 / 3,
 }
 # Counted nouns whose dual states a number on its own (عامين = two years). Kept small on
-# purpose: time units, for durations, and the aircraft and ships that arms news counts.
-_COUNTED_NOUNS: tuple[str, ...] = (
-    "عام",
-    "سنة",
-    "شهر",
-    "يوم",
-    "أسبوع",
-    "طائرة",
-    "مقاتلة",
-    "مروحية",
-    "سفينة",
-    "غواصة",
-    "فرقاطة",
-)
+# purpose: time units, for durations, and the weapons that arms news counts.
+_TIME_NOUNS: tuple[str, ...] = ("عام", "سنة", "شهر", "يوم", "أسبوع")
+_WEAPON_NOUNS: tuple[str, ...] = (
+    "طائرة", "مقاتلة", "قاذفة", "مروحية", "سفينة", "غواصة", "فرقاطة", "مدمرة", "حاملة",
+    "زورق", "دبابة", "مدرعة", "منظومة", "بطارية",
+)  # fmt: skip
+_COUNTED_NOUNS = _TIME_NOUNS + _WEAPON_NOUNS
 
 
-def _dual_forms(noun: str) -> tuple[str, ...]:
-    """The nominative and oblique duals of a normalized singular noun (طايره → طايرتان)."""
+def _dual_forms(noun: str, *, construct: bool = False) -> tuple[str, ...]:
+    """The duals of a normalized singular noun (طايره → طايرتان, طايرتين); with `construct`,
+    a feminine noun's construct duals too, where the ن falls (`حاملتي طائرات`). Masculine
+    construct duals are left out (`زورقي`, `صاروخي` read as adjectives), and so are those of
+    time units (`سنتي 2010 و2015` names two years, not a duration)."""
     stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-    return (stem + "ان", stem + "ين")
+    forms = (stem + "ان", stem + "ين")
+    return forms + (stem + "ا", stem + "ي") if construct and noun.endswith("ه") else forms
+
+
+_SINGULARS = frozenset(map(normalize_text, _WEAPON_NOUNS))
+"""The weapon nouns among the counted nouns, singular (`طائرة`, `فرقاطة`)."""
+
+
+def is_lone_singular(phrase: str) -> bool:
+    """True for a lone singular weapon noun (`طائرة`, `فرقاطة`): a quantity written that way
+    (`تسلمت مصر فرقاطة من طراز فريم`) is one."""
+    return normalize_text(phrase.strip()) in _SINGULARS
 
 
 def _build() -> dict[str, Word]:
@@ -171,7 +178,7 @@ def _build() -> dict[str, Word]:
         words[word] = Word(Kind.FRACTION, value)
     words[normalize_text("أرباع")] = Word(Kind.QUARTERS, 1 / 4)
     for noun in map(normalize_text, _COUNTED_NOUNS):
-        for dual in _dual_forms(noun):
+        for dual in _dual_forms(noun, construct=noun in _SINGULARS):
             words[dual] = Word(Kind.DUAL_NOUN, 2, noun)
     return {normalize_text(word): entry for word, entry in words.items()}
 

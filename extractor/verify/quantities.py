@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from extractor.arabic.number_words import is_lone_singular
 from extractor.arabic.numbers import NumberMention, parse_number
 from extractor.schemas import ArmsItem, Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
@@ -40,7 +41,7 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
     item = _item(leaf)
     quantity = float(leaf.value)
     if item.quantity_text is not None:
-        stated = parse_number(item.quantity_text)
+        stated = _stated(item.quantity_text)
         if stated is None:
             return unsupported(
                 leaf,
@@ -55,6 +56,8 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
                 None,
                 source,
             )
+        if is_lone_singular(item.quantity_text):
+            return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, quantity)
     return _check(leaf, item, finding, source, quantity)
 
@@ -62,11 +65,34 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
 def check_quantity_text(leaf: Leaf, source: Source) -> Check:
     """`quantity_text` must state a number found next to the designation or in the evidence."""
     item = _item(leaf)
-    stated = parse_number(str(leaf.value))
+    stated = _stated(str(leaf.value))
     if stated is None:
         return unsupported(leaf, f"quantity_text {show(leaf.value)} states no number")
+    if is_lone_singular(str(leaf.value)):
+        return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, stated)
     return _check(leaf, item, finding, source, stated)
+
+
+def _stated(text: str) -> float | None:
+    """The number a quantity text states: its number, or one for a lone singular noun."""
+    return 1.0 if is_lone_singular(text) else parse_number(text)
+
+
+def _singular(leaf: Leaf, item: ArmsItem, source: Source) -> Check:
+    """A count of one written as the noun alone: supported where that noun stands in the
+    designation's sentence or the deal's evidence."""
+    anchors = source.designation_spans(item.designation)
+    sentences = {source.sentence_of(a[0]) for a in anchors}
+    sentences.update(source.evidence_sentences(leaf.fact.evidence))
+    text = item.quantity_text or ""
+    for match in source.locate_all(text):
+        if source.sentence_of(match.start) in sentences:
+            span = (match.start, match.end)
+            return found(leaf, match.status, span, source, f"{show(text)} counts one")
+    return unsupported(
+        leaf, f"{leaf.label} {show(leaf.value)}: no {show(text)} next to {show(item.designation)}"
+    )
 
 
 def find_count(source: Source, item: ArmsItem, evidence: list[str], value: float) -> Finding:

@@ -1,0 +1,111 @@
+"""Arabic forms that raised false alarms on correct annotations: duals and a lone singular as
+counts, a state implied by a royal title, a Hijri date beside its Gregorian one, ordinal day
+words, numeric dates with spaces. Each correct annotation verifies without a failed check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from extractor.schemas import Document
+from extractor.verify import failed_checks, verify_document
+
+SALE = "وقالت مصادر إن فرنسا ستبيع لمصر {count} من طراز ميسترال في صفقة أسلحة جديدة."
+
+
+def _failures(raw: dict[str, Any], text: str, published: dt.date | None = None) -> list[str]:
+    document = Document.model_validate({"doc_id": "forms", "published": published, **raw})
+    return [f"{c.path}: {c.message}" for c in failed_checks(verify_document(document, text))]
+
+
+def _sale(count: str, quantity: int) -> tuple[dict[str, Any], str]:
+    text = SALE.format(count=count)
+    item = {"designation": "ميسترال", "category": "ship", "quantity": quantity}
+    deal = {
+        "buyer": "EGY",
+        "buyer_text": "مصر",
+        "seller": "FRA",
+        "seller_text": "فرنسا",
+        "items": [{**item, "quantity_text": count.split()[0]}],
+        "status": "proposed",
+        "evidence": [text],
+    }
+    return {"arms_deals": [deal]}, text
+
+
+@pytest.mark.parametrize("count", ["حاملتي طائرات", "سفينتين حربيتين", "زورقين"])
+def test_a_dual_noun_counts_two(count: str) -> None:
+    raw, text = _sale(count, 2)
+    assert _failures(raw, text) == []
+
+
+def test_a_lone_singular_noun_counts_one() -> None:
+    raw, text = _sale("فرقاطة", 1)
+    assert _failures(raw, text) == []
+    raw["arms_deals"][0]["items"][0]["quantity"] = 3
+    assert _failures(raw, text) != []
+
+
+def _visit(host_title: str, host_name: str, host: str) -> tuple[dict[str, Any], str]:
+    text = (
+        f"استقبل {host_title} {host_name} في جدة أمس رئيسة الوزراء البريطانية تيريزا ماي، "
+        "وبحث الجانبان العلاقات الثنائية."
+    )
+    meeting = {
+        "participants": [
+            {"name": host_name, "titles": [host_title], "country": host, "side": "host"},
+            {
+                "name": "تيريزا ماي",
+                "titles": ["رئيسة الوزراء البريطانية"],
+                "country": "GBR",
+                "side": "guest",
+            },
+        ],
+        "host_country": host,
+        "guest_countries": ["GBR"],
+        "location_text": "جدة",
+        "evidence": [text],
+    }
+    return {"meetings": [meeting]}, text
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "host"),
+    [
+        ("خادم الحرمين الشريفين الملك", "سلمان بن عبدالعزيز", "SAU"),
+        ("أمير دولة", "الشيخ تميم بن حمد آل ثاني", "QAT"),
+    ],
+)
+def test_a_royal_title_or_ruling_family_names_its_state(title: str, name: str, host: str) -> None:
+    raw, text = _visit(title, name, host)
+    assert _failures(raw, text) == []
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date"),
+    [
+        ("يوم الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م", "2015-07-30"),
+        ("يومي السادس والسابع من أغسطس", "2015-08-06"),
+        ("30 / 7 / 2015", "2015-07-30"),
+    ],
+)
+def test_dates_as_arabic_news_writes_them(date_text: str, date: str) -> None:
+    text = (
+        f"التقى وزير الخارجية المصري سامح شكري نظيره الأردني ناصر جودة {date_text} في القاهرة، "
+        "وبحث الوزيران الأوضاع في المنطقة."
+    )
+    meeting = {
+        "participants": [
+            {"name": "سامح شكري", "titles": ["وزير الخارجية المصري"], "country": "EGY"},
+            {"name": "ناصر جودة", "country": "JOR"},
+        ],
+        "host_country": "EGY",
+        "guest_countries": ["JOR"],
+        "location_text": "القاهرة",
+        "date_text": date_text,
+        "date": date,
+        "evidence": [text],
+    }
+    assert _failures({"meetings": [meeting]}, text, dt.date(2015, 8, 9)) == []
