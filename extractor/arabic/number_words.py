@@ -135,7 +135,7 @@ def _dual_forms(noun: str, *, construct: bool = False) -> tuple[str, ...]:
     time units (`سنتي 2010 و2015` names two years, not a duration)."""
     stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
     forms = (stem + "ان", stem + "ين")
-    return forms + (stem + "ا", stem + "ي") if construct and noun.endswith("ه") else forms
+    return (*forms, stem + "ا", stem + "ي") if construct and noun.endswith("ه") else forms
 
 
 _SINGULARS = frozenset(map(normalize_text, _WEAPON_NOUNS))

@@ -196,8 +196,8 @@ def test_repeated_delegates_count_once_and_questions_still_find_their_answer(
     assert [(q.field, [place.holder for place in q.places]) for q in asked] == [("name", [person])]
 
 
-def _origins(values: list[BaseModel], seed_text: str) -> tuple[list[Any], dict[str, Any]]:
-    assembled = _assembled("seed", seed_text, None, assemble.Article(seed_text, None), values)
+def _origins(values: Answers, seed_text: str) -> tuple[list[Any], dict[str, Any]]:
+    assembled = assemble_answers("seed", assemble.Article(seed_text, None), values)
     return failed_checks(assembled.document), assembled.origins
 
 
@@ -211,7 +211,7 @@ def test_a_post_written_as_a_name_moves_to_the_titles_and_asks_who_holds_it(
     assert [(q.field, q.old, q.to_titles) for q in asked] == [("name", "رئيس الوزراء الليبي", True)]
     assert 'who holds the post "رئيس الوزراء الليبي"' in asked[0].message
     repair.apply(asked, _reply(asked, q1="أسامة سعد حمد"))
-    person = values[2].meetings[0].participants[1]  # type: ignore[attr-defined]
+    person = values[2].meetings[0].participants[1]
     assert (person.name, person.titles) == ("أسامة سعد حمد", ["رئيس الوزراء الليبي"])
     assert not _failures(values, seed_text)
 
@@ -222,7 +222,7 @@ def test_a_post_with_no_name_given_stays_as_a_title(seed_text: str) -> None:
     values = _answers(DEAL, meeting=meeting)
     asked = _ask(values, seed_text)
     repair.apply(asked, _reply(asked, q1=None))
-    person = values[2].meetings[0].participants[1]  # type: ignore[attr-defined]
+    person = values[2].meetings[0].participants[1]
     assert (person.name, person.titles) == (None, ["رئيس الوزراء الليبي"])
 
 
@@ -250,5 +250,5 @@ def test_a_fact_of_the_wrong_kind_is_withdrawn_unasked(seed_text: str) -> None:
     assert [(q.field, q.old) for q in withdrawn] == [(repair.RECORD, "")]
     assert withdrawn[0].message.endswith("no meeting is reported")
     repair.apply(withdrawn, {})
-    assert values[2].meetings == []  # type: ignore[attr-defined]
+    assert values[2].meetings == []
     assert not _failures(values, seed_text)
