@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 import regex
 
 from extractor.arabic.names import strip_clitics
-from extractor.arabic.normalize import Normalized, normalize_text
+from extractor.arabic.normalize import normalize, normalize_text
 
 Value = TypeVar("Value")
 
@@ -31,9 +31,15 @@ class Word:
     stems: frozenset[str]
 
 
+_CLITIC_INITIALS = frozenset("وفبلكا")
+"""Letters a proclitic or the article begins with: a word starting otherwise is its own stem."""
+
+
 @lru_cache(maxsize=16384)
 def stems(word: str) -> frozenset[str]:
     """A normalized word and its readings without proclitics and the article."""
+    if word[:1] not in _CLITIC_INITIALS:
+        return frozenset((word,))
     return frozenset(strip_clitics(word))
 
 
@@ -42,18 +48,33 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def words_of(normalized: Normalized) -> list[Word]:
-    """The words of a normalized text, in ORIGINAL offsets."""
+@lru_cache(maxsize=256)
+def words_of(text: str) -> tuple[Word, ...]:
+    """The words of a text with their stems, in ORIGINAL offsets; cached, because every check
+    of a document reads the same article."""
+    normalized = normalize(text)
     found = []
     for match in _WORD.finditer(normalized.text):
         start, end = normalized.to_original(match.start(), match.end())
         found.append(Word(start, end, stems(match.group())))
-    return found
+    return tuple(found)
 
 
-def phrase_words(phrase: str) -> list[frozenset[str]]:
-    """The stems of each word of a short phrase (a name, a designation)."""
-    return [stems(word) for word in _WORD.findall(normalize_text(phrase))]
+@lru_cache(maxsize=256)
+def stem_index(text: str) -> dict[str, tuple[int, ...]]:
+    """Each stem of a text's words -> the positions (in `words_of(text)`) of the words that
+    read as it; cached like the words."""
+    index: dict[str, list[int]] = {}
+    for position, word in enumerate(words_of(text)):
+        for stem in word.stems:
+            index.setdefault(stem, []).append(position)
+    return {stem: tuple(positions) for stem, positions in index.items()}
+
+
+@lru_cache(maxsize=4096)
+def phrase_words(phrase: str) -> tuple[frozenset[str], ...]:
+    """The stems of each word of a short phrase (a name, a designation); cached."""
+    return tuple(stems(word) for word in _WORD.findall(normalize_text(phrase)))
 
 
 class Lexicon(Generic[Value]):

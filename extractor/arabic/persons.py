@@ -7,6 +7,8 @@ A small model fills a delegate's `name` with the nearest noun phrase: a post (`Ù
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extractor.arabic.countries import country_named
 from extractor.arabic.institutions import is_body, is_generic_reference
 from extractor.arabic.time_words import is_time
@@ -15,6 +17,7 @@ from extractor.arabic.titles import is_post_only
 POST = "a post"
 
 
+@lru_cache(maxsize=4096)
 def not_a_person(name: str) -> str | None:
     """What the phrase is instead of a person (`a post`, `an institution`, `a state`, `a time`,
     `a generic reference`), or None when it may name a person."""

@@ -9,7 +9,7 @@ its clitics are cut off, is enough for the kind to be asked about.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -55,6 +55,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return patterns
 
 
+@lru_cache(maxsize=4096)
 def kinds_mentioned(text: str) -> frozenset[str]:
     """The fact kinds (`meetings`, `arms_deals`, `embargoes`) whose words the text contains."""
     words = set(_WORD.findall(normalize_text(text)))

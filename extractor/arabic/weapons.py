@@ -9,6 +9,7 @@ recognised so that an airline's purchase is not read as an arms deal.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -180,6 +181,7 @@ def categories(words: Iterable[frozenset[str]]) -> set[str]:
     return set(AIRCRAFT_KINDS) if named else set()
 
 
+@lru_cache(maxsize=4096)
 def designation_category(designation: str) -> str | None:
     """The category a designation's letters name (`إف-16` -> fighter), if they name one."""
     text = normalize_text(designation)
@@ -195,6 +197,7 @@ def designation_category(designation: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_designation(phrase: str) -> bool:
     """True when the phrase holds a weapon designation pattern (`F-16`, `إس-400`, `JF-17`)
     that is not an airliner's."""
@@ -202,11 +205,13 @@ def is_designation(phrase: str) -> bool:
     return not CIVIL_AIRLINERS.search(text) and _DESIGNATION.search(text) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_airliner(phrase: str) -> bool:
     """True when the phrase names an airliner model (`B777-300ER`, `بوينغ 787`, `A320`)."""
     return CIVIL_AIRLINERS.search(normalize_text(phrase)) is not None
 
 
+@lru_cache(maxsize=4096)
 def is_airline(phrase: str) -> bool:
     """True when the phrase names an airline (and not an air force: `سلاح الطيران`)."""
     words = phrase_words(phrase)
@@ -214,6 +219,7 @@ def is_airline(phrase: str) -> bool:
     return not air_force and bool(AIRLINE_WORDS.values(words))
 
 
+@lru_cache(maxsize=4096)
 def names_weapon(phrase: str) -> bool:
     """True when the phrase names a weapon: a designation, a known system or a weapon noun."""
     words = phrase_words(phrase)

@@ -3,7 +3,7 @@ agree with the weapon words around it (rule 3, and the category check of contrac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extractor.arabic.countries import country_named
 from extractor.arabic.lexicon import Word, phrase_words
@@ -68,7 +68,7 @@ def _not_a_weapon(designation: str, spans: list[Span], source: Source) -> str | 
     return "no weapon named in words or by a designation"
 
 
-def _only_nouns_and_states(designation: str, words: list[frozenset[str]]) -> bool:
+def _only_nouns_and_states(designation: str, words: Sequence[frozenset[str]]) -> bool:
     """`الطائرات السعودية`: weapon nouns and a demonym, and nothing that names one system."""
     if designation_category(designation) is not None:
         return False

@@ -3,7 +3,7 @@ a sentence of the meeting itself (rule 3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.persons import POST, not_a_person
@@ -79,7 +79,7 @@ def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
     )
 
 
-def _lead(title: str) -> list[frozenset[str]]:
+def _lead(title: str) -> Sequence[frozenset[str]]:
     """The first words of a post, as stems (`نائب القائد العام`): enough to tell it from
     another post of the same rank (`رئيس أركان الجيش`, `رئيس أركان القوات الجوية`)."""
     return phrase_words(title)[:LEAD_WORDS]
@@ -101,7 +101,7 @@ def _post_in(source: Source, title: str, sentences: set[Span]) -> bool:
     )
 
 
-def _contains(words: list[frozenset[str]], lead: list[frozenset[str]]) -> bool:
+def _contains(words: Sequence[frozenset[str]], lead: Sequence[frozenset[str]]) -> bool:
     """True when consecutive words read as the words of `lead`."""
     return any(
         all(not words[at + k].isdisjoint(stem) for k, stem in enumerate(lead))

@@ -3,17 +3,29 @@ participants next to one of its kind's words. Whole-fact checks read only these.
 
 from __future__ import annotations
 
-from extractor.arabic.lexicon import Lexicon
+import regex
+
+from extractor.arabic.lexicon import Lexicon, stem_index, words_of
 from extractor.arabic.meeting_words import DELEGATION_MARKERS
+from extractor.arabic.normalize import normalize_text
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.schemas import ArmsDeal, Document
 from extractor.verify.source import Source, Span
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+DELEGATION = "delegation"
+"""What `kinds_of` adds for a sentence with a delegation or attendance word."""
+
 
 def kinds_of(source: Source, sentence: Span) -> frozenset[str]:
-    """The fact kinds (`meetings`, `arms_deals`, `embargoes`) a sentence has words of."""
+    """The fact kinds (`meetings`, `arms_deals`, `embargoes`) a sentence has words of, and
+    `delegation` when it lists who took part (`وضم الوفد`, `بحضور`)."""
     if sentence not in source.kinds:
-        source.kinds[sentence] = kinds_mentioned(source.at(sentence))
+        kinds = kinds_mentioned(source.at(sentence))
+        if has_words(source, sentence, DELEGATION_MARKERS):
+            kinds |= {DELEGATION}
+        source.kinds[sentence] = kinds
     return source.kinds[sentence]
 
 
@@ -23,8 +35,17 @@ def has_words(source: Source, span: Span, lexicon: Lexicon[bool]) -> bool:
 
 
 def occurrences(source: Source, text: str) -> list[Span]:
-    """Every place a surface string stands (exact or normalized), else its one fuzzy match."""
-    spans = [(match.start, match.end) for match in source.locate_all(text)]
+    """Every place a surface string stands as whole words (its words read through clitics and
+    the article), else its one match as the value checks found it (normalized or fuzzy)."""
+    wanted = [normalize_text(word) for word in _WORD.findall(text)]
+    words = words_of(source.text)
+    index = stem_index(source.text)
+    spans = [
+        (words[at].start, words[at + len(wanted) - 1].end)
+        for at in (index.get(wanted[0], ()) if wanted else ())
+        if at + len(wanted) <= len(words)
+        and all(word in words[at + k].stems for k, word in enumerate(wanted))
+    ]
     if not spans and (match := source.locate(text, fuzzy=True)) is not None:
         spans.append((match.start, match.end))
     return spans
@@ -34,9 +55,9 @@ def sentences_naming(source: Source, name: str) -> set[Span]:
     """The sentences that name someone or something, in full or by the last word of a longer
     name (a surname the text refers back by: `الجضران` for `إبراهيم الجضران`)."""
     named = {source.sentence_of(start) for start, _ in occurrences(source, name)}
-    words = name.split()
-    if len(words) > 1 and len(words[-1]) >= 3:
-        named |= {source.sentence_of(m.start) for m in source.locate_all(words[-1])}
+    parts = name.split()
+    if len(parts) > 1 and len(parts[-1]) >= 3:
+        named |= {source.sentence_of(start) for start, _ in occurrences(source, parts[-1])}
     return named
 
 
@@ -52,10 +73,7 @@ def meeting_sentences(document: Document, index: int, source: Source) -> set[Spa
     evidence = sorted(owners)
     attached = set()
     for sentence in source.sentences:
-        if sentence in owners or not (
-            "meetings" in kinds_of(source, sentence)
-            or has_words(source, sentence, DELEGATION_MARKERS)
-        ):
+        if sentence in owners or kinds_of(source, sentence).isdisjoint(("meetings", DELEGATION)):
             continue
         earlier = [span for span in evidence if span < sentence]
         if not earlier or index in owners[earlier[-1]]:

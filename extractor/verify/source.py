@@ -61,8 +61,9 @@ class Source:
     roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     """What the number checks found out about each mention (see `mentions.role`)."""
     kinds: dict[Span, frozenset[str]] = field(default_factory=dict)
-    """The fact kinds each sentence has words of (see `scope.kinds_of`)."""
-    _words: list[Word] | None = None
+    """The fact kinds each sentence has words of, and `delegation` for a delegation word (see
+    `scope.kinds_of`)."""
+    _words: tuple[Word, ...] | None = None
     _word_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -186,7 +187,7 @@ class Source:
     def words_in(self, span: Span) -> list[Word]:
         """The words that lie wholly inside a span, with their stems (read once per text)."""
         if self._words is None:
-            self._words = words_of(self.normalized)
+            self._words = words_of(self.text)
             self._word_starts = [word.start for word in self._words]
         first = bisect_left(self._word_starts, span[0])
         last = bisect_left(self._word_starts, span[1], lo=first)
