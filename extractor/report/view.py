@@ -135,7 +135,8 @@ def document_view(document: Document, source: str | None, note: str | None = Non
 
 def extraction_summary(document: Document) -> str | None:
     """How the facts were obtained, in one line: calls and reasks, the fact kinds not asked
-    about (so a missing fact is not mistaken for an absent one), the echoes withdrawn."""
+    about (so a missing fact is not mistaken for an absent one), the echoes and the facts of
+    the wrong kind withdrawn."""
     provenance = document.provenance
     parts: list[str] = []
     if provenance.usage.llm_calls:
@@ -148,6 +149,8 @@ def extraction_summary(document: Document) -> str | None:
         parts.append(f"asked, but no usable answer (incomplete): {kinds}")
     if withdrawn := provenance.prompt_examples_withdrawn:
         parts.append("withdrawn as copies of the prompt's examples: " + "، ".join(withdrawn))
+    if records := provenance.records_withdrawn:
+        parts.append("facts withdrawn: " + "; ".join(records))
     return " · ".join(parts) or None
 
 

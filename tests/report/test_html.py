@@ -227,3 +227,18 @@ def test_the_page_says_which_kinds_were_not_asked_and_what_was_withdrawn() -> No
     assert "3 LLM calls, 1 reasks" in text
     assert "not asked, the article has no words for them: حظر / عقوبات" in text
     assert "withdrawn as copies of the prompt's examples: F-16 Block 70" in text
+
+
+def test_a_finding_about_a_whole_record_is_a_flag_on_its_fact() -> None:
+    def post_as_name(document: Document) -> None:
+        document.meetings[0].participants[1].name = "وزير الخارجية الأميركي"
+        document.provenance = document.provenance.model_copy(
+            update={"records_withdrawn": ["no military word in the deal's sentences"]}
+        )
+
+    root = parse(render_report([dev_entry("27_king-salman-receives-pompeo", post_as_name)]))
+    flags = [e for e in root.iter() if "flag" in e.classes()]
+    assert any('"وزير الخارجية الأميركي" is a post, not a person' in f.text() for f in flags)
+    card = next(e for e in root.iter() if e.attrs.get("data-fact") == "d0:meetings[0]")
+    assert "unsupported" in card.text()  # the finding's badge on its meeting
+    assert "facts withdrawn: no military word in the deal's sentences" in root.text()
