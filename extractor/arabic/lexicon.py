@@ -77,6 +77,10 @@ def phrase_words(phrase: str) -> tuple[frozenset[str], ...]:
     return tuple(stems(word) for word in _WORD.findall(normalize_text(phrase)))
 
 
+SCANS_KEPT = 4096
+"""Runs of words a table remembers its hits in before it starts afresh."""
+
+
 class Lexicon(Generic[Value]):
     """Phrases -> values, found as whole runs of words in a text."""
 
@@ -87,9 +91,19 @@ class Lexicon(Generic[Value]):
             self._table.setdefault(key, value)
         self._first = frozenset(key[0] for key in self._table)
         self._longest = max(len(key) for key in self._table)
+        self._scans: dict[tuple[frozenset[str], ...], tuple[tuple[int, int, Value], ...]] = {}
 
     def scan(self, words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int, Value]]:
-        """(first word, end word, value) for every entry in a run of words, longest first."""
+        """(first word, end word, value) for every entry in a run of words, longest first;
+        remembered per run (the checks of a document read the same sentences often)."""
+        run = tuple(words)
+        if run not in self._scans:
+            if len(self._scans) >= SCANS_KEPT:
+                self._scans.clear()
+            self._scans[run] = tuple(self._scan(run))
+        return iter(self._scans[run])
+
+    def _scan(self, words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int, Value]]:
         index = 0
         while index < len(words):
             best: tuple[int, Value] | None = None
