@@ -16,9 +16,13 @@ from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choos
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
+from extractor.pipeline.chunked import ChunkProgress, run_in_chunks
+from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.schemas import Document, Usage
+
+__all__ = ["MIN_CHUNK_CHARS", "ChunkProgress", "Extractor", "aextract", "extract"]
 
 
 class Extractor:
@@ -40,6 +44,7 @@ class Extractor:
         concurrency: int | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         document_timeout: float | None = None,
+        chunk_chars: int | None = None,
     ) -> None:
         check_settings(
             backend=backend,
@@ -49,6 +54,10 @@ class Extractor:
             timeout=timeout,
             document_timeout=document_timeout,
         )
+        if chunk_chars is not None and chunk_chars < MIN_CHUNK_CHARS:
+            raise ConfigurationError(
+                f"chunk_chars must be at least {MIN_CHUNK_CHARS}, not {chunk_chars}"
+            )
         self._closed = False
         self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
             weakref.WeakKeyDictionary()
@@ -68,6 +77,9 @@ class Extractor:
             cache_identity=self.endpoint.cache_identity,
         )
         self._document_timeout = document_timeout or document_deadline(client.timeout, max_reasks)
+        context = self.endpoint.context_tokens
+        self.chunk_chars = chunk_chars or (chunk_chars_for_context(context) if context else None)
+        """Longest text extracted in one piece; longer ones go in chunks (None: never chunked)."""
         self.pipeline = DocumentPipeline(
             client=client,
             backend=self.backend,
@@ -94,25 +106,38 @@ class Extractor:
         return self._usage.model_copy()
 
     async def aextract(
-        self, text: str, *, doc_id: str = "document", published: dt.date | str | None = None
+        self,
+        text: str,
+        *,
+        doc_id: str = "document",
+        published: dt.date | str | None = None,
+        on_chunk: ChunkProgress | None = None,
     ) -> Document:
         """The verified Document of one article.
 
         At most `parallelism` documents are extracted at once per event loop (more calls wait
-        their turn), each within `document_timeout` seconds (DeadlineError after it).
+        their turn), each within `document_timeout` seconds per chunk (DeadlineError after
+        it). A text longer than `chunk_chars` is extracted in chunks, each finished chunk
+        reported to `on_chunk(done, total)`.
         """
         text, date = checked_request(text, doc_id, published)
+        whole = [(0, len(text))]
+        spans = whole if self.chunk_chars is None else chunk_spans(text, self.chunk_chars)
+        deadline = self._document_timeout * len(spans)
         self._refuse_if_closed()
         async with self._gate():
             self._refuse_if_closed()
             try:
-                async with asyncio.timeout(self._document_timeout):
+                async with asyncio.timeout(deadline):
                     with metered(self._usage):
-                        return await self.pipeline.run(text, doc_id, date)
+                        return await run_in_chunks(
+                            self.pipeline, text, doc_id, date, spans, on_chunk=on_chunk
+                        )
             except TimeoutError:
+                per_chunk = f" ({len(spans)} chunks)" if len(spans) > 1 else ""
                 raise DeadlineError(
-                    f"{doc_id}: not done within the document deadline of "
-                    f"{self._document_timeout:g} s; raise it with --document-timeout SECONDS"
+                    f"{doc_id}: not done within the document deadline of {deadline:g} s"
+                    f"{per_chunk}; raise it with --document-timeout SECONDS"
                 ) from None
 
     def _gate(self) -> asyncio.Semaphore:

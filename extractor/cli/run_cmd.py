@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import datetime as dt
 import enum
 import os
@@ -11,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,9 +27,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from extractor.api import MIN_CHUNK_CHARS, ChunkProgress
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.shown import printable, shown
+from extractor.corpus import check_corpus, is_corpus
 from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError, InputError
 from extractor.inputs import MAX_CHARS, find_articles
@@ -37,21 +40,27 @@ from extractor.pipeline.batch import (
     Job,
     JsonlSink,
     Outcome,
-    Refused,
     finished_ids,
     load_jobs,
     prepare_resume,
     resume_keys,
     run_batch,
-    still_to_do,
 )
+from extractor.pipeline.sources import RunInputs
 from extractor.report import ReportEntry, write_report
-from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage
+from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage, total_usage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
 
 DEFAULT_OUTPUT = Path("extractions.jsonl")
+
+
+class EngineChoice(enum.StrEnum):
+    """The engines `--engine` accepts."""
+
+    local = "local"
+    ray = "ray"
 
 
 class BackendChoice(enum.StrEnum):
@@ -96,8 +105,8 @@ def run(
             "--output",
             "-o",
             help="JSONL file to write, one line per document "
-            "\\[default: stdout when piped, else ./extractions.jsonl].",
-            dir_okay=False,
+            "\\[default: stdout when piped, else ./extractions.jsonl]; with --engine ray a "
+            "folder of JSONL shards.",
         ),
     ] = None,
     backend: Annotated[
@@ -197,17 +206,73 @@ def run(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
     ] = False,
+    chunk_chars: Annotated[
+        int | None,
+        typer.Option(
+            "--chunk-chars",
+            min=MIN_CHUNK_CHARS,
+            help="Extract a longer text in sentence-aligned chunks of at most N characters, "
+            "merging their facts \\[default: what the embedded model's context holds; "
+            "endpoints: no chunks].",
+        ),
+    ] = None,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option(
+            "--engine",
+            help="local (this process) or ray (actors on a Ray cluster, needs the ray extra; "
+            "-o names a folder of JSONL shards).",
+            case_sensitive=False,
+        ),
+    ] = EngineChoice.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray cluster to join (auto: the one this machine belongs to) "
+            "\\[default: start a local one].",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Ray actors, each holding one extractor (with --engine ray)."
+        ),
+    ] = 1,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
-    destination = _destination(output, resume)
+    options: dict[str, Any] = {
+        "backend": backend.value if backend else None,
+        "model": model,
+        "gguf": gguf,
+        "base_url": base_url,
+        "max_reasks": max_reasks,
+        "strict": strict,
+        "every_kind": every_kind,
+        "cache": not no_cache,
+        "concurrency": concurrency,
+        "timeout": timeout,
+        "document_timeout": document_timeout,
+        "chunk_chars": chunk_chars,
+    }
     files = _find(paths)
+    corpora = _corpora(files, errors)
+    articles = [path for path in files if not is_corpus(path)]
+    stdin = sys.stdin.buffer if "-" in paths else None
+    if engine is EngineChoice.ray:
+        if report is not None:
+            raise typer.BadParameter("works with --engine local only", param_hint="--report")
+        items = RunInputs(load_jobs(articles, stdin=stdin, published=date), corpora, date)
+        _run_on_ray(items, output, resume, ray_address, workers, options, console, errors)
+        return
+    destination = _destination(output, resume)
     check_outputs(files, {"--output": destination, "--report": report})
     claimed = finished_ids(destination) if resume and destination is not None else {}
-    stdin = sys.stdin.buffer if "-" in paths else None
-    items = load_jobs(files, stdin=stdin, published=date, claimed=claimed)
+    loaded = load_jobs(articles, stdin=stdin, published=date, claimed=claimed)
+    items = RunInputs(loaded, corpora, date)
     resumed: dict[str, Document] = {}
     if resume and destination is not None:
         try:
@@ -217,25 +282,13 @@ def run(
             raise typer.Exit(1) from None
         resumed = state.documents
         if resumed:
-            console.print(f"resuming: {len(resumed)} of {len(items)} documents already done")
-    todo = still_to_do(items, resumed)
+            console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
+    todo = dataclasses.replace(items, done=resumed)
 
     def open_extractor() -> Extractor:
         from extractor.api import Extractor
 
-        return Extractor(
-            backend=backend.value if backend else None,
-            model=model,
-            gguf=gguf,
-            base_url=base_url,
-            max_reasks=max_reasks,
-            strict=strict,
-            every_kind=every_kind,
-            cache=not no_cache,
-            concurrency=concurrency,
-            timeout=timeout,
-            document_timeout=document_timeout,
-        )
+        return Extractor(**options)
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
@@ -273,8 +326,28 @@ def _find(paths: Sequence[str]) -> list[Path]:
         raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
 
 
+def _corpora(files: Sequence[Path], errors: Console) -> list[Path]:
+    """The corpora among the inputs; one that cannot be read at all is a usage error (exit 2)."""
+    corpora = [path for path in files if is_corpus(path)]
+    try:
+        for corpus in corpora:
+            check_corpus(corpus)
+    except InputError as exc:
+        raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
+    except ConfigurationError as exc:
+        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        raise typer.Exit(2) from None
+    return corpora
+
+
 def _destination(output: Path | None, resume: bool) -> Path | None:
     """The output file, or None for stdout (the default when stdout is not a terminal)."""
+    if output is not None and output.is_dir():
+        raise typer.BadParameter(
+            f"{printable(output)} is a folder; name a file (folders of shards are for "
+            "--engine ray)",
+            param_hint="--output",
+        )
     if output is not None and str(output) != "-":
         return output
     if output is None and sys.stdout.isatty():
@@ -285,7 +358,7 @@ def _destination(output: Path | None, resume: bool) -> Path | None:
 
 
 def _extract_all(
-    todo: list[Job | Refused],
+    todo: RunInputs,
     open_extractor: Callable[[], Extractor],
     open_sink: Callable[[], JsonlSink],
     stats: BatchStats,
@@ -305,17 +378,8 @@ def _extract_all(
             sink = open_sink()
             stack.callback(sink.close)
             progress = stack.enter_context(_progress(console))
-            task = progress.add_task("extracting", total=len(todo), facts=0, flagged=0, failed=0)
-
-            def on_outcome(outcome: Outcome) -> None:
-                stats.add(outcome)
-                if outcome.document is None:
-                    errors.print(
-                        f"[red]{shown(outcome.doc_id)}[/]: {shown(outcome.error_type)}: "
-                        + shown(outcome.error_message),
-                        highlight=False,
-                    )
-                _advance(progress, task, stats)
+            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
+            on_outcome = _on_outcome(progress, task, stats, errors)
 
             if extractor is None:
                 batch = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
@@ -324,7 +388,10 @@ def _extract_all(
             ready = extractor
 
             async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
-                return await ready.aextract(text, doc_id=doc_id, published=published)
+                on_chunk = _chunk_progress(progress, doc_id)
+                return await ready.aextract(
+                    text, doc_id=doc_id, published=published, on_chunk=on_chunk
+                )
 
             batch = run_batch(
                 todo, extract, sink, concurrency=ready.parallelism, on_outcome=on_outcome
@@ -359,20 +426,108 @@ def _progress(console: Console) -> Progress:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn(
-            "{task.fields[facts]} facts · [red]{task.fields[flagged]} flagged[/] · "
-            "{task.fields[failed]} failed"
-        ),
+        TextColumn("{task.fields[stats]}"),
         TimeRemainingColumn(),
         console=console,
         transient=False,
     )
 
 
+def _run_on_ray(
+    items: RunInputs,
+    output: Path | None,
+    resume: bool,
+    address: str | None,
+    workers: int,
+    options: dict[str, Any],
+    console: Console,
+    errors: Console,
+) -> None:
+    """`extractor run --engine ray`: shards of records in the output folder, with the progress,
+    summary and exit codes of a plain run."""
+    from extractor.distributed.driver import run_on_ray
+    from extractor.distributed.shards import open_folder
+
+    if output is None or str(output) == "-":
+        raise typer.BadParameter("--engine ray writes a folder: add -o OUT_DIR/", param_hint="-o")
+    try:
+        resumed = open_folder(output, resume=resume, wanted=lambda: resume_keys(items))
+    except InputError as exc:
+        raise typer.BadParameter(printable(exc), param_hint="--output") from None
+    if resumed:
+        console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
+    todo = dataclasses.replace(items, done=resumed)
+    stats = BatchStats(skipped=len(resumed))
+    usages: list[Usage] = []
+    started = time.perf_counter()
+    try:
+        with _progress(console) as progress:
+            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
+            counted = _on_outcome(progress, task, stats, errors)
+
+            def on_outcome(outcome: Outcome) -> None:
+                counted(outcome)
+                if outcome.document is not None:
+                    usages.append(outcome.document.provenance.usage)
+
+            run_on_ray(
+                todo, output, address=address, workers=workers, options=options,
+                on_outcome=on_outcome,
+            )  # fmt: skip
+    except ConfigurationError as exc:
+        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        errors.print("interrupted: the shards written are complete; rerun with --resume")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # Ray reports a failed cluster or actor in many exception types
+        first_line = (str(exc) or type(exc).__name__).splitlines()[0]
+        errors.print(f"[red]error:[/] the Ray run stopped: {shown(first_line)}; fix it and "
+                     "rerun with --resume", highlight=False)  # fmt: skip
+        raise typer.Exit(1) from None
+    _summary(console, stats, total_usage(usages), time.perf_counter() - started, output)
+    if stats.failed or stats.incomplete:
+        raise typer.Exit(1)
+
+
+def _on_outcome(
+    progress: Progress, task: TaskID, stats: BatchStats, errors: Console
+) -> Callable[[Outcome], None]:
+    """Counts each outcome, prints each error, and moves the progress bar."""
+
+    def on_outcome(outcome: Outcome) -> None:
+        stats.add(outcome)
+        if outcome.document is None:
+            errors.print(
+                f"[red]{shown(outcome.doc_id)}[/]: {shown(outcome.error_type)}: "
+                + shown(outcome.error_message),
+                highlight=False,
+            )
+        _advance(progress, task, stats)
+
+    return on_outcome
+
+
+def _stats_line(stats: BatchStats) -> str:
+    return f"{stats.fact_count} facts · [red]{stats.flagged} flagged[/] · {stats.failed} failed"
+
+
 def _advance(progress: Progress, task: TaskID, stats: BatchStats) -> None:
-    progress.update(
-        task, advance=1, facts=stats.fact_count, flagged=stats.flagged, failed=stats.failed
-    )
+    progress.update(task, advance=1, stats=_stats_line(stats))
+
+
+def _chunk_progress(progress: Progress, doc_id: str) -> ChunkProgress:
+    """A progress row for the chunks of a long document, shown while it is being extracted."""
+    row: list[TaskID] = []
+
+    def on_chunk(done: int, total: int) -> None:
+        if not row:
+            row.append(progress.add_task(f"  {doc_id}: chunks", total=total, stats=""))
+        progress.update(row[0], completed=done)
+        if done == total:
+            progress.remove_task(row[0])
+
+    return on_chunk
 
 
 def _summary(

@@ -17,11 +17,11 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from pydantic import ValidationError
 
@@ -87,10 +87,23 @@ def _job(stem: str, given: str, read: Callable[[], Article]) -> Job | Refused:
         article = read()
     except InputError as exc:
         return Refused(stem, exc)
+    return job_from(article, stem)
+
+
+def job_from(article: Article, doc_id: str | None = None) -> Job:
+    """The Job of a read article (under `doc_id`, else its own), its outlet and url as the
+    Document's source."""
     source = (
         Source(outlet=article.outlet, url=article.url) if article.outlet or article.url else None
     )
-    return Job(stem, article.text, article.sha256, article.published, article.warnings, source)
+    return Job(
+        doc_id or article.doc_id,
+        article.text,
+        article.sha256,
+        article.published,
+        article.warnings,
+        source,
+    )
 
 
 def _fingerprint(item: Job | Refused, given: str) -> str:
@@ -150,6 +163,13 @@ class BatchStats:
         self.incomplete += bool(document.provenance.kinds_failed)
         self.facts.update({kind: len(getattr(document, kind)) for kind in FACT_KINDS})
         self.checks.update(check.status for check in document.checks)
+
+
+class RecordSink(Protocol):
+    """Where finished records go, one JSONL line (without its newline) at a time."""
+
+    def write(self, record: str) -> None:
+        """Take one record."""
 
 
 class JsonlSink:
@@ -232,7 +252,7 @@ def prepare_resume(path: Path, wanted: Mapping[str, str | None]) -> ResumeState:
     if dropped == bool(tail.strip()) and tail:
         os.truncate(path, len(raw) - len(tail))  # only a partial last line: needs no free space
     elif dropped:
-        _replace_atomically(path, b"".join(line + b"\n" for line in kept))
+        replace_atomically(path, b"".join(line + b"\n" for line in kept))
     return ResumeState(documents=documents, dropped_lines=dropped)
 
 
@@ -255,7 +275,7 @@ def finished_ids(path: Path) -> dict[str, str | None]:
     return finished
 
 
-def resume_keys(items: Sequence[Job | Refused]) -> dict[str, str | None]:
+def resume_keys(items: Iterable[Job | Refused]) -> dict[str, str | None]:
     """What `prepare_resume` matches records on: each doc_id of this run with its source sha256
     (None for a refused input, whose earlier error record is replaced, never kept twice)."""
     return {item.doc_id: item.sha256 if isinstance(item, Job) else None for item in items}
@@ -287,9 +307,9 @@ def _resume_verdict(
     return document if document.provenance.source_sha256 == wanted[doc_id] else None
 
 
-def _replace_atomically(path: Path, content: bytes) -> None:
+def replace_atomically(path: Path, content: bytes) -> None:
     """Write `content` to a sibling temporary file, fsync it, and rename it over `path`."""
-    temporary = path.with_name(f".{path.name}.resume-{os.getpid()}")
+    temporary = path.with_name(f".{path.name}.partial-{os.getpid()}")
     with temporary.open("wb") as handle:
         handle.write(content)
         handle.flush()
@@ -306,7 +326,7 @@ def _replace_atomically(path: Path, content: bytes) -> None:
 async def run_batch(
     items: Iterable[Job | Refused],
     extract: Extract,
-    sink: JsonlSink,
+    sink: RecordSink,
     *,
     concurrency: int,
     on_outcome: Callable[[Outcome], None] | None = None,
@@ -383,7 +403,7 @@ def _error_outcome(doc_id: str, exc: BaseException) -> Outcome:
 
 
 def still_to_do(
-    items: Sequence[Job | Refused], done: Mapping[str, Document]
-) -> list[Job | Refused]:
-    """The items a resumed run must still do (`done` as `prepare_resume` returns it)."""
-    return [item for item in items if isinstance(item, Refused) or item.doc_id not in done]
+    items: Iterable[Job | Refused], done: Mapping[str, Document]
+) -> Iterator[Job | Refused]:
+    """The items a resumed run must still do (`done` as `prepare_resume` returns it), lazily."""
+    return (item for item in items if isinstance(item, Refused) or item.doc_id not in done)

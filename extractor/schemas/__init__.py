@@ -13,6 +13,7 @@ from extractor.schemas.document import (
     Source,
     UncoveredNumber,
     Usage,
+    total_usage,
 )
 from extractor.schemas.facts import (
     ArmsDeal,
@@ -63,4 +64,5 @@ __all__ = [
     "Usage",
     "currency_codes",
     "iso3_codes",
+    "total_usage",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,6 +45,15 @@ class Usage(BaseModel):
     retries: int = 0
     reasks: int = 0
     cache_hits: int = 0
+
+
+def total_usage(parts: Iterable[Usage]) -> Usage:
+    """The sum of several documents' (or chunks') usage."""
+    total = Usage()
+    for part in parts:
+        for name in Usage.model_fields:
+            setattr(total, name, getattr(total, name) + getattr(part, name))
+    return total
 
 
 class UncoveredNumber(BaseModel):
@@ -110,6 +120,16 @@ class Provenance(BaseModel):
         default_factory=list,
         exclude_if=_unset,
         description="LLM answers that were cut off or did not fit their schema.",
+    )
+    chunks: int | None = Field(
+        default=None,
+        exclude_if=_unset,
+        description="How many chunks the text was extracted in (1: in one piece).",
+    )
+    chunk_attempts: list[list[Attempt]] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Each chunk's attempts, in chunk order, when the text was chunked.",
     )
     kinds_failed: list[str] = Field(
         default_factory=list,

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from extractor.inputs import MAX_CHARS
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args, plain, records
@@ -83,7 +84,7 @@ def test_help_documents_exit_codes_and_limits() -> None:
     text = plain(result.stdout)
     assert "0 all documents done; 1 some documents failed" in text
     assert "2 usage error" in text
-    assert "100,000 characters" in text
+    assert f"{MAX_CHARS:,} characters" in text
     assert "[default: stdout when piped, else ./extractions.jsonl]" in text
     for option in ("--concurrency", "--resume", "--report", "--strict", "--published", "--gguf"):
         assert option in text

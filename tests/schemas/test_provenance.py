@@ -23,7 +23,7 @@ def test_a_newer_record_keeps_the_keys_this_version_does_not_know() -> None:
         "strategy": "per_kind",
         "kinds_not_mentioned": ["embargoes"],
         "recall_questions": [{"mention": "١٦ طائرة", "answered": True}],
-        "chunks": 3,
+        "languages": 3,
     }
     document = Document.model_validate_json(_record(newer))
     provenance = document.provenance
@@ -31,10 +31,10 @@ def test_a_newer_record_keeps_the_keys_this_version_does_not_know() -> None:
     assert provenance.kinds_not_mentioned == ["embargoes"]
     assert provenance.model_extra == {
         "recall_questions": [{"mention": "١٦ طائرة", "answered": True}],
-        "chunks": 3,
+        "languages": 3,
     }
     again = json.loads(document.model_dump_json())["provenance"]
-    assert again["chunks"] == 3
+    assert again["languages"] == 3
     assert again["recall_questions"] == newer["recall_questions"]
 
 

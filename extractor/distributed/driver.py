@@ -1,0 +1,75 @@
+"""A run on Ray: the inputs to a Dataset, `extract_dataset` on a pool of actors, each finished
+block of records written as one shard of the output folder as it arrives."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from extractor.distributed.dataset import extract_dataset, require_ray
+from extractor.distributed.shards import ShardWriter, outcome_of
+from extractor.pipeline.batch import Job, Outcome, Refused
+
+if TYPE_CHECKING:
+    import pyarrow
+
+MAX_BLOCKS = 100_000
+"""Blocks of the input dataset: one document each up to this many (Ray gives an actor one block
+per call, so small blocks keep every slot of every actor busy; each block's records become one
+shard)."""
+
+
+def run_on_ray(
+    items: Iterable[Job | Refused],
+    folder: Path,
+    *,
+    address: str | None,
+    workers: int,
+    options: Mapping[str, Any],
+    on_outcome: Callable[[Outcome], None],
+) -> None:
+    """Extract `items` on Ray into shards of `folder`: refused inputs are recorded by the
+    driver itself, the Jobs by the actors; `on_outcome` hears of every record written."""
+    require_ray()
+    import ray
+    import ray.data
+
+    writer = ShardWriter(folder)
+    rows: list[dict[str, Any]] = []
+    refused: list[str] = []
+    for item in items:
+        if isinstance(item, Refused):
+            refused.append(Outcome(item.doc_id, None, "InputError", str(item.error)).record())
+        else:
+            rows.append(_row(item))
+    _record(writer, refused, on_outcome)
+    if not rows:
+        return
+    if not ray.is_initialized():
+        ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.enable_operator_progress_bars = False
+    dataset = ray.data.from_items(rows, override_num_blocks=min(len(rows), MAX_BLOCKS))
+    results = extract_dataset(dataset, workers=workers, **options)
+    for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
+        table = cast("pyarrow.Table", batch)
+        _record(writer, table.column("record").to_pylist(), on_outcome)
+
+
+def _row(job: Job) -> dict[str, Any]:
+    return {
+        "doc_id": job.doc_id,
+        "text": job.text,
+        "published": job.published.isoformat() if job.published else None,
+        "outlet": job.source.outlet if job.source else None,
+        "url": job.source.url if job.source else None,
+    }
+
+
+def _record(writer: ShardWriter, records: list[str], on_outcome: Callable[[Outcome], None]) -> None:
+    writer.write(records)
+    for record in records:
+        on_outcome(outcome_of(record))

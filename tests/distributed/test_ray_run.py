@@ -1,0 +1,124 @@
+"""`extractor run --engine ray` on a local 2-CPU Ray cluster against a loopback endpoint."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractor.testing import FakeOpenAIServer, schema_answers
+from tests.cli.conftest import REPO, invoke, openai_args
+from tests.conftest import dev_pairs
+
+ray = pytest.importorskip("ray")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    """A local Ray cluster of 2 CPUs for this module; its address for other drivers to join."""
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+    try:
+        yield ray.get_runtime_context().gcs_address
+    finally:
+        ray.shutdown()
+
+
+def _articles(folder: Path, count: int) -> Path:
+    """`count` real news paragraphs of the dev set, one file each, and one empty file."""
+    paragraphs = [
+        line
+        for text, _ in dev_pairs()
+        for line in text.read_text(encoding="utf-8").splitlines()
+        if len(line) > 150
+    ]
+    folder.mkdir()
+    for number, paragraph in enumerate(paragraphs[:count]):
+        (folder / f"p{number:02d}.txt").write_text(paragraph + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("\n", encoding="utf-8")
+    return folder
+
+
+def _shard_records(folder: Path) -> list[dict[str, Any]]:
+    shards = sorted(folder.glob("*.jsonl"))
+    assert shards
+    return [json.loads(line) for shard in shards for line in shard.read_text().splitlines()]
+
+
+def _without_timings(record: dict[str, Any]) -> dict[str, Any]:
+    if "provenance" in record:
+        record["provenance"].pop("timings")
+    return record
+
+
+def test_ray_records_equal_a_plain_run(
+    cluster: str, tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
+    folder = _articles(tmp_path / "articles", 6)
+    plain = tmp_path / "plain.jsonl"
+    shards = tmp_path / "shards"
+    assert invoke("run", str(folder), "-o", str(plain), *openai_args(endpoint)).exit_code == 1
+    result = invoke(
+        "run", str(folder), "-o", str(shards), "--engine", "ray", "--workers", "2",
+        *openai_args(endpoint),
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    expected = [json.loads(line) for line in plain.read_text().splitlines()]
+    found = _shard_records(shards)
+    assert len(found) == len(expected) == 7
+    by_id = {record["doc_id"]: _without_timings(record) for record in found}
+    assert by_id == {record["doc_id"]: _without_timings(record) for record in expected}
+    assert by_id["empty"]["error"]["type"] == "InputError"
+
+
+def test_a_full_folder_is_refused_without_resume(
+    tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
+    folder = _articles(tmp_path / "articles", 1)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    (shards / "part-1.jsonl").write_text("{}\n")
+    result = invoke(
+        "run", str(folder), "-o", str(shards), "--engine", "ray", *openai_args(endpoint)
+    )
+    assert result.exit_code == 2
+    assert "is not empty; add --resume" in " ".join(result.output.split())
+
+
+def test_rerun_after_a_killed_driver_has_every_doc_id_once(cluster: str, tmp_path: Path) -> None:
+    folder = _articles(tmp_path / "articles", 16)
+    shards = tmp_path / "shards"
+    with FakeOpenAIServer(schema_answers(delay=0.2)) as endpoint:
+        command = [
+            sys.executable, "-m", "extractor", "run", str(folder), "-o", str(shards),
+            "--engine", "ray", "--ray-address", cluster, "--workers", "2", "--concurrency", "2",
+            "--quiet", *openai_args(endpoint),
+        ]  # fmt: skip
+        environment = {**os.environ, "OPENAI_API_KEY": "test", "PYTHONPATH": str(REPO)}
+        driver = subprocess.Popen(command, env=environment, cwd=REPO)
+        deadline = time.monotonic() + 120
+        while len(list(shards.glob("part-*.jsonl"))) < 3 and time.monotonic() < deadline:
+            assert driver.poll() is None, "the driver ended before it could be killed"
+            time.sleep(0.05)
+        driver.send_signal(signal.SIGKILL)
+        driver.wait()
+        before = {record["doc_id"] for record in _shard_records(shards)}
+        assert 0 < len(before) < 17
+        asked = len(endpoint.requests)
+        result = invoke(
+            "run", str(folder), "-o", str(shards), "--engine", "ray", "--resume",
+            "--ray-address", cluster, *openai_args(endpoint),
+        )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    doc_ids = [record["doc_id"] for record in _shard_records(shards)]
+    assert sorted(doc_ids) == sorted({*doc_ids}), "a doc_id was written twice"
+    assert len(doc_ids) == 17
+    done_before = len(before - {"empty"})
+    assert len(endpoint.requests) - asked <= 3 * (16 - done_before), "done documents were redone"

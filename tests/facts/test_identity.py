@@ -1,0 +1,136 @@
+"""Fact identity: the same fact seen twice (two chunks of one text) becomes one fact."""
+
+from __future__ import annotations
+
+from extractor.facts.identity import merged_deals, merged_embargoes, merged_meetings
+from extractor.schemas import ArmsDeal, Embargo, Meeting
+from extractor.schemas.facts import ArmsItem, Delegate
+
+DEAL_SENTENCE = (
+    "وتتمتع باكستان وليبيا بعلاقات دبلوماسية وعسكرية قوية، حيث أبرمتا الشهر الماضي صفقة أسلحة "
+    "تقليدية بمليارات الدولارات"
+)
+ITEMS_SENTENCE = (
+    "تضمنت شراء 16 طائرة مقاتلة من طراز JF-17 Thunder و12 طائرة تدريب من طراز Super Mushak"
+)
+EMBARGO_SENTENCE = (
+    "يُشار إلى أن ليبيا تظل تقنيًا تحت حظر أسلحة دولي منذ فبراير 2011 بموجب قرار مجلس الأمن "
+    "الدولي رقم 1970"
+)
+MEETING_SENTENCE = "أكد رئيس وزراء باكستان شهباز شريف ورئيس وزراء ليبيا الدكتور أسامة سعد حمد"
+
+
+def _deal(*items: ArmsItem, evidence: str, **fields: object) -> ArmsDeal:
+    return ArmsDeal(
+        buyer="LBY",
+        seller="PAK",
+        buyer_text="ليبيا",
+        seller_text="باكستان",
+        status="agreed",
+        items=list(items),
+        evidence=[evidence],
+        **fields,
+    )
+
+
+JF17 = ArmsItem(designation="JF-17 Thunder", category="fighter_aircraft", quantity=16)
+MUSHAK = ArmsItem(designation="Super Mushak", category="trainer_aircraft", quantity=12)
+
+
+def test_the_same_deal_from_two_chunks_is_one_deal_with_both_evidences() -> None:
+    first = _deal(JF17, evidence=DEAL_SENTENCE)
+    second = _deal(JF17, MUSHAK, evidence=ITEMS_SENTENCE, duration_text="على مدى عامين ونصف")
+    [merged] = merged_deals([first, second])
+    assert [item.designation for item in merged.items] == ["JF-17 Thunder", "Super Mushak"]
+    assert merged.evidence == [DEAL_SENTENCE, ITEMS_SENTENCE]
+    assert merged.duration_text == "على مدى عامين ونصف"
+    assert first.items == [JF17], "the inputs are left as they were"
+
+
+def test_deals_of_other_parties_or_stages_stay_apart() -> None:
+    agreed = _deal(JF17, evidence=DEAL_SENTENCE)
+    delivered = agreed.model_copy(update={"status": "delivered"})
+    other_buyer = agreed.model_copy(update={"buyer": "EGY", "buyer_text": "مصر"})
+    assert len(merged_deals([agreed, delivered, other_buyer])) == 3
+
+
+def test_a_deal_with_an_unknown_party_merges_only_with_its_twin() -> None:
+    unknown = _deal(JF17, evidence=DEAL_SENTENCE).model_copy(update={"seller": None})
+    twin = unknown.model_copy(update={"evidence": [ITEMS_SENTENCE]})
+    other = unknown.model_copy(update={"items": [MUSHAK]})
+    merged = merged_deals([unknown, twin, other])
+    assert len(merged) == 2
+    assert merged[0].evidence == [DEAL_SENTENCE, ITEMS_SENTENCE]
+
+
+def _embargo(evidence: str, **fields: object) -> Embargo:
+    values: dict[str, object] = {
+        "target": "LBY",
+        "target_text": "ليبيا",
+        "imposed_by_text": "مجلس الأمن الدولي",
+        "imposed_by": "UNSC",
+        "kind": "arms",
+        "resolutions": ["1970"],
+        "evidence": [evidence],
+    }
+    return Embargo.model_validate({**values, **fields})
+
+
+def test_the_same_embargo_from_two_chunks_unites_resolutions_and_evidence() -> None:
+    first = _embargo(EMBARGO_SENTENCE, status="unknown")
+    second = _embargo(
+        "مع تعزيز لاحق بواسطة قرارات لاحقة بما فيها القرار 1973",
+        resolutions=["1973"],
+        start_text="منذ فبراير 2011",
+        status="in_force",
+    )
+    [merged] = merged_embargoes([first, second])
+    assert merged.resolutions == ["1970", "1973"]
+    assert merged.start_text == "منذ فبراير 2011"
+    assert merged.status == "in_force"
+    assert len(merged.evidence) == 2
+
+
+def test_embargoes_by_other_bodies_or_of_other_kinds_stay_apart() -> None:
+    unsc = _embargo(EMBARGO_SENTENCE)
+    eu = _embargo(EMBARGO_SENTENCE, imposed_by="EU", imposed_by_text="الاتحاد الأوروبي")
+    assets = _embargo(EMBARGO_SENTENCE, kind="assets")
+    assert len(merged_embargoes([unsc, eu, assets])) == 3
+
+
+SHARIF = Delegate(name="شهباز شريف", titles=["رئيس وزراء باكستان"], country="PAK", side="host")
+HAMAD = Delegate(name="أسامة سعد حمد", titles=["رئيس وزراء ليبيا"], country="LBY", side="guest")
+HAFTAR = Delegate(name="خليفة أبو القاسم حفتر", titles=["المشير"], country="LBY", side="guest")
+
+
+def test_the_same_meeting_from_two_chunks_unites_its_participants() -> None:
+    first = Meeting(
+        participants=[SHARIF, HAMAD],
+        host_country="PAK",
+        guest_countries=["LBY"],
+        date_text="يوم الثلاثاء",
+        evidence=[MEETING_SENTENCE],
+    )
+    second = Meeting(
+        participants=[HAMAD, HAFTAR],
+        guest_countries=["LBY"],
+        location_text="ديوان رئاسة الوزراء",
+        topics=["التعاون الدفاعي"],
+        evidence=["زار رئيس الوزراء في ديوان رئاسة الوزراء اليوم"],
+    )
+    [merged] = merged_meetings([first, second])
+    assert [person.name for person in merged.participants] == [
+        "شهباز شريف",
+        "أسامة سعد حمد",
+        "خليفة أبو القاسم حفتر",
+    ]
+    assert (merged.host_country, merged.location_text) == ("PAK", "ديوان رئاسة الوزراء")
+    assert merged.topics == ["التعاون الدفاعي"]
+    assert len(merged.evidence) == 2
+
+
+def test_meetings_on_other_dates_or_with_other_people_stay_apart() -> None:
+    tuesday = Meeting(participants=[SHARIF, HAMAD], host_country="PAK", date="2025-10-07")
+    later = tuesday.model_copy(update={"date": "2025-11-02"})
+    others = Meeting(participants=[HAFTAR], host_country="PAK", guest_countries=["LBY"])
+    assert len(merged_meetings([tuesday, later, others])) == 3

@@ -1,0 +1,49 @@
+"""Long texts with the built-in model for real (slow: marked `model`, run by the lead)."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from extractor.api import Extractor
+from extractor.evaluate.tuples import FactTuple, document_tuples
+from tests.conftest import DEV_DIR
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(
+        importlib.util.find_spec("xllamacpp") is None, reason="the local extra is not installed"
+    ),
+]
+
+JOINED = (
+    "02_bahrain-f16-block70-lockheed",
+    "14_unsc-south-sudan-arms-embargo",
+    "22_mbz-moscow-visit-delegation",
+)
+CHUNK_CHARS = 1200
+
+
+def _found(wanted: list[FactTuple], found: list[FactTuple]) -> float:
+    return sum(any(tuple_.matches(other) for other in found) for tuple_ in wanted) / len(wanted)
+
+
+def test_joined_dev_articles_keep_nine_tenths_of_their_tuples() -> None:
+    texts = [(DEV_DIR / f"{name}.txt").read_text(encoding="utf-8") for name in JOINED]
+    joined = "\n\n".join(texts)
+    with Extractor(backend="embedded", cache=False) as extractor:
+        extractor.chunk_chars = None
+        alone = [
+            tuple_
+            for name, text in zip(JOINED, texts, strict=True)
+            for tuple_ in document_tuples(extractor.extract(text, doc_id=name))
+        ]
+        extractor.chunk_chars = CHUNK_CHARS
+        document = extractor.extract(joined, doc_id="joined")
+    assert (document.provenance.chunks or 0) >= len(joined) // CHUNK_CHARS
+    assert alone, "the articles alone should yield tuples"
+    assert _found(alone, document_tuples(document)) >= 0.9
+    for check in document.checks:
+        if check.span is not None:
+            assert joined[check.span[0] : check.span[1]] == check.found, check.path
