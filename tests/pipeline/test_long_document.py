@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from extractor.errors import DeadlineError
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.answers import DEAL
 from tests.cli.conftest import invoke, openai_args
-from tests.conftest import DEV_DIR, SEED
+from tests.conftest import DEV_DIR, SEED, make_extractor
 
 SOUTH_SUDAN = "14_unsc-south-sudan-arms-embargo"
 MOSCOW = "22_mbz-moscow-visit-delegation"
@@ -117,3 +120,18 @@ def test_a_text_that_fits_is_one_chunk(tmp_path: Path, seed_text: str) -> None:
     document = Document.model_validate_json(out.read_text(encoding="utf-8"))
     assert document.provenance.chunks == 1
     assert len(document.arms_deals) == 1
+
+
+def test_the_document_deadline_scales_with_its_chunks(tmp_path: Path) -> None:
+    """Each chunk fits the deadline, the whole text does not: it is allowed one per chunk."""
+    _, text, _ = _joined(tmp_path)
+    with FakeOpenAIServer(schema_answers(_answers, delay=0.3)) as endpoint:
+        with make_extractor(endpoint, chunk_chars=700, max_reasks=0, document_timeout=1.5) as ex:
+            document = ex.extract(text, doc_id="joined")
+        assert (document.provenance.chunks or 0) > 1
+        assert len(endpoint.requests) * 0.3 > 1.5, "the whole text takes longer than one deadline"
+        with (
+            make_extractor(endpoint, max_reasks=0, document_timeout=0.5) as whole,
+            pytest.raises(DeadlineError, match=r"deadline of 0\.5 s"),
+        ):
+            whole.extract(text, doc_id="joined")
