@@ -64,6 +64,30 @@ class UncoveredNumber(BaseModel):
     span: tuple[int, int]
 
 
+MentionKind = Literal["person", "weapon", "resolution", "target"]
+
+
+class UncoveredMention(BaseModel):
+    """Something the source states that no fact accounts for: a person named with a title or in
+    a delegation list, a weapon (a designation, or a weapon noun with a number), a resolution
+    number, or a state or group under a sanction. `kind` is the fact kind that should hold it."""
+
+    kind: str
+    what: MentionKind
+    text: str
+    span: tuple[int, int]
+
+
+class RecallRound(BaseModel):
+    """One round of recall questions about one fact kind: the mentions asked about, and what
+    the answers added to the facts."""
+
+    round: int
+    kind: str
+    asked: list[str] = Field(default_factory=list)
+    added: list[str] = Field(default_factory=list)
+
+
 class Attempt(BaseModel):
     """One LLM answer in the reask loop and what the verifier made of it."""
 
@@ -96,6 +120,21 @@ class Provenance(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     attempts: list[Attempt] = Field(default_factory=list)
     uncovered_numbers: list[UncoveredNumber] = Field(default_factory=list)
+    uncovered_mentions: list[UncoveredMention] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Persons, weapons, resolutions and sanction targets no fact accounts for.",
+    )
+    recall: list[RecallRound] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="The recall questions asked per round and kind, and what each added.",
+    )
+    repeats_dropped: int = Field(
+        default=0,
+        exclude_if=_unset,
+        description="Answer entries dropped as repeats of an earlier one (list padding).",
+    )
     strategy: str | None = Field(
         default=None,
         exclude_if=_unset,

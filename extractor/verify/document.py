@@ -1,5 +1,6 @@
 """Verify a whole Document: one Check per leaf value, the findings about whole records (rule 3),
-and the source's uncovered numbers."""
+and what the source states that no fact accounts for (numbers; persons, weapons, resolutions,
+sanction targets)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from extractor.verify.records import record_checks
 from extractor.verify.resolutions import check_resolution
 from extractor.verify.source import Source, prepare
 from extractor.verify.surface import check_designation, check_surface
+from extractor.verify.unaccounted import Mention, unaccounted, uncovered_mentions
 from extractor.verify.walk import Leaf, leaves, with_values
 
 Checker = Callable[[Leaf, Source], Check]
@@ -53,7 +55,8 @@ SNAPPED: frozenset[str] = frozenset({"normalized", "fuzzy"})
 
 
 def verify_document(document: Document, source: str) -> Document:
-    """A copy of `document` with one Check per leaf value and the uncovered numbers filled in.
+    """A copy of `document` with one Check per leaf value and the uncovered numbers and mentions
+    filled in.
 
     Pure: reads nothing but its arguments. A surface string found at a `normalized` or
     `fuzzy` match becomes the source's own characters at its span (contract.md: snapping); the
@@ -73,10 +76,17 @@ def verify_document(document: Document, source: str) -> Document:
             "source_sha256": source_sha256(source),
             "source_length": len(source),
             "uncovered_numbers": uncovered_numbers(document, prepared, checks),
+            "uncovered_mentions": uncovered_mentions(document, prepared),
         }
     )
     snapped = with_values(document, snaps) if snaps else document
     return snapped.model_copy(update={"checks": checks, "provenance": provenance})
+
+
+def unaccounted_mentions(document: Document, source: str) -> list[Mention]:
+    """What `source` states that no fact of `document` accounts for, with what a fact holding
+    each mention would take from it (the recall questions' material)."""
+    return unaccounted(document, _prepare(document, source))
 
 
 def failed_checks(document: Document) -> list[Check]:

@@ -94,7 +94,8 @@ def _stems(word: str) -> frozenset[str]:
     return frozenset((word, *strip_clitics(word)))
 
 
-def _has_stem(token: str, words: frozenset[str]) -> bool:
+def has_stem(token: str, words: frozenset[str]) -> bool:
+    """True when a normalized token, or a reading of it without clitics, is one of the words."""
     return not _stems(token).isdisjoint(words)
 
 
@@ -158,9 +159,9 @@ def is_resolution(source: Source, mention: NumberMention) -> bool:
             continue
         if not token[0].isalpha():
             return False
-        if _has_stem(token, _NOT_RESOLUTION_WORDS):
+        if has_stem(token, _NOT_RESOLUTION_WORDS):
             return False
-        if _has_stem(token, RESOLUTION_WORDS):
+        if has_stem(token, RESOLUTION_WORDS):
             return True
         words += 1
         if words == 5:
@@ -188,7 +189,7 @@ def is_counted(source: Source, mention: NumberMention) -> bool:
             continue
         if token[0].isdigit() or not token[0].isalpha():
             return False
-        if _has_stem(token, COUNTED_NOUNS):
+        if has_stem(token, COUNTED_NOUNS):
             return True
     return False
 
@@ -197,7 +198,7 @@ def is_counted(source: Source, mention: NumberMention) -> bool:
 def is_announced(source: Source, mention: NumberMention) -> bool:
     """True when a counting word leads up to the number (`وعددها 16`, `بعدد 12`)."""
     before = source.tokens_before(mention.start, 1)
-    return bool(before) and _has_stem(before[0], COUNT_WORDS)
+    return bool(before) and has_stem(before[0], COUNT_WORDS)
 
 
 @role
@@ -213,8 +214,8 @@ def is_duration_or_share(source: Source, mention: NumberMention) -> bool:
     if not following:
         return False
     first = following[0]
-    return _has_stem(first, TIME_UNITS | PERCENT_WORDS) or (
-        first == "في" and len(following) > 1 and _has_stem(following[1], PERCENT_WORDS)
+    return has_stem(first, TIME_UNITS | PERCENT_WORDS) or (
+        first == "في" and len(following) > 1 and has_stem(following[1], PERCENT_WORDS)
     )
 
 

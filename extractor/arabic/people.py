@@ -1,0 +1,288 @@
+"""People an article names with a title, or lists in a delegation: the persons a meeting's
+answer should account for.
+
+Arabic news writes a person as post, honorific, then name (`وزير الخارجية الأستاذ عادل
+الجبير`), and lists a delegation after a marker, the persons apart by `،` or by `و` before the
+next post (`ضم رئيس الوزراء الليبي حمد، وقائد القوات المسلحة المشير خليفة حفتر`). A post
+(`رئيس`, `وزير`) is followed by its complement up to the first word with the article or a
+country (`رئيس هيئة الأركان`, `رئيس وزراء باكستان`), then adjectives (`العامة`, `الليبي`); an
+honorific (`الأمير`, `الدكتور`) stands right before the name. The name runs to a comma, a
+conjunction before another post, a function word or a time word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractor.arabic.countries import country_mentions
+from extractor.arabic.institutions import is_body, is_generic_reference
+from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.meeting_words import DELEGATION_MARKERS
+from extractor.arabic.names import proclitic_splits
+from extractor.arabic.normalize import normalize_text
+from extractor.arabic.titles import HONORIFICS, POSTS
+from extractor.arabic.triggers import kinds_mentioned
+
+Span = tuple[int, int]
+
+
+def _normalized(*words: str) -> frozenset[str]:
+    return frozenset(normalize_text(word) for word in words)
+
+
+MORE_HONORIFICS = _normalized(
+    "الأستاذ", "الأستاذة", "الجنرال", "الأدميرال", "العماد", "المارشال", "الحاج", "القاضي",
+)  # fmt: skip
+"""Honorifics and ranks before a name that `titles.HONORIFICS` does not list."""
+
+RANK_TAILS = _normalized("أول", "ركن", "بحري", "طيار", "ثان")
+"""Words that end a military rank (`الفريق أول ركن`): part of the title, never of the name."""
+
+POST_LINKS = _normalized("لشؤون", "لدى", "شؤون")
+"""Words that continue a post after its complement (`وزير الدولة لشؤون أفريقيا`)."""
+
+JOINERS = _normalized("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "أبا")
+"""Words inside a name after which a word with the article is still the name (`عبد الله`,
+`آل الشيخ`, `أبو القاسم`)."""
+
+STOP_WORDS = _normalized(
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "خلال", "حيث", "الذي", "التي", "الذين",
+    "أن", "إن", "ان", "كما", "لدى", "عند", "بين", "منذ", "حول", "بعد", "قبل", "ثم", "أو",
+    "وذلك", "قد", "لقد", "كان", "كانت", "هو", "هي", "يوم", "اليوم", "أمس", "غدا", "الأحد",
+    "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح",
+    "مساء", "الماضي", "المقبل", "الجاري", "أيضا", "نيابة", "بحضور", "برئاسة", "وفد", "الوفد",
+    "عدد", "عددا", "كلا", "كل", "جميع", "بعض", "الجانب", "الجانبين", "الجانبان", "حتى", "ضد",
+    "قال", "يقول", "أكد", "يؤكد", "أعلن", "يعلن", "أشار", "يشير", "أضاف", "شدد", "أعرب",
+    "أجرى", "يجري", "تلقى", "يتلقى", "وصل", "يصل", "وصلت", "غادر", "يغادر", "توجه", "يتوجه",
+    "شن", "يشن", "أصبح", "يبقى",
+)  # fmt: skip
+"""Words that end a name or stand where no name is: prepositions, conjunctions, times,
+references to a group. The words of the fact kinds (`يستقبل`, `لبحث`, `طائرة`) end one too."""
+
+_MAX_NAME_WORDS = 7
+_MAX_COMPLEMENT_WORDS = 4
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person as the article names them: the name and the titles before it, as written, and
+    the name's ORIGINAL span."""
+
+    name: str
+    titles: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    """Normalized; empty for punctuation."""
+    clitic: int
+    """Characters of a conjunction or preposition before a post or honorific (`و` in
+    `ووزير`), else 0."""
+    kind: str
+    """`post`, `honorific`, `definite`, `country`, `stop`, `boundary` or `word`."""
+
+
+@lru_cache(maxsize=8192)
+def _classify(word: str) -> tuple[str, int]:
+    """A normalized word's kind, and the length of the clitic in front of a post or an
+    honorific."""
+    for clitic, rest in proclitic_splits(word):
+        if rest in HONORIFICS or rest in MORE_HONORIFICS:
+            return "honorific", len(clitic)
+        if rest in POSTS or (rest.startswith("ال") and rest[2:] in POSTS):
+            return ("post" if not rest.startswith("ال") else "honorific"), len(clitic)
+    if word in STOP_WORDS or (word[1:] in STOP_WORDS and word[0] in "وف") or kinds_mentioned(word):
+        return "stop", 0
+    if _is_country(word):
+        return "country", 0
+    if any(rest.startswith("ال") and len(rest) > 3 for _, rest in proclitic_splits(word)):
+        return "definite", 0
+    return "word", 0
+
+
+def _tokens(text: str, span: Span) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text, span[0], span[1]):
+        raw = match.group()
+        if not raw[0].isalpha():
+            kind = "stop" if raw[0].isdigit() else "boundary"
+            tokens.append(_Token(match.start(), match.end(), "", 0, kind))
+            continue
+        word = normalize_text(raw)
+        kind, clitic = _classify(word)
+        if clitic and kind in ("post", "honorific"):
+            clitic = _clitic_chars(raw, clitic)
+        tokens.append(_Token(match.start(), match.end(), word, clitic, kind))
+    return tokens
+
+
+def _clitic_chars(raw: str, letters: int) -> int:
+    """Original characters of the first `letters` letters, diacritics after them included."""
+    seen = 0
+    for index, char in enumerate(raw):
+        if char.isalpha():
+            if seen == letters:
+                return index
+            seen += 1
+    return len(raw)
+
+
+def _title_end(tokens: Sequence[_Token], index: int) -> int | None:
+    """Where the title that starts at `index` ends (a post with its complement and adjectives,
+    honorifics and ranks, chained), or None when a post has no complement."""
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind == "honorific":
+            index += 1
+            while index < len(tokens) and tokens[index].word in RANK_TAILS:
+                index += 1
+        elif token.kind == "post":
+            complement = _complement_end(tokens, index + 1)
+            if complement is None:
+                return None
+            index = complement
+        else:
+            return index
+        index = _adjectives_end(tokens, index)
+        if index < len(tokens) and tokens[index].clitic == 0 and tokens[index].kind == "post":
+            return index  # another person's post: this title has no name
+    return index
+
+
+def _complement_end(tokens: Sequence[_Token], index: int) -> int | None:
+    """After a post: its complement runs to the first word with the article or a country."""
+    for offset in range(_MAX_COMPLEMENT_WORDS):
+        position = index + offset
+        if position >= len(tokens) or tokens[position].kind in ("boundary", "stop"):
+            return None
+        if tokens[position].clitic:
+            return None
+        if tokens[position].kind in ("definite", "country", "honorific"):
+            end = position + 1
+            while end + 1 < len(tokens) and tokens[end].word in POST_LINKS:
+                end += 2
+            return end
+    return None
+
+
+def _adjectives_end(tokens: Sequence[_Token], index: int) -> int:
+    """Past the adjectives and coordinated nouns of a title (`العامة`, `والإرشاد`)."""
+    while index < len(tokens) and tokens[index].kind in ("definite", "country"):
+        index += 1
+    return index
+
+
+def _name_end(tokens: Sequence[_Token], index: int) -> int:
+    """Where the name that starts at `index` ends (`index` when no name stands there)."""
+    end = index
+    while end < len(tokens) and end - index < _MAX_NAME_WORDS:
+        token = tokens[end]
+        joined = end > index and tokens[end - 1].word in JOINERS
+        if token.kind in ("boundary", "stop", "post") or token.clitic:
+            break
+        if token.kind == "honorific" and not joined:
+            break
+        if token.kind == "country" and not joined:
+            break
+        if token.kind == "definite" and not joined:
+            if end == index or not _ends_name(tokens, end + 1):
+                break
+            return end + 1  # a family name with the article (`الجبير`) ends the name
+        end += 1
+    return end
+
+
+def _ends_name(tokens: Sequence[_Token], index: int) -> bool:
+    """True when nothing, or something that no name continues into, stands at `index`."""
+    if index >= len(tokens):
+        return True
+    token = tokens[index]
+    return token.kind in ("boundary", "stop", "post", "honorific") or token.clitic > 0
+
+
+def titled_people(text: str, span: Span) -> list[PersonMention]:
+    """Every person named after a post or an honorific in `text[span]`."""
+    tokens = _tokens(text, span)
+    people: list[PersonMention] = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index].kind not in ("post", "honorific"):
+            index += 1
+            continue
+        start = index
+        title_end = _title_end(tokens, index)
+        if title_end is None or title_end == start:
+            index += 1
+            continue
+        name_end = _name_end(tokens, title_end)
+        if name_end > title_end and (person := _person(text, tokens, start, title_end, name_end)):
+            people.append(person)
+            index = name_end
+        else:
+            index = title_end if title_end > start else start + 1
+    return people
+
+
+def _person(
+    text: str, tokens: Sequence[_Token], start: int, title_end: int, name_end: int
+) -> PersonMention | None:
+    name_span = (tokens[title_end].start, tokens[name_end - 1].end)
+    name = text[name_span[0] : name_span[1]]
+    if not _may_name_a_person(name):
+        return None
+    title_start = tokens[start].start + tokens[start].clitic
+    title = text[title_start : tokens[title_end - 1].end].strip()
+    return PersonMention(name, (title,) if title else (), name_span)
+
+
+def _may_name_a_person(phrase: str) -> bool:
+    return not (is_body(phrase) or is_generic_reference(phrase) or _is_country(phrase))
+
+
+def _is_country(phrase: str) -> bool:
+    """True when the whole phrase, a clitic aside, names a country (`الليبي`, `بمصر`)."""
+    mentions = country_mentions(phrase)
+    rest = phrase.strip()
+    return len(mentions) == 1 and rest.endswith(mentions[0].surface) and mentions[0].start <= 2
+
+
+def listed_people(text: str, span: Span) -> list[PersonMention]:
+    """The persons listed without a title after a delegation marker in `text[span]` (`وضم الوفد
+    فلان الفلاني، وفلان`): each part between commas that reads as a name alone."""
+    tokens = _tokens(text, span)
+    words = [phrase_words(token.word)[0] if token.word else frozenset() for token in tokens]
+    marker = next((end for _, end, _ in DELEGATION_MARKERS.scan(words)), None)
+    if marker is None:
+        return []
+    people: list[PersonMention] = []
+    part: list[_Token] = []
+    for token in [*tokens[marker:], None]:
+        if token is not None and token.kind != "boundary":
+            part.append(token)
+            continue
+        if 2 <= len(part) <= _MAX_NAME_WORDS and _name_end(part, 0) == len(part):
+            conjunction = int(bool(people) and part[0].word.startswith("و"))
+            name_span = (part[0].start + conjunction, part[-1].end)
+            if _may_name_a_person(name := text[name_span[0] : name_span[1]]):
+                people.append(PersonMention(name, (), name_span))
+        part = []
+    return people
+
+
+def people_named(text: str, span: Span) -> list[PersonMention]:
+    """Every person `text[span]` names with a title or lists in a delegation, each once, in
+    text order."""
+    found = {person.span: person for person in titled_people(text, span)}
+    for person in listed_people(text, span):
+        if not any(s[0] < person.span[1] and person.span[0] < s[1] for s in found):
+            found[person.span] = person
+    return [found[key] for key in sorted(found)]

@@ -1,0 +1,236 @@
+"""Recall coverage: what the source states that no fact accounts for, the counterpart of the
+value checks. Persons named with a title or listed in a delegation in a meeting's sentences;
+weapons (designations, weapon nouns with a number); resolution numbers; states and groups under
+a sanction. Pure: the pipeline asks the model about these (recall questions), and the Document
+records them for a reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.names import strip_clitics
+from extractor.arabic.normalize import normalize_text
+from extractor.arabic.people import people_named
+from extractor.arabic.targets import sanction_targets
+from extractor.arabic.triggers import kinds_mentioned
+from extractor.arabic.weapons import (
+    SYSTEMS,
+    categories,
+    designation_category,
+    is_airline,
+    is_airliner,
+)
+from extractor.schemas import Document, UncoveredMention
+from extractor.schemas.document import MentionKind
+from extractor.verify.mentions import (
+    COUNTED_NOUNS,
+    designation_spans,
+    has_stem,
+    is_counted,
+    is_resolution,
+)
+from extractor.verify.source import Source, Span
+
+_PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو(?=\p{L}+\s+\d)")
+"""Where a weapon phrase ends: punctuation, or the next counted item (`و12 طائرة`)."""
+_MAX_PHRASE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One thing the source states that should be a fact's: what it is, as written, where, and
+    what a fact holding it would take from it."""
+
+    kind: str
+    what: MentionKind
+    text: str
+    span: Span
+    sentence: Span
+    titles: tuple[str, ...] = ()
+    designation: str | None = None
+    quantity_text: str | None = None
+    category: str | None = None
+    iso3: str | None = None
+
+    def record(self) -> UncoveredMention:
+        """The Document's record of the mention."""
+        return UncoveredMention(kind=self.kind, what=self.what, text=self.text, span=self.span)
+
+
+def unaccounted(document: Document, source: Source) -> list[Mention]:
+    """Every mention that no fact of the document accounts for, in kind then text order."""
+    return [
+        *_people(document, source),
+        *_weapons(document, source),
+        *_resolutions(document, source),
+        *_targets(document, source),
+    ]
+
+
+def uncovered_mentions(document: Document, source: Source) -> list[UncoveredMention]:
+    """The Document's records of what no fact accounts for."""
+    return [mention.record() for mention in unaccounted(document, source)]
+
+
+def _words(phrase: str | None) -> frozenset[str]:
+    return frozenset(normalize_text(phrase or "").split())
+
+
+def _people(document: Document, source: Source) -> Iterator[Mention]:
+    """Persons named in a meeting's sentences that no participant is."""
+    named = [
+        _words(person.name)
+        for meeting in document.meetings
+        for person in meeting.participants
+        if person.name
+    ]
+    seen: list[frozenset[str]] = []
+    for sentence in source.sentences:
+        if "meetings" not in kinds_mentioned(source.at(sentence)):
+            continue
+        for person in people_named(source.text, sentence):
+            words = _words(person.name)
+            if any(words <= other or other <= words for other in [*named, *seen]):
+                continue
+            seen.append(words)
+            yield Mention(
+                "meetings", "person", person.name, person.span, sentence, titles=person.titles
+            )
+
+
+def _weapons(document: Document, source: Source) -> Iterator[Mention]:
+    """Weapon nouns with a number and designations that no item accounts for."""
+    items = [item for deal in document.arms_deals for item in deal.items]
+    item_spans = [span for item in items for span in source.designation_spans(item.designation)]
+    quantities = {float(item.quantity) for item in items if item.quantity is not None}
+    phrases: list[Span] = []
+    seen: set[str] = set()
+    item_keys = [_key(item.designation) for item in items]
+    for number in source.counts:
+        if not is_counted(source, number):
+            continue
+        sentence = source.sentence_of(number.start)
+        phrase, named = _phrase(source, number.start, sentence)
+        phrases.append(phrase)
+        if is_airliner(source.at(named or sentence)) or (
+            named is None and is_airline(source.at(sentence))
+        ):
+            continue
+        if number.value in quantities:
+            continue
+        text = source.at(phrase)
+        nouns = regex.findall(r"\S+", source.at((number.end, phrase[1])))
+        designation = source.at(named) if named else " ".join(nouns[:2])
+        if (key := f"{number.value} {_key(designation)}") in seen:
+            continue
+        seen.add(key)
+        yield Mention(
+            "arms_deals",
+            "weapon",
+            text,
+            phrase,
+            sentence,
+            designation=designation,
+            quantity_text=number.text.strip(),
+            category=_category(designation, text),
+        )
+    for span in designation_spans(source):
+        text = source.at(span)
+        key = _key(text)
+        if is_airliner(text) or _overlaps(span, phrases) or _overlaps(span, item_spans):
+            continue
+        if key in seen or any(other.startswith(key) for other in item_keys):
+            continue
+        seen.add(key)
+        sentence = source.sentence_of(span[0])
+        yield Mention(
+            "arms_deals",
+            "weapon",
+            text,
+            span,
+            sentence,
+            designation=text,
+            category=_category(text, source.at(sentence)),
+        )
+
+
+def _phrase(source: Source, start: int, sentence: Span) -> tuple[Span, Span | None]:
+    """From a number to the end of what it counts, and the weapon's name in it: through the
+    designation or system when one follows (`16 طائرة مقاتلة من طراز JF-17 Thunder`, `24 طائرة
+    يوروفايتر`), else the number and its noun (`36 طائرة`)."""
+    stop = _PHRASE_END.search(source.text, start + 1, sentence[1])
+    end = stop.start() if stop else sentence[1]
+    words = list(regex.finditer(r"\S+", source.text[start:end]))[:_MAX_PHRASE_WORDS]
+    if not words:
+        return (start, end), None
+    named = _named(source, (start, start + words[-1].end()), words)
+    if named is not None:
+        return (start, named[1]), named
+    nouns = [
+        i for i, word in enumerate(words) if has_stem(normalize_text(word.group()), COUNTED_NOUNS)
+    ]
+    return (start, start + words[nouns[0] if nouns else 0].end()), None
+
+
+def _named(source: Source, span: Span, words: list[regex.Match[str]]) -> Span | None:
+    """The first designation (`JF-17`) or known system (`يوروفايتر`) inside a span."""
+    for start, end in designation_spans(source):
+        if span[0] <= start and end <= span[1]:
+            return (start, end)
+    stems = [frozenset(strip_clitics(normalize_text(word.group()))) for word in words]
+    for first, last, _ in SYSTEMS.scan(stems):
+        return (span[0] + words[first].start(), span[0] + words[last - 1].end())
+    return None
+
+
+def _category(designation: str, context: str) -> str:
+    named = designation_category(designation)
+    if named is not None:
+        return named
+    found = categories(phrase_words(designation)) or categories(phrase_words(context))
+    return next(iter(found)) if len(found) == 1 else "other"
+
+
+def _resolutions(document: Document, source: Source) -> Iterator[Mention]:
+    """Resolution numbers that no embargo lists."""
+    listed = {number for embargo in document.embargoes for number in embargo.resolutions}
+    seen: set[str] = set()
+    for number in source.numbers:
+        if not is_resolution(source, number):
+            continue
+        digits = str(int(number.value))
+        if digits in listed or digits in seen:
+            continue
+        seen.add(digits)
+        span = (number.start, number.end)
+        yield Mention("embargoes", "resolution", digits, span, source.sentence_of(number.start))
+
+
+def _targets(document: Document, source: Source) -> Iterator[Mention]:
+    """States and groups under a sanction that no embargo targets."""
+    codes = {embargo.target for embargo in document.embargoes if embargo.target}
+    texts = [_words(embargo.target_text) for embargo in document.embargoes]
+    seen: set[str] = set()
+    for sentence in source.sentences:
+        for target in sanction_targets(source.text, sentence):
+            words = _words(target.surface)
+            key = target.iso3 or " ".join(sorted(words))
+            if target.iso3 in codes or key in seen or any(words & other for other in texts):
+                continue
+            seen.add(key)
+            yield Mention(
+                "embargoes", "target", target.surface, target.span, sentence, iso3=target.iso3
+            )
+
+
+def _key(designation: str) -> str:
+    """A designation as spelling variants share it (`إف-35`, `إف 35`)."""
+    return " ".join(normalize_text(designation).replace("-", " ").split())
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
