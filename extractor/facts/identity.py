@@ -87,9 +87,12 @@ def deal_key(deal: ArmsDeal) -> tuple[str, str, str] | None:
 
 
 def same_deal(first: ArmsDeal, later: ArmsDeal) -> bool:
-    """Same buyer, seller and status, or the same values throughout."""
+    """Same buyer, seller, status and occasion (no two different dates), or the same values
+    throughout: one deal per buyer, seller and occasion, so the second buyer of the same
+    aircraft, an order and its delivery, or a sale of another year are other deals."""
     key = deal_key(first)
-    return (key is not None and key == deal_key(later)) or _identical(first, later)
+    same_parties = key is not None and key == deal_key(later)
+    return (same_parties and not _conflict(first.date, later.date)) or _identical(first, later)
 
 
 def _fold_deal(first: ArmsDeal, later: ArmsDeal) -> None:
@@ -101,7 +104,7 @@ def _fold_deal(first: ArmsDeal, later: ArmsDeal) -> None:
 
 
 def merged_deals(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
-    """One deal per buyer, seller and status, its items those of every such deal: the small
+    """One deal per buyer, seller, status and occasion, its items those of every such deal: the small
     model often writes one deal per weapon of a single sale, and two chunks the same deal."""
     return _merge_all(deals, same_deal, _fold_deal)
 

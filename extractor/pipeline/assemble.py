@@ -9,7 +9,10 @@ contain is replaced by the one other state the deal's own sentences name, when t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from extractor.arabic.countries import body_for, countries_in, country_for, country_mentions
 from extractor.arabic.dates import resolve_date
@@ -27,6 +30,8 @@ from extractor.schemas.response import (
     MeetingAnswer,
     PersonAnswer,
 )
+
+Entry = TypeVar("Entry", bound=BaseModel)
 
 
 def real_code(code: str | None) -> str | None:
@@ -46,6 +51,28 @@ def _only(codes: set[str]) -> str | None:
 
 def _unique(values: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(value for value in values if value))
+
+
+def without_repeats(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries with every repeat of an earlier one dropped: under a grammar the model pads
+    a list up to its cap with copies of its last element."""
+    seen: dict[str, Entry] = {}
+    for entry in entries:
+        seen.setdefault(entry.model_dump_json(), entry)
+    return list(seen.values())
+
+
+def repeats(entry: BaseModel) -> int:
+    """How many list elements inside an answer entry repeat an earlier one, at any depth."""
+    count = 0
+    for name in type(entry).model_fields:
+        value = getattr(entry, name)
+        if not isinstance(value, list):
+            continue
+        keys = [e.model_dump_json() if isinstance(e, BaseModel) else repr(e) for e in value]
+        count += len(keys) - len(set(keys))
+        count += sum(repeats(e) for e in value if isinstance(e, BaseModel))
+    return count
 
 
 class Article:
@@ -175,7 +202,7 @@ def money(text: str | None) -> Money | None:
 
 def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
     """A deal with at least one item or party, its derived values computed from its texts."""
-    items = [item(entry) for entry in answer.items]
+    items = [item(entry) for entry in without_repeats(answer.items)]
     if not items and not (answer.buyer_text or answer.seller_text):
         return None
     duration = parse_duration_months(answer.duration_text) if answer.duration_text else None

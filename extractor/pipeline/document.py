@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.errors import ExtractionError
-from extractor.facts.identity import merged_deals
+from extractor.facts.identity import merged_deals, merged_meetings
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, repair
@@ -55,6 +55,8 @@ class Assembled:
 
     document: Document
     origins: dict[str, list[repair.Origin]]
+    repeats: int = 0
+    """Answer entries and list elements dropped as repeats of earlier ones (padding)."""
 
 
 @dataclass
@@ -236,13 +238,16 @@ class DocumentPipeline:
                 break
 
     def best_document(self, ledger: Ledger) -> Document:
-        """The Document of each task's best answer after the steps: one deal per occasion,
-        strict mode if asked, and the provenance of the whole run."""
+        """The Document of each task's best answer after the steps: one deal and one meeting
+        per occasion, strict mode if asked, and the provenance of the whole run."""
         verify_started = time.perf_counter()
         text = ledger.text
-        best = ledger.assembled([state.best for state in ledger.states]).document
-        if len(deals := merged_deals(best.arms_deals)) < len(best.arms_deals):
-            best = verify_document(best.model_copy(update={"arms_deals": deals}), text)
+        assembled = ledger.assembled([state.best for state in ledger.states])
+        best = assembled.document
+        deals, meetings = merged_deals(best.arms_deals), merged_meetings(best.meetings)
+        if len(deals) < len(best.arms_deals) or len(meetings) < len(best.meetings):
+            merged = {"arms_deals": deals, "meetings": meetings}
+            best = verify_document(best.model_copy(update=merged), text)
         if self.strict:
             best = drop_unsupported(best)
         provenance = best.provenance
@@ -265,6 +270,7 @@ class DocumentPipeline:
         provenance.records_withdrawn = [question.message for question in ledger.withdrawn]
         provenance.errors = ledger.errors
         provenance.kinds_failed = ledger.kinds_failed
+        provenance.repeats_dropped = assembled.repeats
         return best
 
 
@@ -280,17 +286,20 @@ def assemble_answers(
     doc_id: str, article: assemble.Article, values: Sequence[BaseModel | None]
 ) -> Assembled:
     """The Document that LLM answers make, verified against the article, with the answer
-    entry each of its facts came from (for repair questions)."""
+    entry each of its facts came from (for repair questions); repeated entries count once."""
     document = Document(doc_id=doc_id, published=article.published)
     origins: dict[str, list[repair.Origin]] = {kind: [] for kind in FACT_KINDS}
+    repeated = 0
     for value in values:
         for kind in KINDS:
             entries: list[BaseModel] = getattr(value, kind.name, None) or []
-            for entry in entries:
+            unique = assemble.without_repeats(entries)
+            repeated += len(entries) - len(unique) + sum(map(assemble.repeats, unique))
+            for entry in unique:
                 if (fact := kind.build(entry, article)) is not None:
                     getattr(document, kind.name).append(fact)
                     origins[kind.name].append(repair.Origin(entries, entry))
-    return Assembled(verify_document(document, article.text), origins)
+    return Assembled(verify_document(document, article.text), origins, repeated)
 
 
 def _kind_of(path: str) -> str:

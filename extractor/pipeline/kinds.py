@@ -28,8 +28,8 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("arms_deals", DealsAnswer, "task_arms_deals", 350, assemble.arms_deal, "صفقة أسلحة"),
-    Kind("embargoes", EmbargoesAnswer, "task_embargoes", 250, assemble.embargo, "حظر / عقوبات"),
+    Kind("arms_deals", DealsAnswer, "task_arms_deals", 450, assemble.arms_deal, "صفقة أسلحة"),
+    Kind("embargoes", EmbargoesAnswer, "task_embargoes", 350, assemble.embargo, "حظر / عقوبات"),
     Kind("meetings", MeetingsAnswer, "task_meetings", 500, assemble.meeting, "اجتماع"),
 )
 """In the order they are asked about: deals first, so the article is evaluated once and the
