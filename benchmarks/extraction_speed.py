@@ -1,7 +1,7 @@
 """Seconds and tokens per document on the dev set with the embedded model, warm.
 
     python -m benchmarks.extraction_speed [--strategy per_kind|single] [--max-reasks N]
-        [--every-kind] [--limit N] [--json OUT]
+        [--recall-rounds N] [--free-recall] [--strict] [--every-kind] [--limit N] [--json OUT]
 
 The server is started and the fixed instructions evaluated once (a warm-up extraction of a
 short sentence) before the clock runs; then every dev article is extracted with the response
@@ -44,6 +44,8 @@ def _row(path: Path, document: Document, gold: Document, seconds: float) -> dict
         "completion_tokens": usage.completion_tokens,
         "llm_calls": usage.llm_calls,
         "reasks": usage.reasks,
+        "recall_added": sum(len(r.added) for r in document.provenance.recall),
+        "repeats_dropped": document.provenance.repeats_dropped,
         "failed_checks": len(failed_checks(document)),
         "tp": total.true_positives,
         "fp": total.false_positives,
@@ -57,13 +59,23 @@ def main() -> None:
     parser.add_argument("--strategy", choices=get_args(Strategy), default="per_kind")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--max-reasks", type=int, default=2)
+    parser.add_argument("--recall-rounds", type=int, default=1)
+    parser.add_argument("--free-recall", action="store_true", help="recall replies unconstrained")
+    parser.add_argument("--strict", action="store_true", help="drop unsupported values")
     parser.add_argument("--every-kind", action="store_true", help="no fact-kind triage")
     parser.add_argument("--dev", type=Path, default=DEV_DIR)
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()
     articles = sorted(options.dev.glob("*.txt"))[: options.limit or None]
     rows: list[dict[str, object]] = []
-    with Extractor(backend="embedded", cache=False, max_reasks=options.max_reasks) as extractor:
+    with Extractor(
+        backend="embedded",
+        cache=False,
+        max_reasks=options.max_reasks,
+        recall_rounds=options.recall_rounds,
+        constrained=not options.free_recall,
+        strict=options.strict,
+    ) as extractor:
         extractor.pipeline.strategy = options.strategy
         extractor.pipeline.every_kind = options.every_kind
         extractor.extract(WARM_UP, doc_id="warm-up")
@@ -82,6 +94,9 @@ def main() -> None:
     summary = {
         "strategy": options.strategy,
         "max_reasks": options.max_reasks,
+        "recall_rounds": options.recall_rounds,
+        "constrained": not options.free_recall,
+        "strict": options.strict,
         "every_kind": options.every_kind,
         "documents": len(rows),
         "median_seconds": statistics.median(seconds),

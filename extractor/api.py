@@ -37,6 +37,8 @@ class Extractor:
         base_url: str | None = None,
         api_key: str | None = None,
         max_reasks: int = 2,
+        recall_rounds: int = 1,
+        constrained: bool = True,
         strict: bool = False,
         every_kind: bool = False,
         cache: bool = True,
@@ -51,6 +53,7 @@ class Extractor:
             backends=tuple(BACKENDS),
             concurrency=concurrency,
             max_reasks=max_reasks,
+            recall_rounds=recall_rounds,
             timeout=timeout,
             document_timeout=document_timeout,
         )
@@ -84,6 +87,8 @@ class Extractor:
             client=client,
             backend=self.backend,
             max_reasks=max_reasks,
+            recall_rounds=recall_rounds,
+            constrained=constrained,
             strict=strict,
             every_kind=every_kind,
         )

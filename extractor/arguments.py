@@ -21,6 +21,7 @@ def check_settings(
     backends: tuple[str, ...],
     concurrency: object,
     max_reasks: object,
+    recall_rounds: object,
     timeout: object,
     document_timeout: object,
 ) -> None:
@@ -31,6 +32,8 @@ def check_settings(
         raise ConfigurationError(f"concurrency must be a whole number ≥ 1, not {concurrency!r}")
     if not _whole(max_reasks, minimum=0):
         raise ConfigurationError(f"max_reasks must be a whole number ≥ 0, not {max_reasks!r}")
+    if not _whole(recall_rounds, minimum=0):
+        raise ConfigurationError(f"recall_rounds must be a whole number ≥ 0, not {recall_rounds!r}")
     if not _seconds(timeout):
         raise ConfigurationError(f"timeout must be a number of seconds > 0, not {timeout!r}")
     if document_timeout is not None and not _seconds(document_timeout):

@@ -52,13 +52,15 @@ def server() -> Iterator[FakeOpenAIServer]:
 
 
 def make_extractor(server: FakeOpenAIServer, **options: Any) -> Extractor:
-    """An Extractor on the scripted server, without cache unless asked."""
+    """An Extractor on the scripted server, without cache and without recall questions unless
+    asked: the scripts of the first-answer and repair tests hold exactly those calls."""
     settings: dict[str, Any] = {
         "backend": "openai",
         "base_url": server.base_url,
         "api_key": API_KEY,
         "model": "scripted-model",
         "cache": False,
+        "recall_rounds": 0,
         "timeout": 10.0,
     }
     return Extractor(**(settings | options))

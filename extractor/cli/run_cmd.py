@@ -155,6 +155,23 @@ def run(
             "--max-reasks", min=0, help="Times a document is sent back with the failed checks."
         ),
     ] = 2,
+    recall_rounds: Annotated[
+        int,
+        typer.Option(
+            "--recall-rounds",
+            min=0,
+            help="Rounds of recall questions about the persons, weapons, resolutions and "
+            "sanction targets that no fact accounts for (0: none).",
+        ),
+    ] = 1,
+    constrained: Annotated[
+        bool,
+        typer.Option(
+            "--constrained/--free-recall",
+            help="Recall replies choose among the article's spans (a JSON-schema enum) instead "
+            "of writing them.",
+        ),
+    ] = True,
     strict: Annotated[
         bool, typer.Option("--strict", help="Drop values the verifier could not support.")
     ] = False,
@@ -250,6 +267,8 @@ def run(
         "gguf": gguf,
         "base_url": base_url,
         "max_reasks": max_reasks,
+        "recall_rounds": recall_rounds,
+        "constrained": constrained,
         "strict": strict,
         "every_kind": every_kind,
         "cache": not no_cache,

@@ -1,4 +1,5 @@
-"""One document: prompt → LLM → assemble → verify → bounded repair reasks → Document.
+"""One document: prompt → LLM → assemble → verify → bounded repair reasks → bounded recall
+questions → Document.
 
 A run is a sequence of named steps over one Ledger: the article, each task's answers, and
 what the run spent (usage, time) and met (errors, attempts). Steps read and write the ledger
@@ -21,17 +22,19 @@ from extractor.errors import ExtractionError
 from extractor.facts.identity import merged_deals, merged_meetings
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.llm.metering import charge, metered
-from extractor.pipeline import assemble, repair
+from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
     opening,
     prompt_examples,
     prompt_version,
+    recall_request,
     repair_request,
 )
 from extractor.pipeline.tasks import TASKS, Strategy, Task
-from extractor.schemas import FACT_KINDS, Attempt, Check, Document, Usage
+from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
+from extractor.verify.document import unaccounted_mentions
 
 REASK_TEMPERATURE = 0.7
 """The first reask is greedy; later ones sample, because the same question asked again at
@@ -83,6 +86,8 @@ class Ledger:
     """Fact kinds asked about whose first answer was unusable."""
     withdrawn: list[repair.Question] = field(default_factory=list)
     """Facts of the wrong kind, withdrawn unasked (rule 3)."""
+    recalled: list[RecallRound] = field(default_factory=list)
+    """What each round of recall questions asked and added."""
 
     def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
         """The verified Document these answers make, with each fact's origin."""
@@ -117,6 +122,10 @@ class DocumentPipeline:
     every_kind: bool = False
     """Ask about every fact kind; by default a kind none of whose words the article contains
     is not asked about (see extractor.arabic.triggers)."""
+    recall_rounds: int = 1
+    """Rounds of recall questions about what no fact accounts for (0: none)."""
+    constrained: bool = True
+    """Recall replies choose among the article's spans (an enum) instead of writing them."""
 
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
         """The verified Document of one article, with what every attempt fixed and cost.
@@ -237,6 +246,57 @@ class DocumentPipeline:
             if not changed:
                 break
 
+    async def recall_questions(self, ledger: Ledger) -> None:
+        """Step: up to recall_rounds rounds of recall questions, one call per fact kind, about
+        the mentions that no fact of the best answers accounts for; what the replies add joins
+        the best answers, to be verified with them."""
+        for round_number in range(1, self.recall_rounds + 1):
+            best = [state.best for state in ledger.states]
+            document = ledger.assembled(best).document
+            mentions = unaccounted_mentions(document, ledger.text)
+            grew = False
+            for state in ledger.states:
+                for kind in state.task.kinds:
+                    asked = recall.questions(
+                        kind, [m for m in mentions if m.kind == kind], document, ledger.text
+                    )
+                    if asked:
+                        grew |= await self._recall_kind(ledger, state, kind, asked, round_number)
+            if not grew:
+                break
+
+    async def _recall_kind(
+        self,
+        ledger: Ledger,
+        state: TaskState,
+        kind: str,
+        asked: list[recall.Question],
+        round_number: int,
+    ) -> bool:
+        """One call about one kind's mentions; True when its reply added to the facts."""
+        reply = await self.ask(
+            ledger,
+            recall_request(ledger.text, recall.INSTRUCTIONS[kind], asked),
+            recall.reply_model(asked, self.constrained),
+            recall.output_budget(asked),
+            0.0,
+        )
+        answer = state.best.model_copy(deep=True) if state.best is not None else None
+        if answer is None:
+            answer = state.task.response_model.model_validate({k: [] for k in state.task.kinds})
+        added = recall.apply(kind, asked, reply.model_dump(), answer, ledger.text) if reply else []
+        ledger.recalled.append(
+            RecallRound(
+                round=round_number,
+                kind=kind,
+                asked=list(dict.fromkeys(q.mention.text for q in asked)),
+                added=added,
+            )
+        )
+        if added:
+            state.best = state.latest = answer
+        return bool(added)
+
     def best_document(self, ledger: Ledger) -> Document:
         """The Document of each task's best answer after the steps: one deal and one meeting
         per occasion, strict mode if asked, and the provenance of the whole run."""
@@ -271,6 +331,7 @@ class DocumentPipeline:
         provenance.errors = ledger.errors
         provenance.kinds_failed = ledger.kinds_failed
         provenance.repeats_dropped = assembled.repeats
+        provenance.recall = ledger.recalled
         return best
 
 
@@ -278,6 +339,7 @@ STEPS: tuple[Step, ...] = (
     DocumentPipeline.first_answers,
     DocumentPipeline.first_checks,
     DocumentPipeline.repairs,
+    DocumentPipeline.recall_questions,
 )
 """The steps of one run, in order; the best answers then make the Document."""
 

@@ -12,6 +12,7 @@ import jinja2
 
 from extractor import prompts
 from extractor.llm.client import Message
+from extractor.pipeline.recall import Question as RecallQuestion
 from extractor.pipeline.repair import Question
 
 PROMPTS_DIR = Path(prompts.__file__).resolve().parent
@@ -68,6 +69,15 @@ def repair_request(article: str, questions: Sequence[Question]) -> list[Message]
     The previous answer itself is not shown: the small model copies it back unchanged.
     """
     return _conversation(article, _render("repair", questions=list(questions)))
+
+
+def recall_request(
+    article: str, instruction: str, questions: Sequence[RecallQuestion]
+) -> list[Message]:
+    """Recall questions: the same prefix, then the mentions no fact accounts for, one key each."""
+    return _conversation(
+        article, _render("recall", questions=list(questions), instruction=instruction)
+    )
 
 
 def _conversation(article: str, task: str) -> list[Message]:

@@ -1,0 +1,374 @@
+"""Recall questions: what the article states and no fact accounts for, asked about per kind.
+
+After the first answers and their repairs, the verifier's unaccounted mentions (a delegate the
+meeting leaves out, a weapon no deal holds, a sanction target, a resolution number) become
+short questions, one call per fact kind. Each answer is chosen, not written: one key per
+mention, its value a small enum (a role, a kind of measure) or one of the article's own spans
+(the states of the weapon's sentence as buyer or seller), so the output has a fixed length with
+no padding. The span an answer adds (a name, a designation, a quantity) is the mention itself,
+copied by code; the assembled facts are then verified like every other value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, create_model
+
+from extractor.arabic.countries import countries_in, country_mentions
+from extractor.arabic.country_aliases import BODIES
+from extractor.arabic.names import find_text
+from extractor.arabic.normalize import normalize
+from extractor.pipeline.assemble import country_of
+from extractor.schemas import Document
+from extractor.schemas.facts import ItemCategory
+from extractor.schemas.response import (
+    Answer,
+    DealAnswer,
+    EmbargoAnswer,
+    ItemAnswer,
+    MeetingAnswer,
+    PersonAnswer,
+    Text,
+)
+from extractor.verify.unaccounted import Mention
+
+MAX_QUESTIONS = 12
+"""Mentions asked about in one call; the rest wait for the next round."""
+
+MAX_CHOICES = 16
+"""Most spans one enum offers: the model chooses worse from many (architecture.md)."""
+
+TOKENS_PER_KEY = 20
+"""Output budget per reply key: the key, and a short enum value or span."""
+
+CLAUSE_CHARS = 90
+"""Characters of the mention's sentence shown on each side of it."""
+
+Role = Literal["host", "guest", "other", "absent"]
+Measure = Literal["arms", "economic", "travel", "assets", "comprehensive", "other", "none"]
+
+INSTRUCTIONS = {
+    "meetings": (
+        'For each person: "host" if they received the visitors or hosted the meeting, "guest" if '
+        'they came as a visitor or in the visiting delegation, "other" if they took part '
+        'otherwise, "absent" if they did not take part in the meeting.'
+    ),
+    "arms_deals": (
+        "For each weapon: _buyer is the state that buys or receives it and _seller the state "
+        "that sells or supplies it, as the article names them; null where the article does not "
+        "say, and null for both when the weapon is not part of a sale, purchase or delivery."
+    ),
+    "embargoes": (
+        "For each state or group (t): the kind of measure the article reports on it (arms, "
+        'economic, travel, assets, comprehensive, other), or "none" when it reports none; _by '
+        "is who imposed it, as the article names it, or null. For each resolution (r): the "
+        "measure it belongs to, or null."
+    ),
+}
+"""What each kind's questions ask, stated once in the call."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One reply key about one mention: what is shown, and what the reply may be (`choices`
+    are article spans or fact labels; `free` is the type when they cannot be enumerated)."""
+
+    key: str
+    mention: Mention
+    shown: str
+    choices: tuple[str, ...] = ()
+    fixed: Any = None
+    """A reply type that is always an enum (a role, a kind of measure), else None."""
+
+    def annotation(self, constrained: bool) -> Any:
+        """The reply's type: the fixed enum; the choices when constrained; else free text."""
+        if self.fixed is not None:
+            return self.fixed
+        if constrained and 0 < len(self.choices) <= MAX_CHOICES:
+            return Literal[self.choices] | None
+        return Text | None
+
+
+def questions(
+    kind: str, mentions: Sequence[Mention], document: Document, text: str
+) -> list[Question]:
+    """The questions about one kind's unaccounted mentions (at most MAX_QUESTIONS mentions)."""
+    asked = list(mentions)[:MAX_QUESTIONS]
+    if kind == "meetings":
+        return [_person_question(n, m, text) for n, m in enumerate(asked, 1)]
+    if kind == "arms_deals":
+        return [q for n, m in enumerate(asked, 1) for q in _weapon_questions(n, m, document, text)]
+    if kind == "embargoes":
+        labels = _embargo_labels(document)
+        return [
+            q
+            for n, m in enumerate(asked, 1)
+            for q in _embargo_questions(n, m, document, text, labels)
+        ]
+    return []
+
+
+def _clause(mention: Mention, text: str) -> str:
+    """The mention's sentence around it, cut to a short window."""
+    start = max(mention.sentence[0], mention.span[0] - CLAUSE_CHARS)
+    end = min(mention.sentence[1], mention.span[1] + CLAUSE_CHARS)
+    return " ".join(text[start:end].split())
+
+
+def _person_question(number: int, mention: Mention, text: str) -> Question:
+    titles = "، ".join(mention.titles)
+    shown = f'"{mention.text}"' + (f" ({titles})" if titles else "")
+    return Question(f"p{number}", mention, f"{shown} in «{_clause(mention, text)}»", fixed=Role)
+
+
+def _weapon_questions(
+    number: int, mention: Mention, document: Document, text: str
+) -> list[Question]:
+    states = _states(mention, document, text)
+    shown = f'"{mention.text}" in «{_clause(mention, text)}»'
+    return [
+        Question(f"w{number}_buyer", mention, shown, states),
+        Question(f"w{number}_seller", mention, "", states),
+    ]
+
+
+def _states(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
+    """The states the mention's sentence names, then the parties of the deals already found,
+    each once by its code, as written."""
+    surfaces: dict[str, str] = {}
+    sentence = text[mention.sentence[0] : mention.sentence[1]]
+    for found in country_mentions(sentence):
+        surfaces.setdefault(found.iso3, found.surface)
+    for deal in document.arms_deals:
+        for code, surface in ((deal.buyer, deal.buyer_text), (deal.seller, deal.seller_text)):
+            if code and surface:
+                surfaces.setdefault(code, surface)
+    return tuple(dict.fromkeys(surfaces.values()))
+
+
+def _embargo_labels(document: Document) -> tuple[str, ...]:
+    """One label per embargo already found, for a resolution to be filed under."""
+    return tuple(f"{i}. {e.target_text} ({e.kind})" for i, e in enumerate(document.embargoes, 1))
+
+
+def _embargo_questions(
+    number: int, mention: Mention, document: Document, text: str, labels: tuple[str, ...]
+) -> list[Question]:
+    shown = f'"{mention.text}" in «{_clause(mention, text)}»'
+    if mention.what == "resolution":
+        return [Question(f"r{number}", mention, shown, labels)] if labels else []
+    imposers = _imposers(mention, document, text)
+    return [
+        Question(f"t{number}", mention, shown, fixed=Measure),
+        Question(f"t{number}_by", mention, "", imposers),
+    ]
+
+
+def _imposers(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
+    """The bodies and states of the mention's sentence (not the target), and the imposers of
+    the embargoes already found, as written."""
+    sentence = text[mention.sentence[0] : mention.sentence[1]]
+    normalized = normalize(sentence)
+    found: list[str] = []
+    for phrases in BODIES.values():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if (match := find_text(phrase, normalized)) is not None:
+                found.append(sentence[match.start : match.end])
+                break
+    found += [m.surface for m in country_mentions(sentence) if m.iso3 != mention.iso3]
+    found += [e.imposed_by_text for e in document.embargoes if e.imposed_by_text]
+    return tuple(dict.fromkeys(found))
+
+
+def reply_model(asked: Sequence[Question], constrained: bool) -> type[BaseModel]:
+    """The reply's schema: one key per question. Spans are enumerated when `constrained`; a
+    schema that cannot be built so falls back to free text, which verification then checks."""
+    try:
+        return _model(asked, constrained)
+    except (TypeError, ValueError):
+        return _model(asked, False)
+
+
+def _model(asked: Sequence[Question], constrained: bool) -> type[BaseModel]:
+    fields: dict[str, Any] = {q.key: (q.annotation(constrained), ...) for q in asked}
+    model = create_model("Recall", __base__=Answer, **fields)
+    model.model_json_schema()
+    return model
+
+
+def output_budget(asked: Sequence[Question]) -> int:
+    """max_tokens for the reply to these questions."""
+    return 16 + TOKENS_PER_KEY * len(asked)
+
+
+def apply(
+    kind: str, asked: Sequence[Question], replies: Mapping[str, Any], answer: BaseModel, text: str
+) -> list[str]:
+    """Add what the replies say to the kind's answer (a copy of the best one); what was added,
+    one line each."""
+    if kind == "meetings":
+        return _add_people(asked, replies, answer, text)
+    if kind == "arms_deals":
+        return _add_weapons(asked, replies, answer)
+    return _add_measures(asked, replies, answer)
+
+
+def _add_people(
+    asked: Sequence[Question], replies: Mapping[str, Any], answer: Any, text: str
+) -> list[str]:
+    """Each person the reply places in a meeting joins the meeting whose people or place their
+    sentence names (else the first); without a meeting, two such persons make one."""
+    meetings: list[MeetingAnswer] = answer.meetings
+    placed = [
+        (question.mention, role)
+        for question in asked
+        if (role := replies.get(question.key)) in ("host", "guest", "other")
+    ]
+    if not meetings and len(placed) >= 2:
+        meetings.append(_empty_meeting())
+    if not meetings:
+        return []
+    added: list[str] = []
+    for mention, role in placed:
+        meeting = _meeting_of(meetings, text[mention.sentence[0] : mention.sentence[1]])
+        titles = [title for title in mention.titles if len(title) <= 120]
+        meeting.participants.append(
+            PersonAnswer(
+                name=mention.text,
+                titles=titles[:2],
+                country=_country(role, titles, meeting),
+                side=role,
+            )
+        )
+        added.append(f"meetings: {mention.text} ({role})")
+    return added
+
+
+def _meeting_of(meetings: Sequence[MeetingAnswer], sentence: str) -> MeetingAnswer:
+    """The meeting whose participants or place the sentence names most, else the first."""
+    normalized = normalize(sentence)
+
+    def named(meeting: MeetingAnswer) -> int:
+        anchors = [p.name for p in meeting.participants] + [meeting.location_text]
+        return sum(1 for a in anchors if a and find_text(a, normalized) is not None)
+
+    return max(meetings, key=named)
+
+
+def _empty_meeting() -> MeetingAnswer:
+    return MeetingAnswer(
+        participants=[],
+        host_country=None,
+        guest_countries=[],
+        location_text=None,
+        date_text=None,
+        topics=[],
+    )
+
+
+def _country(role: str, titles: Sequence[str], meeting: MeetingAnswer) -> str | None:
+    """The state a recalled person represents: the one their titles name, else their side's."""
+    named = countries_in(" ".join(titles))
+    if len(named) == 1:
+        return next(iter(named))
+    if role == "host":
+        return meeting.host_country
+    if role == "guest" and len(meeting.guest_countries) == 1:
+        return meeting.guest_countries[0]
+    return None
+
+
+def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: Any) -> list[str]:
+    """Each weapon the reply puts in a deal joins the deal of those parties, or a new one."""
+    deals: list[DealAnswer] = answer.arms_deals
+    added: list[str] = []
+    for question in asked:
+        if not question.key.endswith("_buyer"):
+            continue
+        buyer = _text(replies.get(question.key))
+        seller = _text(replies.get(question.key.removesuffix("_buyer") + "_seller"))
+        if buyer is None and seller is None:
+            continue
+        mention = question.mention
+        item = ItemAnswer(
+            designation=mention.designation or mention.text,
+            category=_category(mention.category),
+            quantity_text=mention.quantity_text,
+        )
+        deal = _deal_of(deals, buyer, seller)
+        if deal is None:
+            deal = DealAnswer(
+                buyer_text=buyer,
+                buyer=None,
+                seller_text=seller,
+                seller=None,
+                items=[],
+                value_text=None,
+                status="unknown",
+                date_text=None,
+                duration_text=None,
+            )
+            deals.append(deal)
+        if item not in deal.items:
+            deal.items.append(item)
+            added.append(f"arms_deals: {mention.text} ({buyer} ← {seller})")
+    return added
+
+
+def _deal_of(
+    deals: Sequence[DealAnswer], buyer: str | None, seller: str | None
+) -> DealAnswer | None:
+    """The deal between these parties, by the states their texts name."""
+    wanted = (country_of(buyer, None), country_of(seller, None))
+    for deal in deals:
+        if (
+            country_of(deal.buyer_text, deal.buyer),
+            country_of(deal.seller_text, deal.seller),
+        ) == wanted:
+            return deal
+    return None
+
+
+def _category(category: str | None) -> Any:
+    return category if category in get_args(ItemCategory) else "other"
+
+
+def _add_measures(asked: Sequence[Question], replies: Mapping[str, Any], answer: Any) -> list[str]:
+    """Each target the reply puts under a measure becomes an embargo; each resolution joins
+    the embargo the reply files it under."""
+    embargoes: list[EmbargoAnswer] = answer.embargoes
+    existing = list(embargoes)
+    added: list[str] = []
+    for question in asked:
+        reply = replies.get(question.key)
+        mention = question.mention
+        if question.key.startswith("r") and isinstance(reply, str):
+            index = int(reply.split(".", 1)[0]) - 1 if reply.split(".", 1)[0].isdigit() else -1
+            if 0 <= index < len(existing) and mention.text not in existing[index].resolutions:
+                existing[index].resolutions.append(mention.text)
+                added.append(
+                    f"embargoes: resolution {mention.text} → {existing[index].target_text}"
+                )
+        elif question.key.startswith("t") and not question.key.endswith("_by"):
+            if reply in (None, "none"):
+                continue
+            embargoes.append(
+                EmbargoAnswer(
+                    target_text=mention.text,
+                    target=mention.iso3,
+                    imposed_by_text=_text(replies.get(question.key + "_by")),
+                    kind=reply,
+                    resolutions=[],
+                    start_text=None,
+                    status="unknown",
+                )
+            )
+            added.append(f"embargoes: {mention.text} ({reply})")
+    return added
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
