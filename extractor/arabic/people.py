@@ -58,11 +58,12 @@ STOP_WORDS = _normalized(
     "عدد", "عددا", "كلا", "كل", "جميع", "بعض", "الجانب", "الجانبين", "الجانبان", "حتى", "ضد",
     "قال", "يقول", "أكد", "يؤكد", "أعلن", "يعلن", "أشار", "يشير", "أضاف", "شدد", "أعرب",
     "أجرى", "يجري", "تلقى", "يتلقى", "وصل", "يصل", "وصلت", "غادر", "يغادر", "توجه", "يتوجه",
-    "شن", "يشن", "أصبح", "يبقى",
+    "شن", "يشن", "أصبح", "يبقى", "وفقا", "طبقا", "حسب", "بحسب",
 )  # fmt: skip
 """Words that end a name or stand where no name is: prepositions, conjunctions, times,
 references to a group. The words of the fact kinds (`يستقبل`, `لبحث`, `طائرة`) end one too."""
 
+_ALA = normalize_text("على")
 _MAX_NAME_WORDS = 7
 _MAX_COMPLEMENT_WORDS = 4
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]")
@@ -104,7 +105,9 @@ def _classify(word: str) -> tuple[str, int]:
         return "stop", 0
     if _is_country(word):
         return "country", 0
-    if any(rest.startswith("ال") and len(rest) > 3 for _, rest in proclitic_splits(word)):
+    if word.startswith("لل") or any(
+        rest.startswith("ال") and len(rest) > 3 for _, rest in proclitic_splits(word)
+    ):
         return "definite", 0
     return "word", 0
 
@@ -119,6 +122,8 @@ def _tokens(text: str, span: Span) -> list[_Token]:
             continue
         word = normalize_text(raw)
         kind, clitic = _classify(word)
+        if kind == "stop" and word == _ALA and raw.endswith("ي"):
+            kind = "word"  # `علي` is a name where the text spells it so; `على` is a preposition
         if clitic and kind in ("post", "honorific"):
             clitic = _clitic_chars(raw, clitic)
         tokens.append(_Token(match.start(), match.end(), word, clitic, kind))
@@ -265,15 +270,20 @@ def listed_people(text: str, span: Span) -> list[PersonMention]:
         return []
     people: list[PersonMention] = []
     part: list[_Token] = []
+    parts = 0
     for token in [*tokens[marker:], None]:
         if token is not None and token.kind != "boundary":
             part.append(token)
             continue
+        if parts == 0:  # the marker's own object comes first: `وضم الوفد الزائر فلان`
+            while part and part[0].kind in ("stop", "definite", "country"):
+                part.pop(0)
         if 2 <= len(part) <= _MAX_NAME_WORDS and _name_end(part, 0) == len(part):
-            conjunction = int(bool(people) and part[0].word.startswith("و"))
+            conjunction = int(parts > 0 and part[0].word.startswith("و"))
             name_span = (part[0].start + conjunction, part[-1].end)
             if _may_name_a_person(name := text[name_span[0] : name_span[1]]):
                 people.append(PersonMention(name, (), name_span))
+        parts += 1
         part = []
     return people
 

@@ -69,5 +69,11 @@ def _targets_in(text: str, base: int, window: list[Word], found: dict[Span, Targ
         where = (base + start + mention.start, base + start + mention.end)
         found.setdefault(where, TargetMention(mention.surface, where, mention.iso3))
     for first, last, _ in MOVEMENTS.scan([word.stems for word in window]):
-        where = (base + window[first].start, base + window[last - 1].end)
-        found.setdefault(where, TargetMention(text[where[0] : where[1]], where, None))
+        start, end = base + window[first].start, base + window[last - 1].end
+        while (
+            text[start] in "وفبل"
+            and not text.startswith("ال", start)
+            and MOVEMENTS.whole(text[start + 1 : end]) is not None
+        ):
+            start += 1  # a clitic (`والحوثيين`) is no part of the name
+        found.setdefault((start, end), TargetMention(text[start:end], (start, end), None))

@@ -35,8 +35,11 @@ from extractor.verify.mentions import (
 )
 from extractor.verify.source import Source, Span
 
-_PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو(?=\p{L}+\s+\d)")
-"""Where a weapon phrase ends: punctuation, or the next counted item (`و12 طائرة`)."""
+_PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
+"""Where a weapon phrase ends, past its number and noun: punctuation, or the next coordinated
+item (`و12 طائرة`, `ومنظومة باتريوت`)."""
+_HEAD = regex.compile(r"\S+\s+\S+")
+"""The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
 _MAX_PHRASE_WORDS = 8
 
 
@@ -161,8 +164,9 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
 def _phrase(source: Source, start: int, sentence: Span) -> tuple[Span, Span | None]:
     """From a number to the end of what it counts, and the weapon's name in it: through the
     designation or system when one follows (`16 طائرة مقاتلة من طراز JF-17 Thunder`, `24 طائرة
-    يوروفايتر`), else the number and its noun (`36 طائرة`)."""
-    stop = _PHRASE_END.search(source.text, start + 1, sentence[1])
+    يوروفايتر`), else the number and its nouns (`900 عربة مدرعة`)."""
+    head = _HEAD.match(source.text, start, sentence[1])
+    stop = _PHRASE_END.search(source.text, head.end() if head else start + 1, sentence[1])
     end = stop.start() if stop else sentence[1]
     words = list(regex.finditer(r"\S+", source.text[start:end]))[:_MAX_PHRASE_WORDS]
     if not words:
@@ -170,10 +174,11 @@ def _phrase(source: Source, start: int, sentence: Span) -> tuple[Span, Span | No
     named = _named(source, (start, start + words[-1].end()), words)
     if named is not None:
         return (start, named[1]), named
-    nouns = [
-        i for i, word in enumerate(words) if has_stem(normalize_text(word.group()), COUNTED_NOUNS)
-    ]
-    return (start, start + words[nouns[0] if nouns else 0].end()), None
+    counted = [has_stem(normalize_text(word.group()), COUNTED_NOUNS) for word in words]
+    last = counted.index(True) if True in counted else 0
+    while last + 1 < len(words) and counted[last + 1]:
+        last += 1  # `عربة مدرعة`, `طائرة مقاتلة`
+    return (start, start + words[last].end()), None
 
 
 def _named(source: Source, span: Span, words: list[regex.Match[str]]) -> Span | None:

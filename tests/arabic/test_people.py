@@ -1,0 +1,51 @@
+"""Persons named with a title or listed in a delegation, on real news sentences."""
+
+from __future__ import annotations
+
+from extractor.arabic.people import people_named
+
+SEED_DELEGATION = (
+    "وذكر بيان صادر عن مكتب رئيس الوزراء أن وفدًا ليبيًا رفيع المستوى زار رئيس الوزراء في "
+    "ديوان رئاسة الوزراء اليوم، ضم رئيس الوزراء الليبي حمد، وقائد القوات المسلحة الليبية "
+    "المشير خليفة أبو القاسم حفتر، ونائب القائد العام الفريق أول ركن صدام خليفة حفتر."
+)
+SAUDI_DELEGATION = (
+    'ويضم الوفد المرافق أيضا وفقا للوكالة، "معالي المستشار في الديوان الملكي المشرف العام على '
+    "مكتب سمو وزير الدفاع الأستاذ فهد العيسى ومعالي وزير الدولة لشؤون أفريقيا الأستاذ أحمد "
+    'قطان ومعالي رئيس هيئة الأركان العامة الفريق أول ركن فياض الرويلي."'
+)
+
+
+def _names(text: str) -> list[str]:
+    return [person.name for person in people_named(text, (0, len(text)))]
+
+
+def test_a_delegation_list_gives_each_name_without_its_post() -> None:
+    assert _names(SEED_DELEGATION) == ["حمد", "خليفة أبو القاسم حفتر", "صدام خليفة حفتر"]
+
+
+def test_names_after_honorifics_and_ranks_with_family_names_that_carry_the_article() -> None:
+    assert _names(SAUDI_DELEGATION) == ["فهد العيسى", "أحمد قطان", "فياض الرويلي"]
+
+
+def test_the_title_before_a_name_is_kept_as_written() -> None:
+    text = "استقبل الرئيس عبد الفتاح السيسي وزير الدفاع الأمريكي لويد أوستن في القاهرة."
+    people = people_named(text, (0, len(text)))
+    assert [(p.name, p.titles) for p in people] == [
+        ("عبد الفتاح السيسي", ("الرئيس",)),
+        ("لويد أوستن", ("وزير الدفاع الأمريكي",)),
+    ]
+    assert all(text[p.span[0] : p.span[1]] == p.name for p in people)
+
+
+def test_a_list_of_names_without_titles_after_a_delegation_marker() -> None:
+    text = "وضم الوفد الزائر خالد عبد الرحمن، وسامي يوسف الحربي، وماجد علي."
+    assert _names(text) == ["خالد عبد الرحمن", "سامي يوسف الحربي", "ماجد علي"]
+
+
+def test_posts_without_names_groups_and_verbs_are_no_persons() -> None:
+    text = (
+        "وصل ولي عهد أبوظبي يصل موسكو، وحضر اللقاء عدد من المسؤولين والوفد المرافق، كما "
+        "شارك رئيس هيئة الأركان المشتركة في المباحثات."
+    )
+    assert _names(text) == []

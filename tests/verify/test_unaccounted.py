@@ -1,0 +1,72 @@
+"""Recall coverage: what the article states and no fact accounts for, on real news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.schemas import Document
+from extractor.verify import verify_document
+from tests.conftest import DEV_DIR
+
+RAFALE = (
+    "أعلنت فرنسا يوم الاثنين أنها باعت 48 طائرة رافال إلى مصر، كما باعت 24 طائرة رافال "
+    "إلى قطر، إضافة إلى 900 عربة مدرعة و منظومة باتريوت. ويحمل الاتفاق رقم القرار 2231."
+)
+
+
+def _gold(name: str) -> tuple[Document, str]:
+    gold = Document.model_validate_json((DEV_DIR / f"{name}.gold.json").read_text("utf-8"))
+    return gold, (DEV_DIR / f"{name}.txt").read_text("utf-8")
+
+
+def _left(document: Document, text: str) -> list[tuple[str, str]]:
+    verified = verify_document(document, text)
+    return [(m.what, m.text) for m in verified.provenance.uncovered_mentions]
+
+
+def test_an_empty_answer_leaves_every_delegate_weapon_resolution_and_target() -> None:
+    gold, text = _gold("00_seed-pakistan-libya")
+    left = _left(Document(doc_id="seed", published=gold.published), text)
+    assert ("person", "صدام خليفة حفتر") in left
+    assert ("person", "عاصم منير") in left
+    assert ("weapon", "16 طائرة مقاتلة من طراز JF-17") in left
+    assert ("resolution", "1973") in left
+    assert ("target", "ليبيا") in left
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["00_seed-pakistan-libya", "24_mbs-cairo-visit-delegation", "14_unsc-south-sudan-arms-embargo"],
+)
+def test_a_gold_document_accounts_for_its_article(name: str) -> None:
+    gold, text = _gold(name)
+    left = _left(gold, text)
+    assert not [m for m in left if m[0] in ("person", "resolution", "target")]
+
+
+def test_the_second_buyer_of_the_same_aircraft_is_left_out_by_one_deal() -> None:
+    deal = {
+        "buyer": "EGY",
+        "seller": "FRA",
+        "buyer_text": "مصر",
+        "seller_text": "فرنسا",
+        "items": [{"designation": "رافال", "category": "fighter_aircraft", "quantity": 48}],
+        "status": "agreed",
+    }
+    document = Document.model_validate({"doc_id": "rafale", "arms_deals": [deal]})
+    left = _left(document, RAFALE)
+    assert ("weapon", "24 طائرة رافال") in left
+    assert ("weapon", "48 طائرة رافال") not in left
+    assert ("weapon", "900 عربة مدرعة") in left
+    assert ("resolution", "2231") in left
+
+
+def test_an_airliner_is_no_weapon_to_account_for() -> None:
+    gold, text = _gold("36_distractor-saudia-boeing-777")
+    assert not [m for m in _left(gold, text) if m[0] == "weapon"]
+
+
+def test_the_mentions_are_not_written_when_there_are_none() -> None:
+    gold, text = _gold("14_unsc-south-sudan-arms-embargo")
+    recorded = verify_document(gold, text).model_dump(mode="json")["provenance"]
+    assert "uncovered_mentions" not in recorded
