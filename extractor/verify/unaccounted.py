@@ -6,7 +6,8 @@ records them for a reader."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -41,6 +42,8 @@ item (`و12 طائرة`, `ومنظومة باتريوت`)."""
 _HEAD = regex.compile(r"\S+\s+\S+")
 """The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
 _MAX_PHRASE_WORDS = 8
+_PHRASE_CHARS = 160
+"""The longest weapon phrase read after its number: the scan stays linear in the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,20 +111,24 @@ def _people(document: Document, source: Source) -> Iterator[Mention]:
 def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     """Weapon nouns with a number and designations that no item accounts for."""
     items = [item for deal in document.arms_deals for item in deal.items]
-    item_spans = [span for item in items for span in source.designation_spans(item.designation)]
+    item_spans = sorted(
+        span for item in items for span in source.designation_spans(item.designation)
+    )
     quantities = {float(item.quantity) for item in items if item.quantity is not None}
     phrases: list[Span] = []
     seen: set[str] = set()
     item_keys = [_key(item.designation) for item in items]
+    designations = designation_spans(source)
+    civil: dict[Span, bool] = {}
     for number in source.counts:
         if not is_counted(source, number):
             continue
         sentence = source.sentence_of(number.start)
-        phrase, named = _phrase(source, number.start, sentence)
+        phrase, named = _phrase(source, number.start, sentence, designations)
         phrases.append(phrase)
-        if is_airliner(source.at(named or sentence)) or (
-            named is None and is_airline(source.at(sentence))
-        ):
+        if sentence not in civil:
+            civil[sentence] = _civil(source.at(sentence))
+        if is_airliner(source.at(named)) if named else civil[sentence]:
             continue
         if number.value in quantities:
             continue
@@ -141,7 +148,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
             quantity_text=number.text.strip(),
             category=_category(designation, text),
         )
-    for span in designation_spans(source):
+    for span in designations:
         text = source.at(span)
         key = _key(text)
         if is_airliner(text) or _overlaps(span, phrases) or _overlaps(span, item_spans):
@@ -161,17 +168,20 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
         )
 
 
-def _phrase(source: Source, start: int, sentence: Span) -> tuple[Span, Span | None]:
+def _phrase(
+    source: Source, start: int, sentence: Span, designations: Sequence[Span]
+) -> tuple[Span, Span | None]:
     """From a number to the end of what it counts, and the weapon's name in it: through the
     designation or system when one follows (`16 طائرة مقاتلة من طراز JF-17 Thunder`, `24 طائرة
     يوروفايتر`), else the number and its nouns (`900 عربة مدرعة`)."""
-    head = _HEAD.match(source.text, start, sentence[1])
-    stop = _PHRASE_END.search(source.text, head.end() if head else start + 1, sentence[1])
-    end = stop.start() if stop else sentence[1]
+    limit = min(sentence[1], start + _PHRASE_CHARS)
+    head = _HEAD.match(source.text, start, limit)
+    stop = _PHRASE_END.search(source.text, head.end() if head else start + 1, limit)
+    end = stop.start() if stop else limit
     words = list(regex.finditer(r"\S+", source.text[start:end]))[:_MAX_PHRASE_WORDS]
     if not words:
         return (start, end), None
-    named = _named(source, (start, start + words[-1].end()), words)
+    named = _named(source, (start, start + words[-1].end()), words, designations)
     if named is not None:
         return (start, named[1]), named
     counted = [has_stem(normalize_text(word.group()), COUNTED_NOUNS) for word in words]
@@ -181,11 +191,13 @@ def _phrase(source: Source, start: int, sentence: Span) -> tuple[Span, Span | No
     return (start, start + words[last].end()), None
 
 
-def _named(source: Source, span: Span, words: list[regex.Match[str]]) -> Span | None:
+def _named(
+    source: Source, span: Span, words: list[regex.Match[str]], designations: Sequence[Span]
+) -> Span | None:
     """The first designation (`JF-17`) or known system (`يوروفايتر`) inside a span."""
-    for start, end in designation_spans(source):
-        if span[0] <= start and end <= span[1]:
-            return (start, end)
+    first = bisect_left(designations, (span[0], span[0]))
+    if first < len(designations) and designations[first][1] <= span[1]:
+        return designations[first]
     stems = [frozenset(strip_clitics(normalize_text(word.group()))) for word in words]
     for first, last, _ in SYSTEMS.scan(stems):
         return (span[0] + words[first].start(), span[0] + words[last - 1].end())
@@ -232,10 +244,17 @@ def _targets(document: Document, source: Source) -> Iterator[Mention]:
             )
 
 
+def _civil(sentence: str) -> bool:
+    """True for a sentence about airliners or an airline: its counts are no weapons."""
+    return is_airliner(sentence) or is_airline(sentence)
+
+
 def _key(designation: str) -> str:
     """A designation as spelling variants share it (`إف-35`, `إف 35`)."""
     return " ".join(normalize_text(designation).replace("-", " ").split())
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end in spans)
+def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    """True when a span shares a character with one of the spans (sorted, none nested)."""
+    index = bisect_left(spans, (span[1], span[1]))
+    return index > 0 and spans[index - 1][1] > span[0]

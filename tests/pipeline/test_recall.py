@@ -51,8 +51,8 @@ EGYPT_DEAL: dict[str, Any] = {
 
 
 def _recall_schema(server: FakeOpenAIServer, index: int) -> dict[str, Any]:
-    schema: dict[str, Any] = server.requests[index].body["response_format"]["json_schema"]
-    return schema["schema"]
+    schema: dict[str, Any] = server.requests[index].body["response_format"]["json_schema"]["schema"]
+    return schema
 
 
 def _choices(schema: dict[str, Any], key: str) -> list[str]:
