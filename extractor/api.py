@@ -79,7 +79,9 @@ class Extractor:
             cache=self._cache,
             cache_identity=self.endpoint.cache_identity,
         )
-        self._document_timeout = document_timeout or document_deadline(client.timeout, max_reasks)
+        self._document_timeout = document_timeout or document_deadline(
+            client.timeout, max_reasks, recall_rounds
+        )
         context = self.endpoint.context_tokens
         self.chunk_chars = chunk_chars or (chunk_chars_for_context(context) if context else None)
         """Longest text extracted in one piece; longer ones go in chunks (None: never chunked)."""

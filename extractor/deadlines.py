@@ -16,7 +16,9 @@ DEADLINE_CALLS = 3
 """The first-round calls a document's deadline allows for: one per fact kind."""
 
 
-def document_deadline(request_timeout: float, max_reasks: int) -> float:
+def document_deadline(request_timeout: float, max_reasks: int, recall_rounds: int = 0) -> float:
     """The default deadline of one document: twice (for one transport retry each) the request
-    timeout per call it may make, one per fact kind and one per reask."""
-    return 2 * request_timeout * (DEADLINE_CALLS + max_reasks)
+    timeout per call it may make, one per fact kind, one per reask and one per fact kind and
+    recall round."""
+    calls = DEADLINE_CALLS * (1 + recall_rounds) + max_reasks
+    return 2 * request_timeout * calls
