@@ -20,7 +20,7 @@ from pydantic import BaseModel, create_model
 from extractor.arabic.countries import countries_in, country_mentions
 from extractor.arabic.country_aliases import BODIES
 from extractor.arabic.names import find_text
-from extractor.arabic.normalize import normalize
+from extractor.arabic.normalize import normalize, normalize_text
 from extractor.pipeline.assemble import country_of
 from extractor.schemas import Document
 from extractor.schemas.facts import ItemCategory
@@ -235,16 +235,32 @@ def _add_people(
     for mention, role in placed:
         meeting = _meeting_of(meetings, text[mention.sentence[0] : mention.sentence[1]])
         titles = [title for title in mention.titles if len(title) <= 120]
-        meeting.participants.append(
-            PersonAnswer(
-                name=mention.text,
-                titles=titles[:2],
-                country=_country(role, titles, meeting),
-                side=role,
+        nameless = _nameless_with(meeting, titles)
+        if nameless is not None:
+            nameless.name = mention.text
+        else:
+            meeting.participants.append(
+                PersonAnswer(
+                    name=mention.text,
+                    titles=titles[:2],
+                    country=_country(role, titles, meeting),
+                    side=role,
+                )
             )
-        )
         added.append(f"meetings: {mention.text} ({role})")
     return added
+
+
+def _nameless_with(meeting: MeetingAnswer, titles: Sequence[str]) -> PersonAnswer | None:
+    """The participant written by post alone whose post the person's titles hold: the reply
+    names them (`رئيس وزراء باكستان` is `شهباز شريف`)."""
+    held = [normalize_text(title) for title in titles]
+    for person in meeting.participants:
+        if person.name is None and any(
+            normalize_text(own) in title for own in person.titles for title in held
+        ):
+            return person
+    return None
 
 
 def _meeting_of(meetings: Sequence[MeetingAnswer], sentence: str) -> MeetingAnswer:

@@ -210,3 +210,20 @@ def test_a_list_padded_with_repeats_makes_each_fact_once(
     assert [item.quantity for item in document.arms_deals[0].items] == [16, 12]
     assert len(document.embargoes) == 1
     assert document.provenance.repeats_dropped == 5 + 4 + 5
+
+
+def test_a_participant_written_by_post_alone_gets_the_name_the_article_gives(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
+    by_post = copy.deepcopy(MEETING)
+    by_post["meetings"][0]["participants"].append(
+        {"name": None, "titles": ["وزير الخارجية"], "country": "PAK", "side": "host"}
+    )
+    server.script(answer(DEAL), answer(EMBARGO), answer(by_post), answer(ROLES))
+    with make_extractor(server, recall_rounds=1) as extractor:
+        document = extractor.extract(seed_text, doc_id="seed")
+    names = [person.name for person in document.meetings[0].participants]
+    assert names.count("إسحاق دار") == 1
+    assert None not in names
+    minister = document.meetings[0].participants[names.index("إسحاق دار")]
+    assert minister.titles == ["وزير الخارجية"]
