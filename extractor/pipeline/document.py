@@ -88,6 +88,8 @@ class Ledger:
     """Facts of the wrong kind, withdrawn unasked (rule 3)."""
     recalled: list[RecallRound] = field(default_factory=list)
     """What each round of recall questions asked and added."""
+    recall_asked: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
+    """The mentions already asked about (kind, span): a later round asks only new ones."""
 
     def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
         """The verified Document these answers make, with each fact's origin."""
@@ -253,7 +255,11 @@ class DocumentPipeline:
         for round_number in range(1, self.recall_rounds + 1):
             best = [state.best for state in ledger.states]
             document = ledger.assembled(best).document
-            mentions = unaccounted_mentions(document, ledger.text)
+            mentions = [
+                mention
+                for mention in unaccounted_mentions(document, ledger.text)
+                if (mention.kind, mention.span) not in ledger.recall_asked
+            ]
             grew = False
             for state in ledger.states:
                 for kind in state.task.kinds:
@@ -281,6 +287,7 @@ class DocumentPipeline:
             recall.output_budget(asked),
             0.0,
         )
+        ledger.recall_asked.update((q.mention.kind, q.mention.span) for q in asked)
         answer = state.best.model_copy(deep=True) if state.best is not None else None
         if answer is None:
             answer = state.task.response_model.model_validate({k: [] for k in state.task.kinds})

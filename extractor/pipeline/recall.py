@@ -98,6 +98,8 @@ def questions(
     """The questions about one kind's unaccounted mentions (at most MAX_QUESTIONS mentions)."""
     asked = list(mentions)[:MAX_QUESTIONS]
     if kind == "meetings":
+        if not document.meetings and len(asked) < 2:
+            return []  # one person alone makes no meeting
         return [_person_question(n, m, text) for n, m in enumerate(asked, 1)]
     if kind == "arms_deals":
         return [q for n, m in enumerate(asked, 1) for q in _weapon_questions(n, m, document, text)]

@@ -227,3 +227,33 @@ def test_a_participant_written_by_post_alone_gets_the_name_the_article_gives(
     assert None not in names
     minister = document.meetings[0].participants[names.index("إسحاق دار")]
     assert minister.titles == ["وزير الخارجية"]
+
+
+def test_a_later_round_asks_what_the_earlier_one_made_answerable(
+    server: FakeOpenAIServer,
+) -> None:
+    text = (
+        "يتم إلغاء القرارات السبعة التي اتخذتها الأمم المتحدة منذ 2006 لفرض عقوبات على إيران، "
+        "وهي القرارات 1696 و1737 و1747."
+    )
+    label = "1. إيران (economic)"
+    server.script(
+        answer({"embargoes": []}),
+        answer({"t4": "economic", "t4_by": "الأمم المتحدة"}),
+        answer({"r1": label, "r2": label, "r3": None}),
+    )
+    with make_extractor(server, recall_rounds=3) as extractor:
+        document = extractor.extract(text, doc_id="iran")
+    assert len(server.requests) == 3, "the third round has nothing new to ask"
+    assert sorted(_recall_schema(server, 1)["properties"]) == ["t4", "t4_by"]
+    assert sorted(_recall_schema(server, 2)["properties"]) == ["r1", "r2", "r3"]
+    (embargo,) = document.embargoes
+    assert (embargo.target, embargo.imposed_by, embargo.resolutions) == (
+        "IRN",
+        "UNSC",
+        ["1696", "1737"],
+    )
+    assert [(r.round, r.added) for r in document.provenance.recall] == [
+        (1, ["embargoes: إيران (economic)"]),
+        (2, ["embargoes: resolution 1696 → إيران", "embargoes: resolution 1737 → إيران"]),
+    ]
