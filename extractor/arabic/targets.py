@@ -7,12 +7,12 @@ News names the target after the measure and `على` or `ضد` (`فرض حظر �
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.arabic.countries import country_mentions
 from extractor.arabic.institutions import MOVEMENTS
 from extractor.arabic.lexicon import Word, word_set, words_of
-from extractor.arabic.normalize import normalize
 from extractor.arabic.sanctions import NAME_HEADS, SANCTION_WORDS
 
 Span = tuple[int, int]
@@ -39,8 +39,7 @@ class TargetMention:
 
 def sanction_targets(text: str, span: Span) -> list[TargetMention]:
     """Every state or group that `text[span]` puts under a sanction or embargo, in text order."""
-    normalized = normalize(text[span[0] : span[1]])
-    words = words_of(normalized)
+    words = words_of(text[span[0] : span[1]])
     stems = [word.stems for word in words]
     found: dict[Span, TargetMention] = {}
     for first, end, _ in SANCTION_WORDS.scan(stems):
@@ -58,7 +57,9 @@ def sanction_targets(text: str, span: Span) -> list[TargetMention]:
     return [found[key] for key in sorted(found)]
 
 
-def _targets_in(text: str, base: int, window: list[Word], found: dict[Span, TargetMention]) -> None:
+def _targets_in(
+    text: str, base: int, window: Sequence[Word], found: dict[Span, TargetMention]
+) -> None:
     """The countries and movements a run of words names."""
     if not window:
         return

@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from extractor.schemas import ArmsDeal, ArmsItem, Document, Embargo, Meeting, Money
-from extractor.schemas.response import DealsAnswer
+from extractor.schemas.response import MAX_DEALS, DealsAnswer
 from tests.conftest import dev_pairs
 
 GOLDS = [gold for _, gold in dev_pairs()]
@@ -72,7 +72,8 @@ def test_resolution_numbers_are_digits() -> None:
 def test_the_answer_models_are_bounded_so_a_small_model_cannot_loop() -> None:
     deal = DealsAnswer.model_json_schema()["$defs"]["DealAnswer"]["properties"]
     assert deal["items"]["maxItems"] == 6
-    assert DealsAnswer.model_json_schema()["properties"]["arms_deals"]["maxItems"] == 3
+    assert DealsAnswer.model_json_schema()["properties"]["arms_deals"]["maxItems"] == MAX_DEALS
+    assert MAX_DEALS == 6, "an article may report several deals (issue 13)"
 
 
 def test_the_contract_has_no_caps_a_real_article_exceeds() -> None:
