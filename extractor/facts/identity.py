@@ -104,8 +104,8 @@ def _fold_deal(first: ArmsDeal, later: ArmsDeal) -> None:
 
 
 def merged_deals(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
-    """One deal per buyer, seller, status and occasion, its items those of every such deal: the small
-    model often writes one deal per weapon of a single sale, and two chunks the same deal."""
+    """One deal per buyer, seller, status and occasion, its items those of every such deal: the
+    small model often writes one deal per weapon of a single sale, and two chunks the same deal."""
     return _merge_all(deals, same_deal, _fold_deal)
 
 
