@@ -35,3 +35,13 @@ SOURCE_WORDS = word_set("من")
 DEAL_NOUNS = word_set("صفقة", "صفقات", "عقد", "عقود")
 """Nouns of a deal: a state marked as recipient after one is the buyer (`صفقة محتملة
 للسعودية`, `بعقد … لمملكة البحرين`). Leaves out `اتفاق` (any agreement)."""
+
+TRANSFER_WORDS = word_set(
+    "شحنة", "شحنات", "طلبية", "طلبيات", "أرسلت", "أرسل", "ترسل", "يرسل", "إرسال", "إمداد",
+    "إمدادات", "مساعدات", "تسلم", "يتسلم", "وصول", "وصلت", "استيراد", "واردات", "اتفاقية",
+    "اتفاق", "موافقة", "وافقت", "وافق", "توافق", "يوافق", "ألغت", "إلغاء", "تبرم", "أبرمت",
+    "إبرام", "توقيع", "وقعت", "حصول",
+)  # fmt: skip
+"""Words of a transfer besides the sale and purchase cues and deal nouns: shipments, orders,
+aid, approvals, signing and cancellation. Leaves out `نشر` (a state deploys its own arms). With no
+such word and no cue, weapons named in a sentence are merely mentioned (an embargo, a strike)."""

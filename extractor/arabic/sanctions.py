@@ -9,10 +9,24 @@ from __future__ import annotations
 from extractor.arabic.lexicon import word_set
 
 SANCTION_WORDS = word_set(
-    "حظر", "حظرا", "يحظر", "تحظر", "الحظر", "عقوبات", "عقوبة", "العقوبات", "تجميد", "حصار",
-    "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
+    "عقوبات", "عقوبة", "العقوبات", "تجميد", "حصار", "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
 )  # fmt: skip
 """Words that state a sanction or embargo. Leaves out `قيود` (any restriction) and `منع`."""
+
+BAN_WORDS = word_set("حظر", "حظرا", "يحظر", "تحظر", "الحظر")
+"""A ban, which is a sanction only beside what is banned or on whom (`BAN_COMPLEMENTS`):
+`حظر كل أشكال التعبير` or `حظر التجول` is a ban at home, not a measure against a state."""
+
+BAN_COMPLEMENTS = word_set(
+    "على", "أسلحة", "سلاح", "السلاح", "السفر", "تصدير", "استيراد", "توريد", "بيع", "نقل",
+    "الأصول", "الأموال", "الطيران", "النفط", "فرض", "رفع", "تمديد", "تخفيف", "انتهاك", "خرق",
+    "تشديد",
+)  # fmt: skip
+"""Words within `BAN_REACH` of a ban that make it a sanction: its target (`على`), its object
+(arms, travel, trade, assets) or the act on it (imposed, lifted, extended, breached)."""
+
+BAN_REACH = 3
+"""Most words between a ban word and its complement."""
 
 NAME_HEADS = word_set("منظمة", "معاهدة", "اتفاقية", "اتفاق", "مؤتمر", "لجنة", "وكالة", "مجلس")
 """Heads of names that hold a sanction word (`منظمة حظر الأسلحة الكيميائية`)."""

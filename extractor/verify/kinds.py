@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractor.arabic.deal_cues import DEAL_NOUNS, PURCHASE_VERBS, SALE_VERBS, TRANSFER_WORDS
 from extractor.arabic.persons import not_a_person
-from extractor.arabic.sanctions import NAME_HEADS, SANCTION_WORDS
+from extractor.arabic.sanctions import (
+    BAN_COMPLEMENTS,
+    BAN_REACH,
+    BAN_WORDS,
+    NAME_HEADS,
+    SANCTION_WORDS,
+)
 from extractor.arabic.weapons import (
     AIRCRAFT,
     AIRLINER_MAKERS,
@@ -65,7 +72,19 @@ def _not_an_arms_deal(deal: ArmsDeal, source: Source) -> str | None:
         return f"{civil}: a civil purchase, not an arms deal"
     if not any(_military(source, sentence) for sentence in sentences):
         return "no military word or weapon in the deal's sentences: no arms deal is reported"
+    if sentences and not any(_transfer(source, sentence) for sentence in sentences):
+        return (
+            "no word of a sale, purchase, deal, order or delivery in the deal's sentences: "
+            "weapons are named, but no transfer of them is reported"
+        )
     return None
+
+
+def _transfer(source: Source, sentence: Span) -> bool:
+    return any(
+        has_words(source, sentence, lexicon)
+        for lexicon in (SALE_VERBS, PURCHASE_VERBS, DEAL_NOUNS, TRANSFER_WORDS)
+    )
 
 
 def _civil(deal: ArmsDeal, source: Source, sentences: list[Span]) -> str | None:
@@ -111,5 +130,10 @@ def _states_sanction(source: Source, sentence: Span) -> bool:
     stems = [word.stems for word in source.words_in(sentence)]
     for start, _, _ in SANCTION_WORDS.scan(stems):
         if start == 0 or not NAME_HEADS.values(stems[start - 1 : start]):
+            return True
+    for start, end, _ in BAN_WORDS.scan(stems):
+        if start > 0 and NAME_HEADS.values(stems[start - 1 : start]):
+            continue
+        if BAN_COMPLEMENTS.values(stems[max(0, start - BAN_REACH) : end + BAN_REACH]):
             return True
     return False

@@ -97,7 +97,8 @@ def _parties_named(deal: ArmsDeal, path: str, source: Source) -> Iterator[Check]
                 f"{role}? answer with the {role} as written, or null",
             )
             return
-    for reading in readings(source, sentences):
+    found = list(readings(source, sentences))
+    for reading in found:
         other: Role = "seller" if reading.role == "buyer" else "buyer"
         claimed = deal.buyer if other == "buyer" else deal.seller
         if reading.iso3 == claimed and reading.iso3 != getattr(deal, reading.role):
@@ -112,6 +113,43 @@ def _parties_named(deal: ArmsDeal, path: str, source: Source) -> Iterator[Check]
                 source,
             )
             return
+    yield from _displaced(deal, path, found, source)
+
+
+def _displaced(deal: ArmsDeal, path: str, found: list[Reading], source: Source) -> Iterator[Check]:
+    """A party that the cue's own sentence marks only as the other side (`صفقة مع الولايات
+    المتحدة`, `من فرنسا`) while the cue makes another state that party: `أكدت قطر إبرام صفقة
+    مع الولايات المتحدة لشراء` makes QAT the buyer, not USA."""
+    for reading in found:
+        claimed = deal.buyer if reading.role == "buyer" else deal.seller
+        if claimed is None or claimed == reading.iso3:
+            continue
+        marks = _marks_in(source, source.sentence_of(reading.cue[0])).get(claimed)
+        if not marks or not marks <= {"partner", "source"}:
+            continue
+        text = deal.buyer_text if reading.role == "buyer" else deal.seller_text
+        yield finding(
+            path,
+            text or claimed,
+            "contradicted",
+            f'{reading.role} {claimed} but "{source.at(reading.cue)}" makes {reading.iso3} the '
+            f"{reading.role}: which state is the {reading.role} in this deal? answer with the "
+            f"{reading.role} as written",
+            reading.cue,
+            source,
+        )
+        return
+
+
+def _marks_in(source: Source, sentence: Span) -> dict[str, set[Mark]]:
+    """How each state of a sentence is marked, every time it is named there."""
+    words = source.words_in(sentence)
+    starts = [word.start for word in words]
+    marks: dict[str, set[Mark]] = {}
+    for mention in source.countries_in(sentence):
+        at = bisect_right(starts, mention.start) - 1
+        marks.setdefault(mention.iso3, set()).add(_mark(source, words, at, mention))
+    return marks
 
 
 def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
@@ -127,7 +165,7 @@ def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
         )
         marked = [(at, m, _mark(source, words, at, m)) for at, m in placed] if cues else []
         for position, (start, end, cue) in enumerate(cues):
-            before = cues[position - 1][1] if position else 0
+            before = max((e for _, e, c in cues[:position] if c != "deal"), default=0)
             after = cues[position + 1][0] if position + 1 < len(cues) else len(words)
             span = (words[start].start, words[end - 1].end)
             yield from _cue_readings(cue, span, start, end, before, after, marked)

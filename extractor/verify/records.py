@@ -10,6 +10,7 @@ from extractor.verify.kinds import check_kinds
 from extractor.verify.parties import check_parties
 from extractor.verify.persons import check_participants
 from extractor.verify.source import Source
+from extractor.verify.targets import check_targets
 
 
 def record_checks(document: Document, source: Source) -> list[Check]:
@@ -20,4 +21,5 @@ def record_checks(document: Document, source: Source) -> list[Check]:
         *check_kinds(document, source),
         *check_parties(document, source),
         *check_items(document, source),
+        *check_targets(document, source),
     ]

@@ -221,3 +221,104 @@ def test_strict_drops_flagged_participants_items_and_facts() -> None:
     assert [p.name for p in strict.meetings[1].participants] == ["صدام خليفة حفتر"]
     assert len(strict.meetings) == 3
     assert [item.designation for item in strict.arms_deals[0].items] == ["JF-17 Thunder"]
+
+
+def test_a_buyer_marked_as_the_other_side_of_a_purchase_is_contradicted() -> None:
+    text = "أكدت قطر إبرام صفقة مع الولايات المتحدة لشراء مقاتلات إف 15 بقيمة نحو 12 مليار دولار."
+    raw: dict[str, Any] = {
+        "doc_id": "f15",
+        "arms_deals": [
+            {
+                "buyer": "USA",
+                "buyer_text": "الولايات المتحدة",
+                "items": [{"designation": "إف 15", "category": "fighter_aircraft"}],
+                "status": "agreed",
+                "evidence": [text],
+            }
+        ],
+    }
+    check = _finding(verify_raw(raw, text), "arms_deals[0]")
+    assert check.status == "contradicted"
+    assert 'buyer USA but "لشراء" makes QAT the buyer' in check.message
+    raw["arms_deals"][0].update(
+        buyer="QAT", buyer_text="قطر", seller="USA", seller_text="الولايات المتحدة"
+    )
+    assert not failed_checks(verify_raw(raw, text))
+
+
+def test_weapons_named_without_a_transfer_are_no_deal() -> None:
+    text = (
+        "صوت مجلس الأمن الدولي على فرض حظر أسلحة على جنوب السودان، بعد معارك استخدمت فيها "
+        "الدبابات والمدفعية الثقيلة."
+    )
+    raw = {
+        "doc_id": "ssd",
+        "arms_deals": [
+            {
+                "buyer": "SSD",
+                "buyer_text": "جنوب السودان",
+                "items": [{"designation": "الدبابات", "category": "armoured_vehicle"}],
+                "status": "unknown",
+                "evidence": [text],
+            }
+        ],
+    }
+    check = _finding(verify_raw(raw, text), "arms_deals[0]")
+    assert "no transfer of them is reported" in check.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وانتقدت منظمات حقوقية حظر كل أشكال التعبير السلمي في البحرين.",
+        "وأعلنت السلطات في البحرين حظر التجول في المنطقة الشرقية ليلا.",
+    ],
+)
+def test_a_ban_at_home_is_no_embargo(sentence: str) -> None:
+    raw = {
+        "doc_id": "ban",
+        "embargoes": [
+            {"target": "BHR", "target_text": "البحرين", "kind": "arms", "evidence": [sentence]}
+        ],
+    }
+    assert (
+        "no sanction or embargo word" in _finding(verify_raw(raw, sentence), "embargoes[0]").message
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقرر مجلس الأمن تمديد حظر الأسلحة المفروض على ليبيا عاما آخر.",
+        "ويحظر القرار على ليبيا استيراد السلاح.",
+        "وفرض الاتحاد الأوروبي حظرا على تصدير الأسلحة إلى ليبيا.",
+    ],
+)
+def test_a_ban_on_a_state_is_an_embargo(sentence: str) -> None:
+    raw = {
+        "doc_id": "lby",
+        "embargoes": [
+            {"target": "LBY", "target_text": "ليبيا", "kind": "arms", "evidence": [sentence]}
+        ],
+    }
+    assert not failed_checks(verify_raw(raw, sentence))
+
+
+def test_the_state_imposing_sanctions_is_not_their_target() -> None:
+    text = "كذلك فرضت الولايات المتحدة والاتحاد الأوروبي عقوبات اقتصادية على إيران."
+    raw: dict[str, Any] = {
+        "doc_id": "irn",
+        "embargoes": [
+            {
+                "target": "USA",
+                "target_text": "الولايات المتحدة",
+                "kind": "economic",
+                "evidence": [text],
+            }
+        ],
+    }
+    check = _finding(verify_raw(raw, text), "embargoes[0]")
+    assert check.status == "contradicted"
+    assert '"عقوبات اقتصادية على إيران" puts the measure on IRN' in check.message
+    raw["embargoes"][0].update(target="IRN", target_text="إيران")
+    assert not failed_checks(verify_raw(raw, text))
