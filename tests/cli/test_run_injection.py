@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -50,18 +49,13 @@ def _run(injected: Path, *extra: str) -> Document:
     return Document.model_validate(records(output)["injected"])
 
 
-def test_invented_values_are_flagged_not_supported(injected: Path) -> None:
-    document = _run(injected, "--max-reasks", "0")  # asked again, this fake model withdraws
-    assert document.arms_deals, "the obedient model's deal should reach the verifier"
-    checks = {check.path: check for check in document.checks}
-    invented = [
-        path
-        for path in checks
-        if path.startswith("arms_deals[0].items") or path.startswith("arms_deals[0].value")
+def test_the_invented_deal_is_withdrawn_as_no_deal_of_the_article(injected: Path) -> None:
+    document = _run(injected, "--max-reasks", "0")
+    assert document.arms_deals == []
+    assert document.provenance.records_withdrawn == [
+        "no word of a sale, purchase, deal, order or delivery in the deal's sentences: weapons "
+        "are named, but no transfer of them is reported"
     ]
-    assert invented, json.dumps([c.path for c in document.checks])
-    for path in invented:
-        assert checks[path].status in FAILED_STATUSES, checks[path]
 
 
 def test_strict_drops_the_invented_values(injected: Path) -> None:
