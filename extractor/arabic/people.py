@@ -58,7 +58,8 @@ STOP_WORDS = _normalized(
     "عدد", "عددا", "كلا", "كل", "جميع", "بعض", "الجانب", "الجانبين", "الجانبان", "حتى", "ضد",
     "قال", "يقول", "أكد", "يؤكد", "أعلن", "يعلن", "أشار", "يشير", "أضاف", "شدد", "أعرب",
     "أجرى", "يجري", "تلقى", "يتلقى", "وصل", "يصل", "وصلت", "غادر", "يغادر", "توجه", "يتوجه",
-    "شن", "يشن", "أصبح", "يبقى", "وفقا", "طبقا", "حسب", "بحسب",
+    "شن", "يشن", "أصبح", "يبقى", "وفقا", "طبقا", "حسب", "بحسب", "إنه", "أنه", "إنها", "أنها",
+    "باسم",
 )  # fmt: skip
 """Words that end a name or stand where no name is: prepositions, conjunctions, times,
 references to a group. The words of the fact kinds (`يستقبل`, `لبحث`, `طائرة`) end one too."""
@@ -101,7 +102,12 @@ def _classify(word: str) -> tuple[str, int]:
             return "honorific", len(clitic)
         if rest in POSTS or (rest.startswith("ال") and rest[2:] in POSTS):
             return ("post" if not rest.startswith("ال") else "honorific"), len(clitic)
-    if word in STOP_WORDS or (word[1:] in STOP_WORDS and word[0] in "وف") or kinds_mentioned(word):
+    if (
+        word in STOP_WORDS
+        or (word[0] in "وف" and word[1:] in STOP_WORDS)
+        or kinds_mentioned(word)
+        or (word[0] == "س" and kinds_mentioned(word[1:]))  # `سيزور`: a verb in the future
+    ):
         return "stop", 0
     if _is_country(word):
         return "country", 0
@@ -122,6 +128,8 @@ def _tokens(text: str, span: Span) -> list[_Token]:
             continue
         word = normalize_text(raw)
         kind, clitic = _classify(word)
+        if "\u064b" in raw:
+            kind = "stop"  # tanween: an indefinite noun or adverb (`طابعًا`), never a name
         if kind == "stop" and word == _ALA and raw.endswith("ي"):
             kind = "word"  # `علي` is a name where the text spells it so; `على` is a preposition
         if clitic and kind in ("post", "honorific"):

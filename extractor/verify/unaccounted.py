@@ -39,8 +39,10 @@ from extractor.verify.source import Source, Span
 _PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
 """Where a weapon phrase ends, past its number and noun: punctuation, or the next coordinated
 item (`و12 طائرة`, `ومنظومة باتريوت`)."""
-_HEAD = regex.compile(r"\S+\s+\S+")
+_HEAD = regex.compile(r"\S+\s+[\p{L}\p{M}\p{N}-]+")
 """The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
+_TIME_WORD = regex.compile(r"اسبوع|شهر|عام|سن[هو]|يوم|ساع")
+"""Time words that a number word may be itself (`أسبوعين`, `عامين`): a duration, no count."""
 _MAX_PHRASE_WORDS = 8
 _PHRASE_CHARS = 160
 """The longest weapon phrase read after its number: the scan stays linear in the text."""
@@ -61,6 +63,8 @@ class Mention:
     quantity_text: str | None = None
     category: str | None = None
     iso3: str | None = None
+    named: bool = False
+    """A weapon named by a designation or system, not only by its nouns."""
 
     def record(self) -> UncoveredMention:
         """The Document's record of the mention."""
@@ -71,10 +75,17 @@ def unaccounted(document: Document, source: Source) -> list[Mention]:
     """Every mention that no fact of the document accounts for, in kind then text order."""
     return [
         *_people(document, source),
-        *_weapons(document, source),
+        *_named_first(list(_weapons(document, source))),
         *_resolutions(document, source),
         *_targets(document, source),
     ]
+
+
+def _named_first(weapons: list[Mention]) -> list[Mention]:
+    """The weapons without the bare counts whose number a named weapon repeats (`20 مقاتلة`
+    in a headline, `20 مقاتلة من طراز إف-35` in the body)."""
+    counts = {m.quantity_text for m in weapons if m.quantity_text and m.named}
+    return [m for m in weapons if m.named or m.quantity_text not in counts]
 
 
 def uncovered_mentions(document: Document, source: Source) -> list[UncoveredMention]:
@@ -123,9 +134,13 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     for number in source.counts:
         if not is_counted(source, number):
             continue
+        if _TIME_WORD.search(normalize_text(number.text)):
+            continue  # `أسبوعين`: a duration in one word
         sentence = source.sentence_of(number.start)
         phrase, named = _phrase(source, number.start, sentence, designations)
         phrases.append(phrase)
+        if named is None and not _counts_a_weapon(source.at(phrase)):
+            continue
         if sentence not in civil:
             civil[sentence] = _civil(source.at(sentence))
         if is_airliner(source.at(named)) if named else civil[sentence]:
@@ -147,6 +162,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
             designation=designation,
             quantity_text=number.text.strip(),
             category=_category(designation, text),
+            named=named is not None,
         )
     for span in designations:
         text = source.at(span)
@@ -165,6 +181,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
             sentence,
             designation=text,
             category=_category(text, source.at(sentence)),
+            named=True,
         )
 
 
@@ -242,6 +259,12 @@ def _targets(document: Document, source: Source) -> Iterator[Mention]:
             yield Mention(
                 "embargoes", "target", target.surface, target.span, sentence, iso3=target.iso3
             )
+
+
+def _counts_a_weapon(phrase: str) -> bool:
+    """True when a phrase holds a noun weapons are counted in (not `أربع` alone)."""
+    words = regex.findall(r"[\p{L}\p{M}]+", phrase)
+    return any(has_stem(normalize_text(word), COUNTED_NOUNS) for word in words)
 
 
 def _civil(sentence: str) -> bool:

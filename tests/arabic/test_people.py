@@ -49,3 +49,11 @@ def test_posts_without_names_groups_and_verbs_are_no_persons() -> None:
         "شارك رئيس هيئة الأركان المشتركة في المباحثات."
     )
     assert _names(text) == []
+
+
+def test_a_verb_in_the_future_and_an_indefinite_adverb_end_or_make_no_name() -> None:
+    text = (
+        "وقال الرئيس الأمريكي دونالد ترامب إن العاهل السعودي الملك سلمان بن عبد العزيز سيزور "
+        "واشنطن، مضيفا أن الرئيس طابعًا خاصًا للعلاقة."
+    )
+    assert _names(text) == ["دونالد ترامب", "سلمان بن عبد العزيز"]

@@ -70,3 +70,23 @@ def test_the_mentions_are_not_written_when_there_are_none() -> None:
     gold, text = _gold("14_unsc-south-sudan-arms-embargo")
     recorded = verify_document(gold, text).model_dump(mode="json")["provenance"]
     assert "uncovered_mentions" not in recorded
+
+
+def test_a_number_word_alone_or_a_duration_counts_no_weapon() -> None:
+    text = (
+        "وبعد أسبوعين على إسقاط طائرة روسية، سلمت موسكو دمشق منظومة إس-300، وهي واحدة من "
+        "ثلاث منظومات، إضافة إلى أربع منصات لإطلاق الصواريخ وتتألف من أربع."
+    )
+    weapons = [m[1] for m in _left(Document(doc_id="s300"), text) if m[0] == "weapon"]
+    assert "إس-300" in weapons
+    assert "أربع منصات لإطلاق الصواريخ" in weapons
+    assert not [w for w in weapons if w.startswith("أسبوعين") or w == "أربع"]
+
+
+def test_a_headline_count_repeated_with_its_designation_is_asked_about_once() -> None:
+    text = (
+        "اليابان تشتري 20 مقاتلة أمريكية\n"
+        "قررت اليابان شراء 20 مقاتلة إضافية من مقاتلات الشبح طراز إف-35 الأمريكية."
+    )
+    weapons = [m[1] for m in _left(Document(doc_id="jpn"), text) if m[0] == "weapon"]
+    assert weapons == ["20 مقاتلة إضافية من مقاتلات الشبح طراز إف-35"]
