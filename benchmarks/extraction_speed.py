@@ -1,7 +1,8 @@
 """Seconds and tokens per document on the dev set with the embedded model, warm.
 
     python -m benchmarks.extraction_speed [--strategy per_kind|single] [--max-reasks N]
-        [--recall-rounds N] [--free-recall] [--strict] [--every-kind] [--limit N] [--json OUT]
+        [--recall-rounds N] [--free-recall] [--choose-first] [--strict] [--every-kind]
+        [--limit N] [--json OUT]
 
 The server is started and the fixed instructions evaluated once (a warm-up extraction of a
 short sentence) before the clock runs; then every dev article is extracted with the response
@@ -61,6 +62,7 @@ def main() -> None:
     parser.add_argument("--max-reasks", type=int, default=2)
     parser.add_argument("--recall-rounds", type=int, default=1)
     parser.add_argument("--free-recall", action="store_true", help="recall replies unconstrained")
+    parser.add_argument("--choose-first", action="store_true", help="first answers as enums")
     parser.add_argument("--strict", action="store_true", help="drop unsupported values")
     parser.add_argument("--every-kind", action="store_true", help="no fact-kind triage")
     parser.add_argument("--dev", type=Path, default=DEV_DIR)
@@ -74,6 +76,7 @@ def main() -> None:
         max_reasks=options.max_reasks,
         recall_rounds=options.recall_rounds,
         constrained=not options.free_recall,
+        choose_first=options.choose_first,
         strict=options.strict,
     ) as extractor:
         extractor.pipeline.strategy = options.strategy
@@ -96,6 +99,7 @@ def main() -> None:
         "max_reasks": options.max_reasks,
         "recall_rounds": options.recall_rounds,
         "constrained": not options.free_recall,
+        "choose_first": options.choose_first,
         "strict": options.strict,
         "every_kind": options.every_kind,
         "documents": len(rows),

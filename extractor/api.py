@@ -39,6 +39,7 @@ class Extractor:
         max_reasks: int = 2,
         recall_rounds: int = 1,
         constrained: bool = True,
+        choose_first: bool = False,
         strict: bool = False,
         every_kind: bool = False,
         cache: bool = True,
@@ -91,6 +92,7 @@ class Extractor:
             max_reasks=max_reasks,
             recall_rounds=recall_rounds,
             constrained=constrained,
+            choose_first=choose_first,
             strict=strict,
             every_kind=every_kind,
         )

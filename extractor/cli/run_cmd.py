@@ -172,6 +172,14 @@ def run(
             "of writing them.",
         ),
     ] = True,
+    choose_first: Annotated[
+        bool,
+        typer.Option(
+            "--choose-first",
+            help="Experiment: the first answers' names and designations choose among the "
+            "article's candidates (a JSON-schema enum) instead of writing them.",
+        ),
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Drop values the verifier could not support.")
     ] = False,
@@ -269,6 +277,7 @@ def run(
         "max_reasks": max_reasks,
         "recall_rounds": recall_rounds,
         "constrained": constrained,
+        "choose_first": choose_first,
         "strict": strict,
         "every_kind": every_kind,
         "cache": not no_cache,

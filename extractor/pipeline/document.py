@@ -23,6 +23,7 @@ from extractor.facts.identity import merged_deals, merged_meetings
 from extractor.llm.client import InvalidAnswerError, LLMClient, Message, TruncatedAnswerError
 from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, recall, repair
+from extractor.pipeline.choices import chosen_model
 from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
     opening,
@@ -128,6 +129,9 @@ class DocumentPipeline:
     """Rounds of recall questions about what no fact accounts for (0: none)."""
     constrained: bool = True
     """Recall replies choose among the article's spans (an enum) instead of writing them."""
+    choose_first: bool = False
+    """An experiment: the first answers' names and designations choose among the article's
+    candidates (extractor.pipeline.choices) instead of writing them."""
 
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
         """The verified Document of one article, with what every attempt fixed and cost.
@@ -182,9 +186,10 @@ class DocumentPipeline:
         for state in ledger.states:
             task = state.task
             conversation = opening(ledger.text, task.template)
-            state.latest = await self.ask(
-                ledger, conversation, task.response_model, task.max_tokens, 0.0
-            )
+            model = task.response_model
+            if self.choose_first:
+                model = chosen_model(model, ledger.text)
+            state.latest = await self.ask(ledger, conversation, model, task.max_tokens, 0.0)
         ledger.kinds_failed = [k for s in ledger.states if s.latest is None for k in s.task.kinds]
         if ledger.states and all(state.latest is None for state in ledger.states):
             raise ExtractionError(

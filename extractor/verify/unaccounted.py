@@ -43,6 +43,8 @@ _HEAD = regex.compile(r"\S+\s+[\p{L}\p{M}\p{N}-]+")
 """The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
 _TIME_WORD = regex.compile(r"اسبوع|شهر|عام|سن[هو]|يوم|ساع")
 """Time words that a number word may be itself (`أسبوعين`, `عامين`): a duration, no count."""
+_LATIN_TAIL = regex.compile(r"(?:[ ](?:[A-Z][A-Za-z]+|[0-9]+[A-Z]*)(?![\p{L}\d])){1,3}")
+"""Up to three capitalised Latin words or numbers after a designation (`Thunder`, `Block 70`)."""
 _MAX_PHRASE_WORDS = 8
 _PHRASE_CHARS = 160
 """The longest weapon phrase read after its number: the scan stays linear in the text."""
@@ -164,7 +166,8 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
             category=_category(designation, text),
             named=named is not None,
         )
-    for span in designations:
+    for found in designations:
+        span = _with_latin_tail(source, found)
         text = source.at(span)
         key = _key(text)
         if is_airliner(text) or _overlaps(span, phrases) or _overlaps(span, item_spans):
@@ -214,7 +217,7 @@ def _named(
     """The first designation (`JF-17`) or known system (`يوروفايتر`) inside a span."""
     first = bisect_left(designations, (span[0], span[0]))
     if first < len(designations) and designations[first][1] <= span[1]:
-        return designations[first]
+        return _with_latin_tail(source, designations[first])
     stems = [frozenset(strip_clitics(normalize_text(word.group()))) for word in words]
     for first, last, _ in SYSTEMS.scan(stems):
         return (span[0] + words[first].start(), span[0] + words[last - 1].end())
@@ -259,6 +262,13 @@ def _targets(document: Document, source: Source) -> Iterator[Mention]:
             yield Mention(
                 "embargoes", "target", target.surface, target.span, sentence, iso3=target.iso3
             )
+
+
+def _with_latin_tail(source: Source, span: Span) -> Span:
+    """A designation with the Latin words that name it further (`JF-17 Thunder`, `F-16 Block
+    70`)."""
+    tail = _LATIN_TAIL.match(source.text, span[1], source.sentence_of(span[0])[1])
+    return (span[0], tail.end()) if tail else span
 
 
 def _counts_a_weapon(phrase: str) -> bool:

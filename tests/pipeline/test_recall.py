@@ -257,3 +257,29 @@ def test_a_later_round_asks_what_the_earlier_one_made_answerable(
         (1, ["embargoes: إيران (economic)"]),
         (2, ["embargoes: resolution 1696 → إيران", "embargoes: resolution 1737 → إيران"]),
     ]
+
+
+def test_chosen_first_answers_offer_the_articles_names_and_designations(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
+    server.script(answer(DEAL), answer(EMBARGO), answer(MEETING))
+    with make_extractor(server, choose_first=True) as extractor:
+        document = extractor.extract(seed_text, doc_id="seed")
+    deals, embargoes, meetings = (r.body["response_format"]["json_schema"] for r in server.requests)
+    assert _choices(deals["schema"]["$defs"]["ItemChoice"], "designation") == [
+        "JF-17 Thunder",
+        "Super Mushak",
+    ]
+    person = meetings["schema"]["$defs"]["PersonChoice"]
+    assert {"شهباز شريف", "عاصم منير", "صدام خليفة حفتر"} <= set(_choices(person, "name"))
+    assert "Choice" not in json.dumps(embargoes["schema"]), "embargoes have no names to offer"
+    assert document.meetings[0].participants[0].name == "شهباز شريف"
+    assert [i.quantity for i in document.arms_deals[0].items] == [16, 12]
+
+
+def test_without_candidates_a_first_answer_stays_free_text(server: FakeOpenAIServer) -> None:
+    text = "بحث وزير الخارجية مع نظيره الأوضاع في المنطقة خلال اتصال هاتفي مساء الأحد."
+    server.script(answer({"meetings": []}))
+    with make_extractor(server, choose_first=True) as extractor:
+        extractor.extract(text, doc_id="call")
+    assert "Choice" not in json.dumps(server.requests[0].body["response_format"])

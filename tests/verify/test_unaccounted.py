@@ -29,7 +29,7 @@ def test_an_empty_answer_leaves_every_delegate_weapon_resolution_and_target() ->
     left = _left(Document(doc_id="seed", published=gold.published), text)
     assert ("person", "صدام خليفة حفتر") in left
     assert ("person", "عاصم منير") in left
-    assert ("weapon", "16 طائرة مقاتلة من طراز JF-17") in left
+    assert ("weapon", "16 طائرة مقاتلة من طراز JF-17 Thunder") in left
     assert ("resolution", "1973") in left
     assert ("target", "ليبيا") in left
 
