@@ -1,7 +1,7 @@
 """Across documents: when facts reported by different outlets are one real-world occasion.
 
 The register groups facts with these rules. Each kind has a block (the parties: supplier and
-recipient, the states of a meeting, target and imposing body) and only facts of one block are
+recipient, the states of a meeting, the target) and only facts of one block are
 ever compared, sorted by date and within the kind's window, so grouping n facts costs about
 n log n. Groups are the connected components of "same occasion", which do not depend on the
 order the facts arrive in.
@@ -99,10 +99,18 @@ def block_of(reported: Reported) -> str | None:
         )
         return f"meetings:{'+'.join(states)}" if states else None
     target = fact.target or _text_key(fact.target_text)
-    if not target:
-        return None
-    imposer = fact.imposed_by or _text_key(fact.imposed_by_text)
-    return f"embargoes:{target}<{imposer}"
+    return f"embargoes:{target}" if target else None
+
+
+def _imposer(embargo: Embargo) -> str:
+    return embargo.imposed_by or _text_key(embargo.imposed_by_text)
+
+
+def _same_imposer(first: Embargo, second: Embargo) -> bool:
+    """The same imposing body, or one report that does not name it: outlets often write
+    'sanctions on Russia' without saying whose."""
+    imposers = {_imposer(first), _imposer(second)}
+    return len(imposers) == 1 or "" in imposers
 
 
 def designation_keys(deal: ArmsDeal) -> frozenset[str]:
@@ -163,12 +171,11 @@ def same_occasion(first: Reported, second: Reported, windows: Windows = Windows(
     if block is None or block != block_of(second):
         return False
     a, b = first.fact, second.fact
-    if (
-        isinstance(a, Embargo)
-        and isinstance(b, Embargo)
-        and set(a.resolutions) & set(b.resolutions)
-    ):
-        return True
+    if isinstance(a, Embargo) and isinstance(b, Embargo):
+        if not _same_imposer(a, b):
+            return False
+        if set(a.resolutions) & set(b.resolutions):
+            return True
     date_a, date_b = occasion_date(first), occasion_date(second)
     if date_a is None or date_b is None or abs((date_a - date_b).days) > windows.of(first.kind):
         return False
@@ -212,11 +219,16 @@ def _link_block(facts: Sequence[Reported], components: _Components, windows: Win
                 break
             if same_occasion(item, later, windows):
                 components.union(item.key, later.key)
-    first_with: dict[str, str] = {}
+    sharing: dict[str, list[tuple[Embargo, str]]] = {}
     for item in facts:
         if isinstance(item.fact, Embargo):
             for resolution in item.fact.resolutions:
-                components.union(first_with.setdefault(resolution, item.key), item.key)
+                earlier = sharing.setdefault(resolution, [])
+                for embargo, key in earlier:
+                    if _same_imposer(embargo, item.fact):
+                        components.union(key, item.key)
+                        break
+                earlier.append((item.fact, item.key))
 
 
 def group_occasions(
