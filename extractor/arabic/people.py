@@ -24,6 +24,7 @@ from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.meeting_words import DELEGATION_MARKERS
 from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.place_names import is_place_head
 from extractor.arabic.titles import HONORIFICS, POSTS
 from extractor.arabic.triggers import kinds_mentioned
 
@@ -232,6 +233,9 @@ def titled_people(text: str, span: Span) -> list[PersonMention]:
             index += 1
             continue
         start = index
+        if start > 0 and is_place_head(tokens[start - 1].word):  # `مطار الملك عبدالعزيز`
+            index += 1
+            continue
         title_end = _title_end(tokens, index)
         if title_end is None or title_end == start:
             index += 1

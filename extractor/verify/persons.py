@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.persons import POST, not_a_person
+from extractor.arabic.place_names import is_place_head
 from extractor.schemas import Check, Delegate, Document
 from extractor.verify.checks import finding, show
 from extractor.verify.scope import meeting_sentences, occurrences, sentences_naming
@@ -32,6 +33,16 @@ def check_participants(document: Document, source: Source) -> Iterator[Check]:
             if instead is not None:
                 yield finding(path, person.name, "unsupported", _question(person, instead))
                 continue
+            if (place := _place_named_after(source, person.name)) is not None:
+                yield finding(
+                    path,
+                    person.name,
+                    "unsupported",
+                    f"{show(person.name)} is named only in {show(place)}, a place named after "
+                    "a person: who is the participant here? answer with the person's name as "
+                    "written, or null",
+                )
+                continue
             if sentences is None:
                 sentences = meeting_sentences(document, m, source)
             if not _named_in(source, person, sentences):
@@ -43,6 +54,24 @@ def check_participants(document: Document, source: Source) -> Iterator[Check]:
                     "that person a participant? answer with the participant's name as written, "
                     "or null",
                 )
+
+
+PLACE_REACH = 2
+"""Words between a place's head noun and the name in it: the head and an honorific
+(`مطار الملك عبدالعزيز`)."""
+
+
+def _place_named_after(source: Source, name: str) -> str | None:
+    """The place name (`مطار الملك عبدالعزيز`) when every occurrence of the name stands in one."""
+    places: list[str] = []
+    for start, end in occurrences(source, name):
+        sentence = source.sentence_of(start)
+        before = source.words_in((sentence[0], start))[-PLACE_REACH:]
+        heads = [word for word in before if is_place_head(source.at((word.start, word.end)))]
+        if not heads:
+            return None
+        places.append(source.at((heads[0].start, end)))
+    return places[0] if places else None
 
 
 def is_post_finding(check: Check) -> bool:

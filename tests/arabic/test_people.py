@@ -57,3 +57,11 @@ def test_a_verb_in_the_future_and_an_indefinite_adverb_end_or_make_no_name() -> 
         "واشنطن، مضيفا أن الرئيس طابعًا خاصًا للعلاقة."
     )
     assert _names(text) == ["دونالد ترامب", "سلمان بن عبد العزيز"]
+
+
+def test_a_place_named_after_a_person_names_no_participant() -> None:
+    text = (
+        "ووصل ولي العهد إلى مطار الملك عبدالعزيز الدولي بجدة، وكان في استقباله أمير منطقة "
+        "مكة المكرمة الأمير خالد الفيصل."
+    )
+    assert _names(text) == ["خالد الفيصل"]

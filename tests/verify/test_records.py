@@ -159,6 +159,7 @@ def test_a_category_the_weapon_words_contradict() -> None:
         "fighter_aircraft",
         "other",
     ]
+    assert not failed_checks(verify_raw(strict.model_dump(mode="json"), article(SEED_ID)))
 
 
 def test_a_missile_of_an_air_defence_system_fits_either_category() -> None:
@@ -322,3 +323,24 @@ def test_the_state_imposing_sanctions_is_not_their_target() -> None:
     assert '"عقوبات اقتصادية على إيران" puts the measure on IRN' in check.message
     raw["embargoes"][0].update(target="IRN", target_text="إيران")
     assert not failed_checks(verify_raw(raw, text))
+
+
+def test_a_participant_named_only_in_a_place_name_is_flagged() -> None:
+    text = (
+        "وصلت الطائرة إلى مطار الملك عبدالعزيز الدولي بجدة، حيث جرى استقبالها بحضور مدير عام "
+        "الخطوط السعودية المهندس صالح الجاسر."
+    )
+    raw = {
+        "doc_id": "airport",
+        "meetings": [
+            {
+                "participants": [
+                    {"name": "عبدالعزيز", "titles": ["الملك"]},
+                    {"name": "صالح الجاسر", "titles": ["المهندس"]},
+                ],
+                "evidence": [text],
+            }
+        ],
+    }
+    check = _finding(verify_raw(raw, text), "meetings[0].participants[0]")
+    assert '"عبدالعزيز" is named only in "مطار الملك عبدالعزيز"' in check.message
