@@ -20,7 +20,7 @@ from typer.testing import Result
 from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.answers import DEAL
 from tests.cli.conftest import invoke, openai_args, plain, records
-from tests.conftest import SEED
+from tests.conftest import SEED, unavailable
 
 Mount = Callable[[str], Path]
 
@@ -36,7 +36,7 @@ def tmpfs(tmp_path: Path) -> Iterator[Mount]:
         command = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            pytest.skip(f"cannot mount a tmpfs here (needs root and mount rights): {done.stderr}")
+            unavailable(f"cannot mount a tmpfs here (needs root and mount rights): {done.stderr}")
         mounted.append(point)
         return point
 

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from extractor.distributed import extract_dataset
 from extractor.schemas import Document
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(
-        importlib.util.find_spec("xllamacpp") is None, reason="the local extra is not installed"
-    ),
-]
+pytestmark = [pytest.mark.model, pytest.mark.local]
 
 
 def test_ray_on_the_seed_with_the_embedded_model(seed_text: str) -> None:

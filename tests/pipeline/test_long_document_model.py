@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from extractor.api import Extractor
 from extractor.evaluate.tuples import FactTuple, document_tuples
 from tests.conftest import DEV_DIR
 
-pytestmark = [
-    pytest.mark.model,
-    pytest.mark.skipif(
-        importlib.util.find_spec("xllamacpp") is None, reason="the local extra is not installed"
-    ),
-]
+pytestmark = [pytest.mark.model, pytest.mark.local]
 
 JOINED = (
     "02_bahrain-f16-block70-lockheed",

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from extractor.register import Register
+from tests.conftest import unavailable
 from tests.register.cluster_documents import documents
 
 
@@ -26,22 +27,29 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _server_binary(name: str) -> str | None:
+    """A PostgreSQL server program: on PATH, else where Debian's packages put it."""
+    found = shutil.which(name)
+    installed = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
+    return found or (str(installed[-1]) if installed else None)
+
+
 def _as_postgres(command: list[str]) -> list[str]:
     """PostgreSQL refuses to run as root: run it as the `postgres` user then."""
     if os.geteuid() != 0:
         return command
     runuser = shutil.which("runuser")
     if runuser is None:
-        pytest.skip("running as root without runuser: cannot start PostgreSQL")
+        unavailable("running as root without runuser: cannot start PostgreSQL")
     return [runuser, "-u", "postgres", "--", *command]
 
 
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    initdb, pg_ctl = _server_binary("initdb"), _server_binary("pg_ctl")
     if initdb is None or pg_ctl is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+        unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     root = Path(tempfile.mkdtemp(prefix="register-postgres-"))  # the postgres user must reach it
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")

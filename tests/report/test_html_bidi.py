@@ -4,20 +4,15 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
-
-import pytest
 
 from extractor.report import ReportEntry, render_report
 from extractor.schemas import Document, Meeting
 from extractor.verify import verify_document
 from tests.conftest import SEED
+from tests.report.conftest import DumpDom
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OVERRIDE = "\u202e"
 LONG = "JF17" * 400
 
@@ -63,8 +58,7 @@ class _Isolates(HTMLParser):
                 self.loose.append(data)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (apt-get install chromium)")
-def test_the_page_fits_a_1280_pixel_viewport(tmp_path: Path) -> None:
+def test_the_page_fits_a_1280_pixel_viewport(tmp_path: Path, dump_dom: DumpDom) -> None:
     html = render_report([_hostile_entry()])
     nonce = re.search(r'<script nonce="([^"]+)"', html)
     assert nonce is not None
@@ -74,17 +68,7 @@ def test_the_page_fits_a_1280_pixel_viewport(tmp_path: Path) -> None:
     )
     page = tmp_path / "page.html"
     page.write_text(html.replace("</body>", probe), encoding="utf-8")
-    profile = tempfile.mkdtemp()
-    assert CHROMIUM is not None
-    result = subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", f"--user-data-dir={profile}", "--dump-dom", page.as_uri(),
-        ],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    shutil.rmtree(profile, ignore_errors=True)
+    result = dump_dom(page, "--window-size=1280,900")
     width = re.search(r'data-width="(\d+)"', result.stdout)
     assert width is not None, result.stderr[-2000:]
     assert int(width.group(1)) <= 1280

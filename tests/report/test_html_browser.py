@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
-
-import pytest
 
 from extractor.report import ReportEntry, render_report
 from extractor.schemas import Document
+from tests.report.conftest import DumpDom
 from tests.report.test_html import dev_entry, wrong_quantity_no_embargo
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = "<script>document.body.setAttribute('data-pwned', '1')</script>"
 
 
@@ -31,24 +26,15 @@ def _probe(html: str) -> str:
     return html.replace("</body>", probe)
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (apt-get install chromium)")
-def test_clicks_highlight_evidence_and_article_scripts_do_not_run(tmp_path: Path) -> None:
+def test_clicks_highlight_evidence_and_article_scripts_do_not_run(
+    tmp_path: Path, dump_dom: DumpDom
+) -> None:
     seed = dev_entry("00_seed-pakistan-libya", wrong_quantity_no_embargo)
     text = f"أعلنت وزارة الدفاع عن صفقة مع ليبيا. {HOSTILE}"
     hostile = ReportEntry("hostile", Document(doc_id="hostile"), text)
     page = tmp_path / "page.html"
     page.write_text(_probe(render_report([seed, hostile])), encoding="utf-8")
-    profile = tempfile.mkdtemp()
-    assert CHROMIUM is not None
-    result = subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", f"--user-data-dir={profile}", "--dump-dom", page.as_uri(),
-        ],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
-    shutil.rmtree(profile, ignore_errors=True)
+    result = dump_dom(page)
     body = re.search(r"<body[^>]*>", result.stdout)
     assert body is not None, result.stderr[-2000:]
     attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', body.group()))
