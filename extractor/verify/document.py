@@ -105,7 +105,8 @@ def summarize_checks(checks: Sequence[Check]) -> str:
 def _prepare(document: Document, text: str) -> Source:
     """The source scanned once, with every designation of the document located in it."""
     source = prepare(text, document.published)
-    spans = set(designation_spans(source))
+    source.designation_tokens = designation_spans(source)
+    spans = set(source.designation_tokens)
     for deal in document.arms_deals:
         for item in deal.items:
             spans.update(source.designation_spans(item.designation))

@@ -49,6 +49,8 @@ class Source:
     countries: tuple[CountryMention, ...]
     designations: list[Span] = field(default_factory=list)
     """Every designation occurrence (the document's items and designation-like tokens), sorted."""
+    designation_tokens: list[Span] = field(default_factory=list)
+    """The designation-like tokens alone (`إف-16`, `JF-17`), whatever the document's items."""
     counts: tuple[NumberMention, ...] = ()
     """The number mentions that can count weapons (not years, amounts, resolutions…)."""
     _sentence_starts: list[int] = field(default_factory=list)

@@ -29,7 +29,6 @@ from extractor.schemas import Document, UncoveredMention
 from extractor.schemas.document import MentionKind
 from extractor.verify.mentions import (
     COUNTED_NOUNS,
-    designation_spans,
     has_stem,
     is_counted,
     is_resolution,
@@ -131,7 +130,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     phrases: list[Span] = []
     seen: set[str] = set()
     item_keys = [_key(item.designation) for item in items]
-    designations = designation_spans(source)
+    designations = source.designation_tokens
     civil: dict[Span, bool] = {}
     for number in source.counts:
         if not is_counted(source, number):
