@@ -268,6 +268,12 @@ def test_weapons_named_without_a_transfer_are_no_deal() -> None:
     assert "no transfer of them is reported" in check.message
 
 
+def _embargo_on(target: str, target_text: str, sentence: str, kind: str = "arms") -> Document:
+    """A one-embargo Document whose evidence is the sentence, verified against it."""
+    embargo = {"target": target, "target_text": target_text, "kind": kind, "evidence": [sentence]}
+    return verify_raw({"doc_id": "embargo", "embargoes": [embargo]}, sentence)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -276,15 +282,8 @@ def test_weapons_named_without_a_transfer_are_no_deal() -> None:
     ],
 )
 def test_a_ban_at_home_is_no_embargo(sentence: str) -> None:
-    raw = {
-        "doc_id": "ban",
-        "embargoes": [
-            {"target": "BHR", "target_text": "البحرين", "kind": "arms", "evidence": [sentence]}
-        ],
-    }
-    assert (
-        "no sanction or embargo word" in _finding(verify_raw(raw, sentence), "embargoes[0]").message
-    )
+    check = _finding(_embargo_on("BHR", "البحرين", sentence), "embargoes[0]")
+    assert "no sanction or embargo word" in check.message
 
 
 @pytest.mark.parametrize(
@@ -296,33 +295,15 @@ def test_a_ban_at_home_is_no_embargo(sentence: str) -> None:
     ],
 )
 def test_a_ban_on_a_state_is_an_embargo(sentence: str) -> None:
-    raw = {
-        "doc_id": "lby",
-        "embargoes": [
-            {"target": "LBY", "target_text": "ليبيا", "kind": "arms", "evidence": [sentence]}
-        ],
-    }
-    assert not failed_checks(verify_raw(raw, sentence))
+    assert not failed_checks(_embargo_on("LBY", "ليبيا", sentence))
 
 
 def test_the_state_imposing_sanctions_is_not_their_target() -> None:
     text = "كذلك فرضت الولايات المتحدة والاتحاد الأوروبي عقوبات اقتصادية على إيران."
-    raw: dict[str, Any] = {
-        "doc_id": "irn",
-        "embargoes": [
-            {
-                "target": "USA",
-                "target_text": "الولايات المتحدة",
-                "kind": "economic",
-                "evidence": [text],
-            }
-        ],
-    }
-    check = _finding(verify_raw(raw, text), "embargoes[0]")
+    check = _finding(_embargo_on("USA", "الولايات المتحدة", text, "economic"), "embargoes[0]")
     assert check.status == "contradicted"
     assert '"عقوبات اقتصادية على إيران" puts the measure on IRN' in check.message
-    raw["embargoes"][0].update(target="IRN", target_text="إيران")
-    assert not failed_checks(verify_raw(raw, text))
+    assert not failed_checks(_embargo_on("IRN", "إيران", text, "economic"))
 
 
 def test_a_participant_named_only_in_a_place_name_is_flagged() -> None:
