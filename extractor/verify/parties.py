@@ -143,13 +143,19 @@ def _displaced(deal: ArmsDeal, path: str, found: list[Reading], source: Source) 
 
 def _marks_in(source: Source, sentence: Span) -> dict[str, set[Mark]]:
     """How each state of a sentence is marked, every time it is named there."""
-    words = source.words_in(sentence)
-    starts = [word.start for word in words]
     marks: dict[str, set[Mark]] = {}
-    for mention in source.countries_in(sentence):
-        at = bisect_right(starts, mention.start) - 1
-        marks.setdefault(mention.iso3, set()).add(_mark(source, words, at, mention))
+    for _, mention, mark in _marked(source, source.words_in(sentence), sentence):
+        marks.setdefault(mention.iso3, set()).add(mark)
     return marks
+
+
+def _marked(
+    source: Source, words: list[Word], sentence: Span
+) -> list[tuple[int, CountryMention, Mark]]:
+    """Each state the sentence names: the index of its word, the mention, how it is marked."""
+    starts = [word.start for word in words]
+    placed = [(bisect_right(starts, m.start) - 1, m) for m in source.countries_in(sentence)]
+    return [(at, mention, _mark(source, words, at, mention)) for at, mention in placed]
 
 
 def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
@@ -157,13 +163,10 @@ def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
     for sentence in sentences:
         words = source.words_in(sentence)
         stems = [word.stems for word in words]
-        mentions = source.countries_in(sentence)
-        starts = [word.start for word in words]
-        placed = [(bisect_right(starts, m.start) - 1, m) for m in mentions]
         cues = sorted(
             (start, end, cue) for cue, lexicon in _CUES for start, end, _ in lexicon.scan(stems)
         )
-        marked = [(at, m, _mark(source, words, at, m)) for at, m in placed] if cues else []
+        marked = _marked(source, words, sentence) if cues else []
         for position, (start, end, cue) in enumerate(cues):
             before = max((e for _, e, c in cues[:position] if c != "deal"), default=0)
             after = cues[position + 1][0] if position + 1 < len(cues) else len(words)
