@@ -6,14 +6,16 @@ Arabic news writes a person as post, honorific, then name (`وزير الخار�
 next post (`ضم رئيس الوزراء الليبي حمد، وقائد القوات المسلحة المشير خليفة حفتر`). A post
 (`رئيس`, `وزير`) is followed by its complement up to the first word with the article or a
 country (`رئيس هيئة الأركان`, `رئيس وزراء باكستان`), then adjectives (`العامة`, `الليبي`); an
-honorific (`الأمير`, `الدكتور`) stands right before the name. The name runs to a comma, a
-conjunction before another post, a function word or a time word.
+honorific (`الأمير`, `الدكتور`) stands right before the name, or after a comma in apposition
+(`وزير الخارجية الأميركي، مايك بومبيو`). The name runs to a comma, a conjunction before another
+post, a function word or a time word. A delegation list may also give the name first and the post
+after it (`وأنور قرقاش وزير الدولة للشؤون الخارجية`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -47,6 +49,8 @@ POST_LINKS = _normalized("لشؤون", "لدى", "شؤون")
 """Words that continue a post after its complement (`وزير الدولة لشؤون أفريقيا`)."""
 
 JOINERS = _normalized("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "أبا")
+FILIATIONS = _normalized("بن", "ابن", "بنت")
+"""`son of`: the word before it is a given name, even one spelled as a post (`مساعد بن محمد`)."""
 """Words inside a name after which a word with the article is still the name (`عبد الله`,
 `آل الشيخ`, `أبو القاسم`)."""
 
@@ -60,7 +64,7 @@ STOP_WORDS = _normalized(
     "قال", "يقول", "أكد", "يؤكد", "أعلن", "يعلن", "أشار", "يشير", "أضاف", "شدد", "أعرب",
     "أجرى", "يجري", "تلقى", "يتلقى", "وصل", "يصل", "وصلت", "غادر", "يغادر", "توجه", "يتوجه",
     "شن", "يشن", "أصبح", "يبقى", "وفقا", "طبقا", "حسب", "بحسب", "إنه", "أنه", "إنها", "أنها",
-    "باسم",
+    "باسم", "بأن", "بأنه", "بأنها", "لأن", "لأنه", "لأنها", "تم", "يتم",
 )  # fmt: skip
 """Words that end a name or stand where no name is: prepositions, conjunctions, times,
 references to a group. The words of the fact kinds (`يستقبل`, `لبحث`, `طائرة`) end one too."""
@@ -68,6 +72,10 @@ references to a group. The words of the fact kinds (`يستقبل`, `لبحث`, 
 _ALA = normalize_text("على")
 _MAX_NAME_WORDS = 7
 _MAX_COMPLEMENT_WORDS = 4
+_MIN_APPOSITION_WORDS = 2
+"""A name after a title and a comma has at least two words: one word there is a pronoun or a
+noun (`نظيره`), rarely a person."""
+_COMMAS = frozenset("،,")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]")
 
 
@@ -79,6 +87,9 @@ class PersonMention:
     name: str
     titles: tuple[str, ...]
     span: Span
+    marker: Span | None = None
+    """The delegation or attendance word the person is listed after (`وضم الوفد`, `وحضر`), if
+    any: the article states they took part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +142,17 @@ def _tokens(text: str, span: Span) -> list[_Token]:
         kind, clitic = _classify(word)
         if "\u064b" in raw:
             kind = "stop"  # tanween: an indefinite noun or adverb (`طابعًا`), never a name
-        if kind == "stop" and word == _ALA and raw.endswith("ي"):
-            kind = "word"  # `علي` is a name where the text spells it so; `على` is a preposition
+        if kind == "stop" and word in (_ALA, "و" + _ALA) and raw.endswith("ي"):
+            kind = "word"  # `(و)علي` is a name where the text spells it so; `على` a preposition
         if clitic and kind in ("post", "honorific"):
             clitic = _clitic_chars(raw, clitic)
         tokens.append(_Token(match.start(), match.end(), word, clitic, kind))
-    return tokens
+    return [
+        _Token(token.start, token.end, token.word, 0, "word")
+        if token.kind == "post" and following is not None and following.word in FILIATIONS
+        else token
+        for token, following in zip(tokens, [*tokens[1:], None], strict=True)
+    ]
 
 
 def _clitic_chars(raw: str, letters: int) -> int:
@@ -240,8 +256,9 @@ def titled_people(text: str, span: Span) -> list[PersonMention]:
         if title_end is None or title_end == start:
             index += 1
             continue
-        name_end = _name_end(tokens, title_end)
-        if name_end > title_end and (person := _person(text, tokens, start, title_end, name_end)):
+        name_start = _apposition(text, tokens, title_end)
+        name_end = _name_end(tokens, name_start)
+        if name_end > name_start and (person := _person(text, tokens, start, title_end, name_end)):
             people.append(person)
             index = name_end
         else:
@@ -249,10 +266,26 @@ def titled_people(text: str, span: Span) -> list[PersonMention]:
     return people
 
 
+def _apposition(text: str, tokens: Sequence[_Token], title_end: int) -> int:
+    """Where the name after a title starts: right after it, or past a comma when a name of two
+    words or more stands alone there (`وزير الخارجية الأميركي، مايك بومبيو.`), not before a
+    post (`مستشار الأمن، وأنور قرقاش وزير الدولة` is the next person of a list)."""
+    if _name_end(tokens, title_end) > title_end or title_end >= len(tokens):
+        return title_end
+    if text[tokens[title_end].start : tokens[title_end].end] not in _COMMAS:
+        return title_end
+    end = _name_end(tokens, title_end + 1)
+    closed = end >= len(tokens) or tokens[end].kind in ("boundary", "stop")
+    if end - (title_end + 1) >= _MIN_APPOSITION_WORDS and closed:
+        return title_end + 1
+    return title_end
+
+
 def _person(
     text: str, tokens: Sequence[_Token], start: int, title_end: int, name_end: int
 ) -> PersonMention | None:
-    name_span = (tokens[title_end].start, tokens[name_end - 1].end)
+    name_start = title_end + 1 if tokens[title_end].kind == "boundary" else title_end
+    name_span = (tokens[name_start].start, tokens[name_end - 1].end)
     name = text[name_span[0] : name_span[1]]
     if not _may_name_a_person(name):
         return None
@@ -272,12 +305,18 @@ def _is_country(phrase: str) -> bool:
     return len(mentions) == 1 and rest.endswith(mentions[0].surface) and mentions[0].start <= 2
 
 
-def listed_people(text: str, span: Span) -> list[PersonMention]:
-    """The persons listed without a title after a delegation marker in `text[span]` (`وضم الوفد
-    فلان الفلاني، وفلان`): each part between commas that reads as a name alone."""
-    tokens = _tokens(text, span)
+def _marker_end(tokens: Sequence[_Token]) -> int | None:
+    """The token after the first delegation or attendance word, or None without one."""
     words = [phrase_words(token.word)[0] if token.word else frozenset() for token in tokens]
-    marker = next((end for _, end, _ in DELEGATION_MARKERS.scan(words)), None)
+    return next((end for _, end, _ in DELEGATION_MARKERS.scan(words)), None)
+
+
+def listed_people(text: str, span: Span) -> list[PersonMention]:
+    """The persons listed without a title before their name after a delegation marker in
+    `text[span]`: each part between commas that reads as a name alone (`وضم الوفد فلان
+    الفلاني، وفلان`) or as a name and then a post (`وأنور قرقاش وزير الدولة`)."""
+    tokens = _tokens(text, span)
+    marker = _marker_end(tokens)
     if marker is None:
         return []
     people: list[PersonMention] = []
@@ -290,21 +329,41 @@ def listed_people(text: str, span: Span) -> list[PersonMention]:
         if parts == 0:  # the marker's own object comes first: `وضم الوفد الزائر فلان`
             while part and part[0].kind in ("stop", "definite", "country"):
                 part.pop(0)
-        if 2 <= len(part) <= _MAX_NAME_WORDS and _name_end(part, 0) == len(part):
-            conjunction = int(parts > 0 and part[0].word.startswith("و"))
-            name_span = (part[0].start + conjunction, part[-1].end)
-            if _may_name_a_person(name := text[name_span[0] : name_span[1]]):
-                people.append(PersonMention(name, (), name_span))
+        if (person := _listed(text, part, conjunction=parts > 0)) is not None:
+            people.append(person)
         parts += 1
         part = []
     return people
 
 
+def _listed(text: str, part: Sequence[_Token], conjunction: bool) -> PersonMention | None:
+    """The person one part of a list names, with the post written after the name, if any."""
+    end = _name_end(part, 0)
+    if not 2 <= end <= _MAX_NAME_WORDS:
+        return None
+    titles: tuple[str, ...] = ()
+    if end < len(part):
+        title_end = _title_end(part, end) if part[end].kind == "post" else None
+        if title_end is None or title_end == end:
+            return None
+        titles = (text[part[end].start : part[title_end - 1].end],)
+    skip = int(conjunction and part[0].word.startswith("و"))
+    name_span = (part[0].start + skip, part[end - 1].end)
+    name = text[name_span[0] : name_span[1]]
+    return PersonMention(name, titles, name_span) if _may_name_a_person(name) else None
+
+
 def people_named(text: str, span: Span) -> list[PersonMention]:
     """Every person `text[span]` names with a title or lists in a delegation, each once, in
-    text order."""
+    text order; those after a delegation or attendance word carry it as their marker."""
     found = {person.span: person for person in titled_people(text, span)}
     for person in listed_people(text, span):
         if not any(s[0] < person.span[1] and person.span[0] < s[1] for s in found):
             found[person.span] = person
-    return [found[key] for key in sorted(found)]
+    tokens = _tokens(text, span)
+    marker_end = _marker_end(tokens)
+    marker = (tokens[marker_end - 1].start, tokens[marker_end - 1].end) if marker_end else None
+    return [
+        replace(found[key], marker=marker) if marker and key[0] >= marker[1] else found[key]
+        for key in sorted(found)
+    ]

@@ -12,7 +12,7 @@ copied by code; the assembled facts are then verified like every other value.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, create_model
@@ -33,6 +33,7 @@ from extractor.schemas.response import (
     PersonAnswer,
     Text,
 )
+from extractor.verify.source import Span
 from extractor.verify.unaccounted import Mention
 
 MAX_QUESTIONS = 12
@@ -48,13 +49,16 @@ CLAUSE_CHARS = 90
 """Characters of the mention's sentence shown on each side of it."""
 
 Role = Literal["host", "guest", "other", "absent"]
+Side = Literal["host", "guest", "other"]
+"""A listed delegate's reply: the article states they took part, so only the side is asked."""
 Measure = Literal["arms", "economic", "travel", "assets", "comprehensive", "other", "none"]
 
 INSTRUCTIONS = {
     "meetings": (
         'For each person: "host" if they received the visitors or hosted the meeting, "guest" if '
         'they came as a visitor or in the visiting delegation, "other" if they took part '
-        'otherwise, "absent" if they did not take part in the meeting.'
+        'otherwise, "absent" if they did not take part in the meeting. A person listed in a '
+        "delegation or among those present took part."
     ),
     "arms_deals": (
         "For each weapon: _buyer is the state that buys or receives it and _seller the state "
@@ -65,7 +69,7 @@ INSTRUCTIONS = {
         "For each state or group (t): the kind of measure the article reports on it (arms, "
         'economic, travel, assets, comprehensive, other), or "none" when it reports none; _by '
         "is who imposed it, as the article names it, or null. For each resolution (r): the "
-        "measure it belongs to, or null."
+        "measure it belongs to (one found before, or a state or group asked about here), or null."
     ),
 }
 """What each kind's questions ask, stated once in the call."""
@@ -100,30 +104,73 @@ def questions(
     if kind == "meetings":
         if not document.meetings and len(asked) < 2:
             return []  # one person alone makes no meeting
-        return [_person_question(n, m, text) for n, m in enumerate(asked, 1)]
+        return _sentences_once([_person_question(n, m, text) for n, m in enumerate(asked, 1)])
     if kind == "arms_deals":
         return [q for n, m in enumerate(asked, 1) for q in _weapon_questions(n, m, document, text)]
     if kind == "embargoes":
-        labels = _embargo_labels(document)
-        return [
-            q
-            for n, m in enumerate(asked, 1)
-            for q in _embargo_questions(n, m, document, text, labels)
-        ]
+        numbered = list(enumerate(asked, 1))
+        labels = _embargo_labels(document) + tuple(
+            _target_label(n, m) for n, m in numbered if m.what == "target"
+        )
+        return _sentences_once(
+            [q for n, m in numbered for q in _embargo_questions(n, m, document, text, labels)]
+        )
     return []
 
 
+def _sentences_once(asked: list[Question]) -> list[Question]:
+    """The questions with each sentence shown once: a later mention of a sentence already shown
+    names it alone (a delegation of nine, the seven resolutions of one sentence), which keeps
+    the prompt short."""
+    shown: set[Span] = set()
+    once: list[Question] = []
+    for question in asked:
+        sentence = question.mention.sentence
+        if question.shown and sentence in shown:
+            brief = f'"{question.mention.text}"' + _titles(question.mention)
+            question = replace(question, shown=f"{brief}, in the same sentence")
+        shown.add(sentence)
+        once.append(question)
+    return once
+
+
+def _titles(mention: Mention) -> str:
+    return f" ({'، '.join(mention.titles)})" if mention.titles else ""
+
+
 def _clause(mention: Mention, text: str) -> str:
-    """The mention's sentence around it, cut to a short window."""
-    start = max(mention.sentence[0], mention.span[0] - CLAUSE_CHARS)
-    end = min(mention.sentence[1], mention.span[1] + CLAUSE_CHARS)
-    return " ".join(text[start:end].split())
+    """The mention's sentence around it, cut to a short window of whole words; a listed
+    person's window begins with the words that list them (`ويرافق ولي العهد وفد يضم … `)."""
+    first, last = mention.sentence
+    start = _word_start(text, max(first, mention.span[0] - CLAUSE_CHARS), first)
+    end = min(last, mention.span[1] + CLAUSE_CHARS)
+    while end < last and not text[end].isspace():
+        end -= 1
+    marker = mention.marker
+    if marker is not None and marker[0] < start <= marker[1] + CLAUSE_CHARS // 2:
+        start = marker[0]
+    shown = " ".join(text[start:end].split())
+    if marker is None or marker[0] >= start:
+        return shown
+    lead_end = marker[1] + CLAUSE_CHARS // 2
+    while not text[lead_end].isspace():
+        lead_end -= 1
+    return f"{' '.join(text[marker[0] : max(lead_end, marker[1])].split())} … {shown}"
+
+
+def _word_start(text: str, offset: int, floor: int) -> int:
+    """`offset`, moved forward to the start of a word when it falls inside one."""
+    if offset == floor or text[offset - 1].isspace():
+        return offset
+    while offset < len(text) and not text[offset].isspace():
+        offset += 1
+    return offset
 
 
 def _person_question(number: int, mention: Mention, text: str) -> Question:
-    titles = "، ".join(mention.titles)
-    shown = f'"{mention.text}"' + (f" ({titles})" if titles else "")
-    return Question(f"p{number}", mention, f"{shown} in «{_clause(mention, text)}»", fixed=Role)
+    shown = f'"{mention.text}"' + _titles(mention)
+    reply = Side if mention.marker is not None else Role
+    return Question(f"p{number}", mention, f"{shown} in «{_clause(mention, text)}»", fixed=reply)
 
 
 def _weapon_questions(
@@ -152,8 +199,20 @@ def _states(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
 
 
 def _embargo_labels(document: Document) -> tuple[str, ...]:
-    """One label per embargo already found, for a resolution to be filed under."""
-    return tuple(f"{i}. {e.target_text} ({e.kind})" for i, e in enumerate(document.embargoes, 1))
+    """One label per embargo already found and not refuted as a record, for a resolution to be
+    filed under."""
+    failed = {check.path for check in document.checks if check.failed}
+    return tuple(
+        f"{i}. {e.target_text} ({e.kind})"
+        for i, e in enumerate(document.embargoes, 1)
+        if not {f"embargoes[{i - 1}]", f"embargoes[{i - 1}].target_text"} & failed
+    )
+
+
+def _target_label(number: int, mention: Mention) -> str:
+    """The label of a target asked about in the same call (`t2: إيران`): a resolution filed
+    under it joins the embargo its reply makes."""
+    return f"t{number}: {mention.text}"
 
 
 def _embargo_questions(
@@ -356,36 +415,50 @@ def _category(category: str | None) -> Any:
 
 def _add_measures(asked: Sequence[Question], replies: Mapping[str, Any], answer: Any) -> list[str]:
     """Each target the reply puts under a measure becomes an embargo; each resolution joins
-    the embargo the reply files it under."""
+    the embargo the reply files it under, one found before or one just made."""
     embargoes: list[EmbargoAnswer] = answer.embargoes
     existing = list(embargoes)
+    made: dict[str, EmbargoAnswer] = {}
     added: list[str] = []
     for question in asked:
         reply = replies.get(question.key)
+        if not question.key.startswith("t") or question.key.endswith("_by"):
+            continue
+        if reply in (None, "none"):
+            continue
         mention = question.mention
-        if question.key.startswith("r") and isinstance(reply, str):
-            index = int(reply.split(".", 1)[0]) - 1 if reply.split(".", 1)[0].isdigit() else -1
-            if 0 <= index < len(existing) and mention.text not in existing[index].resolutions:
-                existing[index].resolutions.append(mention.text)
-                added.append(
-                    f"embargoes: resolution {mention.text} → {existing[index].target_text}"
-                )
-        elif question.key.startswith("t") and not question.key.endswith("_by"):
-            if reply in (None, "none"):
-                continue
-            embargoes.append(
-                EmbargoAnswer(
-                    target_text=mention.text,
-                    target=mention.iso3,
-                    imposed_by_text=_text(replies.get(question.key + "_by")),
-                    kind=reply,
-                    resolutions=[],
-                    start_text=None,
-                    status="unknown",
-                )
-            )
-            added.append(f"embargoes: {mention.text} ({reply})")
+        made[question.key] = EmbargoAnswer(
+            target_text=mention.text,
+            target=mention.iso3,
+            imposed_by_text=_text(replies.get(question.key + "_by")),
+            kind=reply,
+            resolutions=[],
+            start_text=None,
+            status="unknown",
+        )
+        embargoes.append(made[question.key])
+        added.append(f"embargoes: {mention.text} ({reply})")
+    for question in asked:
+        reply = replies.get(question.key)
+        if not question.key.startswith("r") or not isinstance(reply, str):
+            continue
+        embargo = _filed_under(reply, existing, made)
+        number = question.mention.text
+        if embargo is not None and number not in embargo.resolutions:
+            embargo.resolutions.append(number)
+            added.append(f"embargoes: resolution {number} → {embargo.target_text}")
     return added
+
+
+def _filed_under(
+    label: str, existing: Sequence[EmbargoAnswer], made: Mapping[str, EmbargoAnswer]
+) -> EmbargoAnswer | None:
+    """The embargo a resolution's reply names: `2. …` one found before, `t1: …` one made."""
+    head = label.split(".", 1)[0].split(":", 1)[0]
+    if head.isdigit():
+        index = int(head) - 1
+        return existing[index] if 0 <= index < len(existing) else None
+    return made.get(head)
 
 
 def _text(value: Any) -> str | None:

@@ -15,7 +15,7 @@ import regex
 from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.people import people_named
+from extractor.arabic.people import FILIATIONS, people_named
 from extractor.arabic.targets import sanction_targets
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.arabic.weapons import (
@@ -66,6 +66,8 @@ class Mention:
     iso3: str | None = None
     named: bool = False
     """A weapon named by a designation or system, not only by its nouns."""
+    marker: Span | None = None
+    """The delegation or attendance word a person is listed after: they took part."""
 
     def record(self) -> UncoveredMention:
         """The Document's record of the mention."""
@@ -98,25 +100,48 @@ def _words(phrase: str | None) -> frozenset[str]:
     return frozenset(normalize_text(phrase or "").split())
 
 
+def _name(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize_text(phrase).split())
+
+
+def _one_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    """True when two names of a text are one person: the shorter's words are the longer's and
+    its given name is not a father's there (`محمد بن زايد` of `الشيخ محمد بن زايد آل نهيان`),
+    or it is the family name alone (`بومبيو`). A father's name inside a son's is another
+    person (`خالد بن سلمان بن عبدالعزيز` is not `سلمان بن عبدالعزيز`)."""
+    shorter, longer = sorted((first, second), key=len)
+    if not shorter or not set(shorter) <= set(longer):
+        return False
+    if shorter == longer[-1:]:
+        return True
+    given = longer.index(shorter[0])
+    return given == 0 or longer[given - 1] not in FILIATIONS
+
+
 def _people(document: Document, source: Source) -> Iterator[Mention]:
     """Persons named in a meeting's sentences that no participant is."""
-    named = [
-        _words(person.name)
+    known = [
+        _name(person.name)
         for meeting in document.meetings
         for person in meeting.participants
         if person.name
     ]
-    seen: list[frozenset[str]] = []
     for sentence in source.sentences:
         if "meetings" not in kinds_mentioned(source.at(sentence)):
             continue
         for person in people_named(source.text, sentence):
-            words = _words(person.name)
-            if any(words <= other or other <= words for other in [*named, *seen]):
+            name = _name(person.name)
+            if any(_one_person(name, other) for other in known):
                 continue
-            seen.append(words)
+            known.append(name)
             yield Mention(
-                "meetings", "person", person.name, person.span, sentence, titles=person.titles
+                "meetings",
+                "person",
+                person.name,
+                person.span,
+                sentence,
+                titles=person.titles,
+                marker=person.marker,
             )
 
 
@@ -247,20 +272,24 @@ def _resolutions(document: Document, source: Source) -> Iterator[Mention]:
 
 
 def _targets(document: Document, source: Source) -> Iterator[Mention]:
-    """States and groups under a sanction that no embargo targets."""
+    """States and groups under a sanction that no embargo targets, each once: where a
+    resolution number stands beside it if it does anywhere, else where first named."""
     codes = {embargo.target for embargo in document.embargoes if embargo.target}
     texts = [_words(embargo.target_text) for embargo in document.embargoes]
-    seen: set[str] = set()
+    resolved = {source.sentence_of(n.start) for n in source.numbers if is_resolution(source, n)}
+    chosen: dict[str, Mention] = {}
     for sentence in source.sentences:
         for target in sanction_targets(source.text, sentence):
             words = _words(target.surface)
             key = target.iso3 or " ".join(sorted(words))
-            if target.iso3 in codes or key in seen or any(words & other for other in texts):
+            if target.iso3 in codes or any(words & other for other in texts):
                 continue
-            seen.add(key)
-            yield Mention(
+            if key in chosen and (chosen[key].sentence in resolved or sentence not in resolved):
+                continue
+            chosen[key] = Mention(
                 "embargoes", "target", target.surface, target.span, sentence, iso3=target.iso3
             )
+    yield from sorted(chosen.values(), key=lambda mention: mention.span)
 
 
 def _with_latin_tail(source: Source, span: Span) -> Span:

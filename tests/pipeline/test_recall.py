@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import Any, get_args
 
 from extractor.pipeline import recall
 from extractor.schemas import Document
@@ -74,7 +74,9 @@ def test_delegates_left_out_are_asked_about_one_key_each_and_join_the_meeting(
     assert len(server.requests) == 4, "one recall call: only the meeting leaves mentions out"
     schema = _recall_schema(server, 3)
     assert sorted(schema["properties"]) == sorted(ROLES)
-    assert all(_choices(schema, key) == ["host", "guest", "other", "absent"] for key in ROLES)
+    listed = ["p1", "p2", "p3", "p4"]  # after `ضم` and `حضر الاجتماع`: only their side is asked
+    assert all(_choices(schema, key) == ["host", "guest", "other"] for key in listed)
+    assert all(_choices(schema, key) == [*get_args(recall.Role)] for key in ("p5", "p6"))
     task = server.requests[3].body["messages"][1]["content"]
     assert seed_text.strip() in task, "the recall call keeps the article prefix"
     assert all(name in task for name in SEED_DELEGATES)
@@ -164,7 +166,7 @@ def test_a_group_under_sanctions_and_a_resolution_are_asked_about(
     assert sorted(schema["properties"]) == ["r1", "t2", "t2_by"]
     assert "none" in _choices(schema, "t2")
     assert "الولايات المتحدة" in _choices(schema, "t2_by")
-    assert _choices(schema, "r1") == ["1. ليبيا (arms)"]
+    assert _choices(schema, "r1") == ["1. ليبيا (arms)", "t2: الحوثيين"]
     targets = [(e.target_text, e.kind, e.imposed_by) for e in document.embargoes]
     assert targets == [("ليبيا", "arms", "UNSC"), ("الحوثيين", "economic", "USA")]
     assert document.embargoes[0].resolutions == ["1970", "2146"]
@@ -229,24 +231,27 @@ def test_a_participant_written_by_post_alone_gets_the_name_the_article_gives(
     assert minister.titles == ["وزير الخارجية"]
 
 
-def test_a_later_round_asks_what_the_earlier_one_made_answerable(
+def test_resolutions_are_filed_under_a_target_asked_about_in_the_same_call(
     server: FakeOpenAIServer,
 ) -> None:
     text = (
         "يتم إلغاء القرارات السبعة التي اتخذتها الأمم المتحدة منذ 2006 لفرض عقوبات على إيران، "
         "وهي القرارات 1696 و1737 و1747."
     )
-    label = "1. إيران (economic)"
+    label = "t4: إيران"
     server.script(
         answer({"embargoes": []}),
-        answer({"t4": "economic", "t4_by": "الأمم المتحدة"}),
-        answer({"r1": label, "r2": label, "r3": None}),
+        answer({"r1": label, "r2": label, "r3": None, "t4": "economic", "t4_by": "الأمم المتحدة"}),
     )
     with make_extractor(server, recall_rounds=3) as extractor:
         document = extractor.extract(text, doc_id="iran")
-    assert len(server.requests) == 3, "the third round has nothing new to ask"
-    assert sorted(_recall_schema(server, 1)["properties"]) == ["t4", "t4_by"]
-    assert sorted(_recall_schema(server, 2)["properties"]) == ["r1", "r2", "r3"]
+    assert len(server.requests) == 2, "the second round has nothing new to ask"
+    schema = _recall_schema(server, 1)
+    assert sorted(schema["properties"]) == ["r1", "r2", "r3", "t4", "t4_by"]
+    assert _choices(schema, "r1") == [label]
+    task = server.requests[1].body["messages"][-1]["content"]
+    assert task.count("1737") == 3, "the article, the first question's sentence, the number"
+    assert '"1737", in the same sentence' in task
     (embargo,) = document.embargoes
     assert (embargo.target, embargo.imposed_by, embargo.resolutions) == (
         "IRN",
@@ -254,8 +259,14 @@ def test_a_later_round_asks_what_the_earlier_one_made_answerable(
         ["1696", "1737"],
     )
     assert [(r.round, r.added) for r in document.provenance.recall] == [
-        (1, ["embargoes: إيران (economic)"]),
-        (2, ["embargoes: resolution 1696 → إيران", "embargoes: resolution 1737 → إيران"]),
+        (
+            1,
+            [
+                "embargoes: إيران (economic)",
+                "embargoes: resolution 1696 → إيران",
+                "embargoes: resolution 1737 → إيران",
+            ],
+        ),
     ]
 
 
