@@ -65,3 +65,49 @@ def test_a_place_named_after_a_person_names_no_participant() -> None:
         "مكة المكرمة الأمير خالد الفيصل."
     )
     assert _names(text) == ["خالد الفيصل"]
+
+
+def test_a_name_after_its_title_and_a_comma_and_a_given_name_spelled_as_a_post() -> None:
+    text = (
+        "استقبل العاهل السعودي الملك سلمان بن العزيز، الثلاثاء، بمكتبه في قصر اليمامة بالعاصمة "
+        "الرياض، وزير الخارجية الأميركي، مايك بومبيو. وحضر اللقاء ووزير الدولة عضو مجلس "
+        "الوزراء، مساعد بن محمد العيبان."
+    )
+    people = people_named(text, (0, len(text)))
+    assert [(p.name, p.titles) for p in people] == [
+        ("سلمان بن العزيز", ("العاهل السعودي الملك",)),
+        ("مايك بومبيو", ("وزير الخارجية الأميركي",)),
+        ("مساعد بن محمد العيبان", ("عضو مجلس الوزراء",)),
+    ]
+
+
+def test_no_name_after_a_title_and_a_comma_where_a_clause_follows() -> None:
+    text = "وصرح مدير عام الخطوط السعودية، بأنه تم تزويد الطائرات بمقاعد جديدة، ونظيره، الثلاثاء."
+    assert _names(text) == []
+
+
+def test_a_delegation_that_gives_each_name_before_its_post() -> None:
+    text = (
+        "ويرافق ولي عهد أبوظبي وفد يضم الشيخ طحنون بن زايد مستشار الأمن الوطني، وأنور قرقاش "
+        "وزير الدولة للشؤون الخارجية، وعلي بن حماد الشامسي نائب الأمين العام للمجلس الأعلى "
+        "للأمن الوطني."
+    )
+    people = people_named(text, (0, len(text)))
+    assert [(p.name, p.titles) for p in people] == [
+        ("طحنون بن زايد", ("الشيخ",)),
+        ("أنور قرقاش", ("وزير الدولة للشؤون الخارجية",)),
+        ("علي بن حماد الشامسي", ("نائب الأمين العام للمجلس الأعلى للأمن الوطني",)),
+    ]
+    assert all(text[p.span[0] : p.span[1]] == p.name for p in people)
+
+
+def test_persons_after_an_attendance_word_carry_it_and_those_before_do_not() -> None:
+    text = (
+        "استقبل الرئيس عبد الفتاح السيسي وزير الدفاع الأمريكي لويد أوستن، وحضر اللقاء وزير "
+        "الخارجية سامح شكري."
+    )
+    marked = {
+        p.name: p.marker and text[p.marker[0] : p.marker[1]]
+        for p in people_named(text, (0, len(text)))
+    }
+    assert marked == {"عبد الفتاح السيسي": None, "لويد أوستن": None, "سامح شكري": "وحضر"}

@@ -36,7 +36,13 @@ def test_an_empty_answer_leaves_every_delegate_weapon_resolution_and_target() ->
 
 @pytest.mark.parametrize(
     "name",
-    ["00_seed-pakistan-libya", "24_mbs-cairo-visit-delegation", "14_unsc-south-sudan-arms-embargo"],
+    [
+        "00_seed-pakistan-libya",
+        "24_mbs-cairo-visit-delegation",
+        "22_mbz-moscow-visit-delegation",
+        "27_king-salman-receives-pompeo",
+        "14_unsc-south-sudan-arms-embargo",
+    ],
 )
 def test_a_gold_document_accounts_for_its_article(name: str) -> None:
     gold, text = _gold(name)
@@ -90,3 +96,33 @@ def test_a_headline_count_repeated_with_its_designation_is_asked_about_once() ->
     )
     weapons = [m[1] for m in _left(Document(doc_id="jpn"), text) if m[0] == "weapon"]
     assert weapons == ["20 مقاتلة إضافية من مقاتلات الشبح طراز إف-35"]
+
+
+def test_a_son_named_after_his_father_is_another_person() -> None:
+    gold, text = _gold("27_king-salman-receives-pompeo")
+    meeting = gold.meetings[0]
+    king = [p for p in meeting.participants if p.name and p.name.startswith("سلمان")]
+    only_king = meeting.model_copy(update={"participants": king})
+    left = _left(gold.model_copy(update={"meetings": [only_king]}), text)
+    assert ("person", "خالد بن سلمان بن العزيز") in left, "the ambassador is the king's son"
+    assert ("person", "مايك بومبيو") in left, "named after his post and a comma"
+    assert ("person", "مساعد بن محمد العيبان") in left, "a given name spelled as a post"
+    assert not [name for what, name in left if name.startswith("سلمان")]
+
+
+def test_a_delegation_written_name_first_is_left_out_name_by_name() -> None:
+    gold, text = _gold("22_mbz-moscow-visit-delegation")
+    meeting = gold.meetings[0]
+    heads = [p for p in meeting.participants if p.name in ("محمد بن زايد", "فلاديمير بوتن")]
+    left = _left(
+        gold.model_copy(update={"meetings": [meeting.model_copy(update={"participants": heads})]}),
+        text,
+    )
+    assert [name for what, name in left if what == "person"] == [
+        "طحنون بن زايد",
+        "أنور قرقاش",
+        "علي بن حماد الشامسي",
+        "خلدون خليفة المبارك",
+        "محمد مبارك المزروعي",
+        "معضد حارب مغير الخييلي",
+    ]
