@@ -1,9 +1,10 @@
 """Sentence-aligned chunks of a text too long for one call, overlapping by a sentence.
 
 A chunk is a span of the whole text, so whatever is found in it keeps offsets into the whole.
-Chunks start and end on sentence boundaries; a sentence longer than a chunk is cut between words.
-Consecutive chunks share their boundary sentence (when it is short), so a fact stated across
-the cut is seen whole by at least one of them.
+Chunks start and end on sentence boundaries, at a section or paragraph break where one falls in
+the chunk's second half; a sentence longer than a chunk is cut between words. Consecutive chunks
+share their boundary sentence (when it is short and no blank line ends it), so a fact stated
+across the cut is seen whole by at least one of them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ OVERLAP_SHARE = 4
 """A boundary sentence is repeated in the next chunk only when it is at most 1/4 of a chunk."""
 
 _WORD = regex.compile(r"\S+")
+_CLOSING = frozenset('.!?؟…:"»)')
+"""Characters a sentence or paragraph ends with; a line without one is a heading."""
 
 
 def chunk_chars_for_context(context_tokens: int) -> int:
@@ -52,13 +55,45 @@ def chunk_spans(text: str, max_chars: int) -> list[tuple[int, int]]:
         start, last = pieces[first][0], first
         while last + 1 < len(pieces) and pieces[last + 1][1] - start <= max_chars:
             last += 1
+        last = _at_a_break(text, pieces, first, last, start + max_chars // 2)
         spans.append((start, pieces[last][1]))
         if last + 1 == len(pieces):
             break
         boundary = pieces[last]
-        shared = last > first and boundary[1] - boundary[0] <= max_chars // OVERLAP_SHARE
+        section = "\n\n" in _gap(text, pieces, last)
+        shared = (
+            last > first and not section and boundary[1] - boundary[0] <= max_chars // OVERLAP_SHARE
+        )
         first = last if shared else last + 1
     return spans
+
+
+def _at_a_break(
+    text: str, pieces: list[tuple[int, int]], first: int, last: int, least_end: int
+) -> int:
+    """The piece a chunk ends with: the last that fits, or an earlier one that ends a section
+    (a blank line) or else a paragraph (a line break) past half the chunk, never after a
+    heading, so that what an article or section says stays in one chunk."""
+    if last + 1 == len(pieces):
+        return last
+    for breaks in ("\n\n", "\n"):
+        for index in range(last, first - 1, -1):
+            if pieces[index][1] < least_end:
+                break
+            if breaks in _gap(text, pieces, index) and not _heading(text, pieces[index]):
+                return index
+    return last
+
+
+def _heading(text: str, piece: tuple[int, int]) -> bool:
+    """True for a line without closing punctuation (a headline): it belongs with what follows."""
+    return text[piece[1] - 1] not in _CLOSING
+
+
+def _gap(text: str, pieces: list[tuple[int, int]], index: int) -> str:
+    """The text between a piece and the next (whitespace the sentences were trimmed of)."""
+    following = pieces[index + 1][0] if index + 1 < len(pieces) else len(text)
+    return text[pieces[index][1] : following]
 
 
 def _pieces(text: str, sentence: tuple[int, int], max_chars: int) -> list[tuple[int, int]]:

@@ -57,3 +57,14 @@ def test_the_embedded_context_holds_every_dev_article_in_one_chunk() -> None:
 def test_a_chunk_size_below_the_minimum_is_refused(seed_text: str) -> None:
     with pytest.raises(ValueError, match="at least"):
         chunk_spans(seed_text, MIN_CHUNK_CHARS - 1)
+
+
+def test_a_chunk_ends_where_an_article_does_and_a_headline_stays_with_its_body() -> None:
+    names = ("02_bahrain-f16-block70-lockheed", "14_unsc-south-sudan-arms-embargo")
+    texts = [(DEV_DIR / f"{name}.txt").read_text(encoding="utf-8").strip() for name in names]
+    joined = "\n\n".join(texts)
+    spans = chunk_spans(joined, len(texts[0]) + 100)
+    assert spans[0] == (0, len(texts[0])), "the cut falls at the blank line between articles"
+    second = joined[spans[1][0] : spans[1][1]]
+    assert second.startswith(texts[1].splitlines()[0]), "the next headline opens the next chunk"
+    assert not second.startswith(texts[0].splitlines()[-1]), "no sentence is shared across it"
