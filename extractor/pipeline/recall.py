@@ -418,6 +418,7 @@ def _add_measures(asked: Sequence[Question], replies: Mapping[str, Any], answer:
     the embargo the reply files it under, one found before or one just made."""
     embargoes: list[EmbargoAnswer] = answer.embargoes
     existing = list(embargoes)
+    filed = {_label_key(reply) for key, reply in replies.items() if key.startswith("r")}
     made: dict[str, EmbargoAnswer] = {}
     added: list[str] = []
     for question in asked:
@@ -425,7 +426,9 @@ def _add_measures(asked: Sequence[Question], replies: Mapping[str, Any], answer:
         if not question.key.startswith("t") or question.key.endswith("_by"):
             continue
         if reply in (None, "none"):
-            continue
+            if question.key not in filed:
+                continue
+            reply = "other"  # resolutions filed under it say a measure exists, of a kind untold
         mention = question.mention
         made[question.key] = EmbargoAnswer(
             target_text=mention.text,
@@ -454,11 +457,16 @@ def _filed_under(
     label: str, existing: Sequence[EmbargoAnswer], made: Mapping[str, EmbargoAnswer]
 ) -> EmbargoAnswer | None:
     """The embargo a resolution's reply names: `2. …` one found before, `t1: …` one made."""
-    head = label.split(".", 1)[0].split(":", 1)[0]
+    head = _label_key(label)
     if head.isdigit():
         index = int(head) - 1
         return existing[index] if 0 <= index < len(existing) else None
     return made.get(head)
+
+
+def _label_key(label: Any) -> str:
+    """What a filing label points at: an embargo's number (`2`) or a target's key (`t1`)."""
+    return str(label).split(".", 1)[0].split(":", 1)[0] if isinstance(label, str) else ""
 
 
 def _text(value: Any) -> str | None:

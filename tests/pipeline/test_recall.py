@@ -270,6 +270,21 @@ def test_resolutions_are_filed_under_a_target_asked_about_in_the_same_call(
     ]
 
 
+def test_a_target_answered_none_that_resolutions_are_filed_under_is_a_measure_of_kind_other(
+    server: FakeOpenAIServer,
+) -> None:
+    text = "وهي القرارات 1696 و1737 التي اتخذتها الأمم المتحدة لفرض عقوبات على إيران."
+    label = "t3: إيران"
+    server.script(
+        answer({"embargoes": []}),
+        answer({"r1": label, "r2": label, "t3": "none", "t3_by": None}),
+    )
+    with make_extractor(server, recall_rounds=1) as extractor:
+        document = extractor.extract(text, doc_id="iran")
+    (embargo,) = document.embargoes
+    assert (embargo.target, embargo.kind, embargo.resolutions) == ("IRN", "other", ["1696", "1737"])
+
+
 def test_chosen_first_answers_offer_the_articles_names_and_designations(
     server: FakeOpenAIServer, seed_text: str
 ) -> None:
