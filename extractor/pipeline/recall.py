@@ -359,7 +359,8 @@ def _country(role: str, titles: Sequence[str], meeting: MeetingAnswer) -> str | 
 
 
 def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: Any) -> list[str]:
-    """Each weapon the reply puts in a deal joins the deal of those parties, or a new one."""
+    """Each weapon the reply puts in a deal joins the deal of those parties, or a new one; a
+    count without a name (`36 طائرة`) is the quantity of the deal's one unnumbered system."""
     deals: list[DealAnswer] = answer.arms_deals
     added: list[str] = []
     for question in asked:
@@ -369,6 +370,8 @@ def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: 
         seller = _text(replies.get(question.key.removesuffix("_buyer") + "_seller"))
         if buyer is None and seller is None:
             continue
+        if buyer and seller and country_of(buyer, None) == country_of(seller, None):
+            continue  # one state on both sides: the reply contradicts itself
         mention = question.mention
         item = ItemAnswer(
             designation=mention.designation or mention.text,
@@ -376,6 +379,12 @@ def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: 
             quantity_text=mention.quantity_text,
         )
         deal = _deal_of(deals, buyer, seller)
+        if deal is not None and not mention.named and mention.quantity_text:
+            unnumbered = [item for item in deal.items if item.quantity_text is None]
+            if len(unnumbered) == 1:
+                unnumbered[0].quantity_text = mention.quantity_text
+                added.append(f"arms_deals: {mention.text} is {unnumbered[0].designation}")
+                continue
         if deal is None:
             deal = DealAnswer(
                 buyer_text=buyer,

@@ -7,6 +7,8 @@ import copy
 import json
 from typing import Any, get_args
 
+import pytest
+
 from extractor.pipeline import recall
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, answer
@@ -283,6 +285,46 @@ def test_a_target_answered_none_that_resolutions_are_filed_under_is_a_measure_of
         document = extractor.extract(text, doc_id="iran")
     (embargo,) = document.embargoes
     assert (embargo.target, embargo.kind, embargo.resolutions) == ("IRN", "other", ["1696", "1737"])
+
+
+QATAR = (
+    "أكدت قطر إبرام صفقة مع الولايات المتحدة لشراء مقاتلات إف 15 بقيمة نحو 12 مليار دولار. "
+    "وذكرت وكالة بلومبرغ أن الصفقة تشتمل على 36 طائرة."
+)
+QATAR_DEAL: dict[str, Any] = {
+    "arms_deals": [
+        {
+            "buyer_text": "قطر",
+            "buyer": "QAT",
+            "seller_text": "الولايات المتحدة",
+            "seller": "USA",
+            "items": [
+                {"designation": "إف 15", "category": "fighter_aircraft", "quantity_text": None}
+            ],
+            "value_text": None,
+            "status": "signed",
+            "date_text": None,
+            "duration_text": None,
+        }
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("seller", "quantities"),
+    [("الولايات المتحدة", [36]), ("قطر", [None])],
+    ids=["the count of the named system", "a reply with one state on both sides adds nothing"],
+)
+def test_a_count_without_a_name_is_the_quantity_of_the_deals_unnumbered_system(
+    server: FakeOpenAIServer, seller: str, quantities: list[int | None]
+) -> None:
+    server.script(answer(QATAR_DEAL), answer({"w1_buyer": "قطر", "w1_seller": seller}))
+    with make_extractor(server, recall_rounds=1) as extractor:
+        document = extractor.extract(QATAR, doc_id="qatar")
+    (deal,) = document.arms_deals
+    assert [(item.designation, item.quantity) for item in deal.items] == [
+        ("إف 15", quantity) for quantity in quantities
+    ]
 
 
 def test_chosen_first_answers_offer_the_articles_names_and_designations(
