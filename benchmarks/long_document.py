@@ -1,7 +1,7 @@
 """Long-document time against the sum of its parts: dev articles extracted one by one, then
 joined into one text extracted in chunks of `--chunk-chars`.
 
-    python -m benchmarks.long_document [--chunk-chars 1200] [--delay 1.0]
+    python -m benchmarks.long_document [--chunk-chars 1200 [1500 …]] [--delay 1.0]
     python -m benchmarks.long_document --embedded      # the built-in model (the lead runs it)
 
 Against the loopback endpoint every call costs exactly `--delay` s, so the figures count the
@@ -20,6 +20,7 @@ from typing import Any
 
 from benchmarks.remote_concurrency import DEV_DIR
 from extractor.api import Extractor
+from extractor.evaluate.tuples import FactTuple, document_tuples
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, schema_answers
 
@@ -39,7 +40,7 @@ def _timed(extractor: Extractor, text: str, doc_id: str) -> tuple[float, Documen
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--chunk-chars", type=int, default=1200)
+    parser.add_argument("--chunk-chars", type=int, nargs="+", default=[1200])
     parser.add_argument("--delay", type=float, default=1.0, help="seconds per loopback answer")
     parser.add_argument("--embedded", action="store_true", help="the built-in model instead")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
@@ -57,25 +58,43 @@ def main(argv: list[str] | None = None) -> int:
         extractor = stack.enter_context(Extractor(**options))
         extractor.chunk_chars = None
         parts = [_timed(extractor, text, name) for name, text in texts.items()]
-        extractor.chunk_chars = args.chunk_chars
-        whole_s, whole = _timed(extractor, joined, "joined")
+        parts_s = sum(seconds for seconds, _ in parts)
+        alone = [tuple_ for _, part in parts for tuple_ in document_tuples(part)]
+        runs = []
+        for size in args.chunk_chars:
+            extractor.chunk_chars = size
+            whole_s, whole = _timed(extractor, joined, "joined")
+            runs.append(
+                {
+                    "chunk_chars": size,
+                    "joined_chunks": whole.provenance.chunks,
+                    "joined_s": round(whole_s, 2),
+                    "joined_calls": whole.provenance.usage.llm_calls,
+                    "joined_to_parts": round(whole_s / parts_s, 2),
+                    "tuples_kept": round(kept(alone, document_tuples(whole)), 2),
+                }
+            )
     figures = {
         "backend": "embedded" if args.embedded else f"loopback {args.delay} s per call",
         "articles": len(texts),
         "characters": len(joined),
-        "chunk_chars": args.chunk_chars,
-        "parts_s": round(sum(seconds for seconds, _ in parts), 2),
+        "parts_s": round(parts_s, 2),
         "parts_calls": sum(part.provenance.usage.llm_calls for _, part in parts),
-        "joined_chunks": whole.provenance.chunks,
-        "joined_s": round(whole_s, 2),
-        "joined_calls": whole.provenance.usage.llm_calls,
-        "joined_to_parts": round(whole_s / sum(seconds for seconds, _ in parts), 2),
+        "parts_tuples": len(alone),
+        "joined": runs,
     }
     for name, value in figures.items():
         print(f"{name:>16}: {value}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
+
+
+def kept(alone: list[FactTuple], joined: list[FactTuple]) -> float:
+    """The share of the tuples found in the articles alone that the joined run finds too."""
+    if not alone:
+        return 1.0
+    return sum(any(wanted.matches(found) for found in joined) for wanted in alone) / len(alone)
 
 
 if __name__ == "__main__":

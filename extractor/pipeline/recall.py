@@ -19,8 +19,11 @@ from pydantic import BaseModel, create_model
 
 from extractor.arabic.countries import countries_in, country_mentions
 from extractor.arabic.country_aliases import BODIES
+from extractor.arabic.designations import same_system
+from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.names import find_text
 from extractor.arabic.normalize import normalize, normalize_text
+from extractor.arabic.weapons import categories
 from extractor.pipeline.assemble import country_of
 from extractor.schemas import Document
 from extractor.schemas.facts import ItemCategory
@@ -359,32 +362,19 @@ def _country(role: str, titles: Sequence[str], meeting: MeetingAnswer) -> str | 
 
 
 def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: Any) -> list[str]:
-    """Each weapon the reply puts in a deal joins the deal of those parties, or a new one; a
-    count without a name (`36 طائرة`) is the quantity of the deal's one unnumbered system."""
+    """Each weapon the reply puts in a deal joins the deal of those parties, or a new one;
+    named systems first, so that a count without a name can number one of them."""
     deals: list[DealAnswer] = answer.arms_deals
     added: list[str] = []
-    for question in asked:
-        if not question.key.endswith("_buyer"):
-            continue
+    buyers = [question for question in asked if question.key.endswith("_buyer")]
+    for question in sorted(buyers, key=lambda question: not question.mention.named):
         buyer = _text(replies.get(question.key))
         seller = _text(replies.get(question.key.removesuffix("_buyer") + "_seller"))
         if buyer is None and seller is None:
             continue
         if buyer and seller and country_of(buyer, None) == country_of(seller, None):
             continue  # one state on both sides: the reply contradicts itself
-        mention = question.mention
-        item = ItemAnswer(
-            designation=mention.designation or mention.text,
-            category=_category(mention.category),
-            quantity_text=mention.quantity_text,
-        )
         deal = _deal_of(deals, buyer, seller)
-        if deal is not None and not mention.named and mention.quantity_text:
-            unnumbered = [item for item in deal.items if item.quantity_text is None]
-            if len(unnumbered) == 1:
-                unnumbered[0].quantity_text = mention.quantity_text
-                added.append(f"arms_deals: {mention.text} is {unnumbered[0].designation}")
-                continue
         if deal is None:
             deal = DealAnswer(
                 buyer_text=buyer,
@@ -398,10 +388,36 @@ def _add_weapons(asked: Sequence[Question], replies: Mapping[str, Any], answer: 
                 duration_text=None,
             )
             deals.append(deal)
-        if item not in deal.items:
-            deal.items.append(item)
-            added.append(f"arms_deals: {mention.text} ({buyer} ← {seller})")
+        if (placed := _place(question.mention, deal)) is not None:
+            added.append(f"arms_deals: {placed} ({buyer} ← {seller})")
     return added
+
+
+def _place(mention: Mention, deal: DealAnswer) -> str | None:
+    """Put a weapon in a deal, saying how; None when the deal already holds it. A count
+    without a name (`36 طائرة`) numbers the deal's one unnumbered system of a kind its noun
+    can be (an aircraft, not a tank); a system the deal
+    holds under another spelling (`إف 35`, `إف-35`) takes the count if it had none."""
+    count = mention.quantity_text
+    kinds = categories(phrase_words(mention.designation or ""))
+    unnumbered = [
+        item
+        for item in deal.items
+        if item.quantity_text is None and (not kinds or item.category in kinds)
+    ]
+    if not mention.named and count and len(unnumbered) == 1:
+        unnumbered[0].quantity_text = count
+        return f"{mention.text} is {unnumbered[0].designation}"
+    designation = mention.designation or mention.text
+    held = [item for item in deal.items if same_system(item.designation, designation)]
+    if held:
+        if held[0].quantity_text is not None or count is None:
+            return None
+        held[0].quantity_text = count
+        return f"{mention.text} is {held[0].designation}"
+    category = _category(mention.category)
+    deal.items.append(ItemAnswer(designation=designation, category=category, quantity_text=count))
+    return mention.text
 
 
 def _deal_of(

@@ -11,6 +11,7 @@ import pytest
 
 from extractor.pipeline import recall
 from extractor.schemas import Document
+from extractor.schemas.response import DealsAnswer
 from extractor.testing import FakeOpenAIServer, answer
 from extractor.verify import verify_document
 from extractor.verify.document import unaccounted_mentions
@@ -351,3 +352,25 @@ def test_without_candidates_a_first_answer_stays_free_text(server: FakeOpenAISer
     with make_extractor(server, choose_first=True) as extractor:
         extractor.extract(text, doc_id="call")
     assert "Choice" not in json.dumps(server.requests[0].body["response_format"])
+
+
+def test_a_weapon_joins_its_deal_once_whatever_the_spelling_and_a_count_numbers_its_own_kind() -> (
+    None
+):
+    text = (
+        "أعلنت فرنسا أنها باعت طائرات رافال إلى مصر. وتشمل الصفقة 900 عربة مدرعة و24 طائرة، "
+        "كما تسلمت مصر مقاتلات إف 35 الأمريكية."
+    )
+    deal = copy.deepcopy(EGYPT_DEAL["arms_deals"][0])
+    deal["items"] = [
+        {"designation": "رافال", "category": "fighter_aircraft", "quantity_text": None},
+        {"designation": "إف-35", "category": "fighter_aircraft", "quantity_text": "20"},
+    ]
+    answer_ = DealsAnswer.model_validate({"arms_deals": [deal]})
+    mentions = unaccounted_mentions(verify_document(Document(doc_id="egypt"), text), text)
+    asked = recall.questions("arms_deals", [m for m in mentions if m.kind == "arms_deals"],
+                             Document(doc_id="egypt"), text)  # fmt: skip
+    replies = {q.key: "مصر" if q.key.endswith("_buyer") else "فرنسا" for q in asked}
+    recall.apply("arms_deals", asked, replies, answer_, text)
+    items = [(i.designation, i.quantity_text) for i in answer_.arms_deals[0].items]
+    assert items == [("رافال", "24"), ("إف-35", "20"), ("عربة مدرعة", "900")]
