@@ -63,6 +63,13 @@ class EngineChoice(enum.StrEnum):
     ray = "ray"
 
 
+class ShardFormat(enum.StrEnum):
+    """The shard formats `--shard-format` accepts."""
+
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
 class BackendChoice(enum.StrEnum):
     """The backends `--backend` accepts."""
 
@@ -246,7 +253,7 @@ def run(
         typer.Option(
             "--engine",
             help="local (this process) or ray (actors on a Ray cluster, needs the ray extra; "
-            "-o names a folder of JSONL shards).",
+            "-o names a folder of shards, see --shard-format).",
             case_sensitive=False,
         ),
     ] = EngineChoice.local,
@@ -264,6 +271,15 @@ def run(
             "--workers", min=1, help="Ray actors, each holding one extractor (with --engine ray)."
         ),
     ] = 1,
+    shard_format: Annotated[
+        ShardFormat,
+        typer.Option(
+            "--shard-format",
+            help="With --engine ray: JSONL shards (records as `extractor run` writes them) or "
+            "Parquet (columns doc_id, sha256, error_type, record).",
+            case_sensitive=False,
+        ),
+    ] = ShardFormat.jsonl,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
     console = Console(stderr=True, quiet=quiet)
@@ -290,11 +306,14 @@ def run(
     corpora = _corpora(files, errors)
     articles = [path for path in files if not is_corpus(path)]
     stdin = sys.stdin.buffer if "-" in paths else None
+    if engine is EngineChoice.local and shard_format is not ShardFormat.jsonl:
+        raise typer.BadParameter("works with --engine ray only", param_hint="--shard-format")
     if engine is EngineChoice.ray:
         if report is not None:
             raise typer.BadParameter("works with --engine local only", param_hint="--report")
         items = RunInputs(load_jobs(articles, stdin=stdin, published=date), corpora, date)
-        _run_on_ray(items, output, resume, ray_address, workers, options, console, errors)
+        ray_run = RayRun(ray_address, workers, str(shard_format))
+        _run_on_ray(items, output, resume, ray_run, options, console, errors)
         return
     destination = _destination(output, resume)
     check_outputs(files, {"--output": destination, "--report": report})
@@ -461,12 +480,20 @@ def _progress(console: Console) -> Progress:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class RayRun:
+    """Where and how `--engine ray` runs: the cluster, its actors, the shards' format."""
+
+    address: str | None
+    workers: int
+    shard_format: str
+
+
 def _run_on_ray(
     items: RunInputs,
     output: Path | None,
     resume: bool,
-    address: str | None,
-    workers: int,
+    ray_run: RayRun,
     options: dict[str, Any],
     console: Console,
     errors: Console,
@@ -499,8 +526,8 @@ def _run_on_ray(
                     usages.append(outcome.document.provenance.usage)
 
             run_on_ray(
-                todo, output, address=address, workers=workers, options=options,
-                on_outcome=on_outcome,
+                todo, output, address=ray_run.address, workers=ray_run.workers,
+                options=options, on_outcome=on_outcome, shard_format=ray_run.shard_format,
             )  # fmt: skip
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)

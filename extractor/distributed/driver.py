@@ -29,14 +29,16 @@ def run_on_ray(
     workers: int,
     options: Mapping[str, Any],
     on_outcome: Callable[[Outcome], None],
+    shard_format: str = "jsonl",
 ) -> None:
-    """Extract `items` on Ray into shards of `folder`: refused inputs are recorded by the
-    driver itself, the Jobs by the actors; `on_outcome` hears of every record written."""
+    """Extract `items` on Ray into shards of `folder` (`jsonl` or `parquet`): refused inputs
+    are recorded by the driver itself, the Jobs by the actors; `on_outcome` hears of every
+    record written."""
     require_ray()
     import ray
     import ray.data
 
-    writer = ShardWriter(folder)
+    writer = ShardWriter(folder, shard_format)
     rows: list[dict[str, Any]] = []
     refused: list[str] = []
     for item in items:

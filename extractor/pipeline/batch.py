@@ -238,22 +238,29 @@ def prepare_resume(path: Path, wanted: Mapping[str, str | None]) -> ResumeState:
         return ResumeState(documents={}, dropped_lines=0)
     raw = path.read_bytes()
     complete, _, tail = raw.rpartition(b"\n")
-    dropped = 1 if tail.strip() else 0
-    kept: list[bytes] = []
-    documents: dict[str, Document] = {}
-    for line in complete.split(b"\n") if complete else []:
-        verdict = _resume_verdict(line, wanted, documents)
-        if verdict is None:
-            dropped += 1
-        else:
-            kept.append(line)
-            if isinstance(verdict, Document):
-                documents[verdict.doc_id] = verdict
+    kept, documents = resumable(complete.split(b"\n") if complete else [], wanted)
+    dropped = (complete.count(b"\n") + 1 if complete else 0) - len(kept) + bool(tail.strip())
     if dropped == bool(tail.strip()) and tail:
         os.truncate(path, len(raw) - len(tail))  # only a partial last line: needs no free space
     elif dropped:
         replace_atomically(path, b"".join(line + b"\n" for line in kept))
     return ResumeState(documents=documents, dropped_lines=dropped)
+
+
+def resumable(
+    lines: Iterable[bytes], wanted: Mapping[str, str | None]
+) -> tuple[list[bytes], dict[str, Document]]:
+    """The record lines to keep for `--resume`, and the Documents among them that are done:
+    what `prepare_resume` keeps of a file, for any container of record lines."""
+    kept: list[bytes] = []
+    documents: dict[str, Document] = {}
+    for line in lines:
+        verdict = _resume_verdict(line, wanted, documents)
+        if verdict is not None:
+            kept.append(line)
+            if isinstance(verdict, Document):
+                documents[verdict.doc_id] = verdict
+    return kept, documents
 
 
 def finished_ids(path: Path) -> dict[str, str | None]:

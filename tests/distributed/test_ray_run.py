@@ -78,6 +78,39 @@ def test_ray_records_equal_a_plain_run(
     assert by_id["empty"]["error"]["type"] == "InputError"
 
 
+def test_parquet_shards_hold_the_same_records_with_their_error_type_and_resume(
+    cluster: str, tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
+    import pyarrow.parquet
+
+    folder = _articles(tmp_path / "articles", 3)
+    plain, shards = tmp_path / "plain.jsonl", tmp_path / "shards"
+    ray_run = ("--engine", "ray", "--shard-format", "parquet", *openai_args(endpoint))
+    assert invoke("run", str(folder), "-o", str(plain), *openai_args(endpoint)).exit_code == 1
+    assert invoke("run", str(folder), "-o", str(shards), *ray_run).exit_code == 1
+    assert not list(shards.glob("*.jsonl"))
+    table = pyarrow.parquet.read_table(shards).to_pylist()
+    expected = [json.loads(line) for line in plain.read_text().splitlines()]
+    by_id = {row["doc_id"]: _without_timings(json.loads(row["record"])) for row in table}
+    assert by_id == {record["doc_id"]: _without_timings(record) for record in expected}
+    errors = {row["doc_id"]: (row["error_type"], row["sha256"]) for row in table}
+    assert errors.pop("empty") == ("InputError", None)
+    assert all(kind is None and sha256 for kind, sha256 in errors.values())
+    assert invoke("run", str(folder), "-o", str(shards), "--resume", *ray_run).exit_code == 1
+    doc_ids = [row["doc_id"] for row in pyarrow.parquet.read_table(shards).to_pylist()]
+    assert sorted(doc_ids) == sorted(by_id), "the error is redone, the Documents kept, once each"
+
+
+def test_parquet_shards_are_for_ray_runs(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
+    folder = _articles(tmp_path / "articles", 1)
+    result = invoke(
+        "run", str(folder), "-o", str(tmp_path / "out.jsonl"), "--shard-format", "parquet",
+        *openai_args(endpoint),
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--engine ray only" in " ".join(result.output.split())
+
+
 def test_a_full_folder_is_refused_without_resume(
     tmp_path: Path, endpoint: FakeOpenAIServer
 ) -> None:
