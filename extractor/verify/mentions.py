@@ -78,11 +78,15 @@ Question = Callable[[Source, NumberMention], bool]
 def role(question: Question) -> Question:
     """Ask a question about a mention once per document: the answer is kept in the Source."""
 
+    name = question.__name__
+
     def ask(source: Source, mention: NumberMention) -> bool:
-        key = (question.__name__, mention.start, mention.end)
-        if key not in source.roles:
-            source.roles[key] = question(source, mention)
-        return source.roles[key]
+        key = (name, mention.start, mention.end)
+        try:
+            return source.roles[key]
+        except KeyError:
+            answer = source.roles[key] = question(source, mention)
+            return answer
 
     ask.__name__ = question.__name__
     ask.__doc__ = question.__doc__
@@ -153,6 +157,8 @@ def is_resolution(source: Source, mention: NumberMention) -> bool:
     15`, `لعام 2011`)."""
     if not in_digits(mention):
         return False
+    if not any(word in source.text_before(mention.start, 16) for word in RESOLUTION_WORDS):
+        return False  # no resolution word in reach (cheap: most numbers are no resolution)
     words = 0
     for token in reversed(source.tokens_before(mention.start, 16)):
         if token[0].isdigit() or token in LINK_WORDS:

@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice, repeat
+from itertools import repeat
 from operator import sub
 
 import regex
@@ -201,16 +201,20 @@ class Source:
 
     def tokens_before(self, offset: int, count: int) -> list[str]:
         """The last `count` normalized tokens (words, numbers, punctuation) before an offset."""
-        end = bisect_left(self.normalized.offsets, offset)
-        window = self.normalized.text[max(end - _WINDOW * count, 0) : end]
-        tokens: list[str] = _TOKEN.findall(window)
+        tokens: list[str] = _TOKEN.findall(self.text_before(offset, count))
         return tokens[-count:]
+
+    def text_before(self, offset: int, count: int) -> str:
+        """The normalized text `tokens_before(offset, count)` reads its tokens from: a word
+        absent from it is none of them."""
+        end = bisect_left(self.normalized.offsets, offset)
+        return self.normalized.text[max(end - _WINDOW * count, 0) : end]
 
     def tokens_after(self, offset: int, count: int) -> list[str]:
         """The first `count` normalized tokens (words, numbers, punctuation) from an offset."""
         start = bisect_left(self.normalized.offsets, offset)
-        window = _TOKEN.finditer(self.normalized.text, start, start + _WINDOW * count)
-        return [token.group() for token in islice(window, count)]
+        tokens: list[str] = _TOKEN.findall(self.normalized.text, start, start + _WINDOW * count)
+        return tokens[:count]
 
     def _part(self, start: int, end: int) -> Normalized:
         """The original text [start, end) as a Normalized text of its own (offsets relative to
