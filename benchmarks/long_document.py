@@ -20,7 +20,7 @@ from typing import Any
 
 from benchmarks.remote_concurrency import DEV_DIR
 from extractor.api import Extractor
-from extractor.evaluate.tuples import FactTuple, document_tuples
+from extractor.evaluate.tuples import document_tuples, share_found
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, schema_answers
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
                     "joined_s": round(whole_s, 2),
                     "joined_calls": whole.provenance.usage.llm_calls,
                     "joined_to_parts": round(whole_s / parts_s, 2),
-                    "tuples_kept": round(kept(alone, document_tuples(whole)), 2),
+                    "tuples_kept": round(share_found(alone, document_tuples(whole)), 2),
                 }
             )
     figures = {
@@ -88,13 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
-
-
-def kept(alone: list[FactTuple], joined: list[FactTuple]) -> float:
-    """The share of the tuples found in the articles alone that the joined run finds too."""
-    if not alone:
-        return 1.0
-    return sum(any(wanted.matches(found) for found in joined) for wanted in alone) / len(alone)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -141,3 +141,11 @@ def document_tuples(document: Document) -> list[FactTuple]:
         for fact in _embargo_tuples(embargo):
             found.setdefault(fact.key, fact)
     return list(found.values())
+
+
+def share_found(wanted: Sequence[FactTuple], found: Sequence[FactTuple]) -> float:
+    """The share of `wanted` tuples that some tuple of `found` matches (1.0 when none are
+    wanted): how much of one run another keeps, as a long text in chunks against its parts."""
+    if not wanted:
+        return 1.0
+    return sum(any(tuple_.matches(other) for other in found) for tuple_ in wanted) / len(wanted)
