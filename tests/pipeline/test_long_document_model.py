@@ -14,12 +14,15 @@ JOINED = (
     "02_bahrain-f16-block70-lockheed",
     "14_unsc-south-sudan-arms-embargo",
     "22_mbz-moscow-visit-delegation",
+    "24_mbs-cairo-visit-delegation",
 )
 CHUNK_CHARS = 1200
 
-KEPT_FLOOR = 0.5
-"""A regression floor, not issue 14's target: at 1,200-character chunks the joined run kept
-0.6 of the tuples found alone (2026-11-29, built-in model), short of the ≥ 0.9 asked for."""
+KEPT_FLOOR = 0.85
+"""Issue 14 asks for 0.9. On this set, at these chunks, the built-in model kept 0.96 (25 of
+26 tuples; `benchmarks/long_document.py --embedded`, 2026-11-29); the floor leaves room for
+two more answers that another CPU's arithmetic may change, so that the test guards the
+chunking and merging rather than one machine's rounding."""
 
 
 def test_joined_dev_articles_keep_their_tuples_across_chunks() -> None:
