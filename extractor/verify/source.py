@@ -60,6 +60,7 @@ class Source:
     _designations: dict[str, list[Span]] = field(default_factory=dict)
     _designation_match: dict[str, tuple[str, TextMatch | None]] = field(default_factory=dict)
     _evidence: dict[tuple[str, ...], list[Span]] = field(default_factory=dict)
+    _after: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     roles: dict[tuple[str, int, int], bool] = field(default_factory=dict)
     """What the number checks found out about each mention (see `mentions.role`)."""
     kinds: dict[Span, frozenset[str]] = field(default_factory=dict)
@@ -210,11 +211,14 @@ class Source:
         end = bisect_left(self.normalized.offsets, offset)
         return self.normalized.text[max(end - _WINDOW * count, 0) : end]
 
-    def tokens_after(self, offset: int, count: int) -> list[str]:
+    def tokens_after(self, offset: int, count: int) -> tuple[str, ...]:
         """The first `count` normalized tokens (words, numbers, punctuation) from an offset."""
-        start = bisect_left(self.normalized.offsets, offset)
-        tokens: list[str] = _TOKEN.findall(self.normalized.text, start, start + _WINDOW * count)
-        return tokens[:count]
+        key = (offset, count)
+        if key not in self._after:  # several number questions read the same tokens
+            start = bisect_left(self.normalized.offsets, offset)
+            window = _TOKEN.findall(self.normalized.text, start, start + _WINDOW * count)
+            self._after[key] = tuple(window[:count])
+        return self._after[key]
 
     def _part(self, start: int, end: int) -> Normalized:
         """The original text [start, end) as a Normalized text of its own (offsets relative to
