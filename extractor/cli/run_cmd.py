@@ -113,7 +113,7 @@ def run(
             "-o",
             help="JSONL file to write, one line per document "
             "\\[default: stdout when piped, else ./extractions.jsonl]; with --engine ray a "
-            "folder of JSONL shards.",
+            "folder of shards (see --shard-format).",
         ),
     ] = None,
     backend: Annotated[
