@@ -88,7 +88,8 @@ def test_export_jsonl_and_parquet(tmp_path: Path, results: Path) -> None:
     entries = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {entry["kind"] for entry in entries} == {"arms_deals", "meetings", "embargoes"}
     assert all(entry["sources"][0]["doc_id"] for entry in entries)
-    pyarrow_parquet = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet as pyarrow_parquet
+
     parquet = tmp_path / "embargoes.parquet"
     result = invoke(
         "register",

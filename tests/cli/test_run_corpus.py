@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from extractor.testing import FakeOpenAIServer
 from tests.cli.conftest import invoke, openai_args, records
 from tests.conftest import DEV_DIR, SEED
@@ -80,8 +78,9 @@ def test_a_resumed_corpus_run_redoes_nothing_done(
 
 
 def test_parquet_corpus_has_the_same_columns(tmp_path: Path, endpoint: FakeOpenAIServer) -> None:
-    pyarrow = pytest.importorskip("pyarrow")
-    parquet = pytest.importorskip("pyarrow.parquet")
+    import pyarrow
+    import pyarrow.parquet as parquet
+
     table = pyarrow.table(
         {
             "doc_id": ["seed", "bahrain", "seed"],

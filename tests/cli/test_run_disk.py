@@ -1,8 +1,8 @@
 """Disks and files that fail under a run: a one-line message and valid JSONL, never a traceback.
 
 Root ignores permission bits, so failures come from real mounts: a tiny tmpfs fills up, a
-tmpfs remounted read-only refuses writes. Where mounting is not allowed the tests say so and
-are skipped.
+tmpfs remounted read-only refuses writes. Where mounting is not allowed those tests fail,
+saying so (deselect them with `-m "not system"`).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def _valid_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in raw.splitlines()]
 
 
+@pytest.mark.system
 def test_a_full_disk_stops_with_a_message_and_resume_finishes_once_there_is_room(
     tmp_path: Path, tmpfs: Mount
 ) -> None:
@@ -98,6 +99,7 @@ def test_a_full_disk_stops_with_a_message_and_resume_finishes_once_there_is_room
     assert len(records(output)) == 10
 
 
+@pytest.mark.system
 def test_a_read_only_output_folder_is_a_usage_error_before_any_work(
     tmp_path: Path, tmpfs: Mount
 ) -> None:

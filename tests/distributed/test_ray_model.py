@@ -11,8 +11,9 @@ pytestmark = [pytest.mark.model, pytest.mark.local]
 
 
 def test_ray_on_the_seed_with_the_embedded_model(seed_text: str) -> None:
-    ray = pytest.importorskip("ray")
-    data = pytest.importorskip("ray.data")
+    import ray
+    import ray.data as data
+
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         rows = data.from_items([{"doc_id": "seed", "text": seed_text}])

@@ -18,7 +18,7 @@ DumpDom = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.fixture
 def dump_dom() -> DumpDom:
     """Run headless Chromium on a page (with extra flags) and return its `--dump-dom` output;
-    missing Chromium skips on a developer's machine and fails in CI (.ci/run installs it)."""
+    missing Chromium fails the test, saying how to install it (.ci/run installs it)."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         unavailable("needs chromium (apt-get install chromium)")

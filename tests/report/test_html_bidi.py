@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from extractor.report import ReportEntry, render_report
 from extractor.schemas import Document, Meeting
 from extractor.verify import verify_document
@@ -58,6 +60,7 @@ class _Isolates(HTMLParser):
                 self.loose.append(data)
 
 
+@pytest.mark.system
 def test_the_page_fits_a_1280_pixel_viewport(tmp_path: Path, dump_dom: DumpDom) -> None:
     html = render_report([_hostile_entry()])
     nonce = re.search(r'<script nonce="([^"]+)"', html)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from extractor.report import ReportEntry, render_report
 from extractor.schemas import Document
 from tests.report.conftest import DumpDom
@@ -26,6 +28,7 @@ def _probe(html: str) -> str:
     return html.replace("</body>", probe)
 
 
+@pytest.mark.system
 def test_clicks_highlight_evidence_and_article_scripts_do_not_run(
     tmp_path: Path, dump_dom: DumpDom
 ) -> None:
