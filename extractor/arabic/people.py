@@ -239,9 +239,8 @@ def _ends_name(tokens: Sequence[_Token], index: int) -> bool:
     return token.kind in ("boundary", "stop", "post", "honorific") or token.clitic > 0
 
 
-def titled_people(text: str, span: Span) -> list[PersonMention]:
-    """Every person named after a post or an honorific in `text[span]`."""
-    tokens = _tokens(text, span)
+def _titled_people(text: str, tokens: Sequence[_Token]) -> list[PersonMention]:
+    """Every person named after a post or an honorific among the tokens."""
     people: list[PersonMention] = []
     index = 0
     while index < len(tokens):
@@ -311,14 +310,10 @@ def _marker_end(tokens: Sequence[_Token]) -> int | None:
     return next((end for _, end, _ in DELEGATION_MARKERS.scan(words)), None)
 
 
-def listed_people(text: str, span: Span) -> list[PersonMention]:
-    """The persons listed without a title before their name after a delegation marker in
-    `text[span]`: each part between commas that reads as a name alone (`وضم الوفد فلان
-    الفلاني، وفلان`) or as a name and then a post (`وأنور قرقاش وزير الدولة`)."""
-    tokens = _tokens(text, span)
-    marker = _marker_end(tokens)
-    if marker is None:
-        return []
+def _listed_people(text: str, tokens: Sequence[_Token], marker: int) -> list[PersonMention]:
+    """The persons listed without a title before their name after the delegation marker that
+    ends at token `marker`: each part between commas that reads as a name alone (`وضم الوفد
+    فلان الفلاني، وفلان`) or as a name and then a post (`وأنور قرقاش وزير الدولة`)."""
     people: list[PersonMention] = []
     part: list[_Token] = []
     parts = 0
@@ -356,14 +351,16 @@ def _listed(text: str, part: Sequence[_Token], conjunction: bool) -> PersonMenti
 def people_named(text: str, span: Span) -> list[PersonMention]:
     """Every person `text[span]` names with a title or lists in a delegation, each once, in
     text order; those after a delegation or attendance word carry it as their marker."""
-    found = {person.span: person for person in titled_people(text, span)}
-    for person in listed_people(text, span):
+    tokens = _tokens(text, span)
+    found = {person.span: person for person in _titled_people(text, tokens)}
+    marker_end = _marker_end(tokens)
+    if marker_end is None:
+        return [found[key] for key in sorted(found)]
+    for person in _listed_people(text, tokens, marker_end):
         if not any(s[0] < person.span[1] and person.span[0] < s[1] for s in found):
             found[person.span] = person
-    tokens = _tokens(text, span)
-    marker_end = _marker_end(tokens)
-    marker = (tokens[marker_end - 1].start, tokens[marker_end - 1].end) if marker_end else None
+    marker = (tokens[marker_end - 1].start, tokens[marker_end - 1].end)
     return [
-        replace(found[key], marker=marker) if marker and key[0] >= marker[1] else found[key]
+        replace(found[key], marker=marker) if key[0] >= marker[1] else found[key]
         for key in sorted(found)
     ]
