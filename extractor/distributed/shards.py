@@ -125,9 +125,12 @@ def _sha256(fields: Mapping[str, Any]) -> str | None:
 
 
 def _error_type(fields: Mapping[str, Any]) -> str | None:
+    """An error record's type (`Error` when it names none); None for a Document."""
     error = fields.get("error")
-    value = error.get("type") if isinstance(error, dict) else None
-    return value if isinstance(value, str) or error is None else "Error"
+    if error is None:
+        return None
+    kind = error.get("type") if isinstance(error, dict) else None
+    return kind if isinstance(kind, str) else "Error"
 
 
 def read_parquet_records(path: Path) -> list[str]:

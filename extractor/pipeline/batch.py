@@ -238,8 +238,9 @@ def prepare_resume(path: Path, wanted: Mapping[str, str | None]) -> ResumeState:
         return ResumeState(documents={}, dropped_lines=0)
     raw = path.read_bytes()
     complete, _, tail = raw.rpartition(b"\n")
-    kept, documents = resumable(complete.split(b"\n") if complete else [], wanted)
-    dropped = (complete.count(b"\n") + 1 if complete else 0) - len(kept) + bool(tail.strip())
+    lines = complete.split(b"\n") if complete else []
+    kept, documents = resumable(lines, wanted)
+    dropped = len(lines) - len(kept) + bool(tail.strip())
     if dropped == bool(tail.strip()) and tail:
         os.truncate(path, len(raw) - len(tail))  # only a partial last line: needs no free space
     elif dropped:
