@@ -157,7 +157,8 @@ def is_resolution(source: Source, mention: NumberMention) -> bool:
     15`, `لعام 2011`)."""
     if not in_digits(mention):
         return False
-    if not any(word in source.text_before(mention.start, 16) for word in RESOLUTION_WORDS):
+    reach = source.text_before(mention.start, 16)
+    if not any(word in reach for word in RESOLUTION_WORDS):
         return False  # no resolution word in reach (cheap: most numbers are no resolution)
     words = 0
     for token in reversed(source.tokens_before(mention.start, 16)):
