@@ -1,15 +1,33 @@
 """The wheel installs one import package, `extractor`, with its seeds and prompt templates inside:
-nothing else of ours lands at the top of `site-packages`."""
+nothing else of ours lands at the top of `site-packages`, and the installed package renders its
+prompts from the templates it carries."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from zipfile import ZipFile
 
 from hatchling.builders.wheel import WheelBuilder
 
-from tests.conftest import REPO
+from extractor.pipeline.prompting import opening, prompt_version
+from extractor.pipeline.templates import templates
+from tests.conftest import REPO, SEED
+
+INSTALLED_PROMPTS = """
+import json, sys
+from extractor.pipeline.prompting import opening, prompt_version
+from extractor.pipeline.templates import templates
+article = open(sys.argv[1], encoding="utf-8").read()
+print(json.dumps({"directory": str(templates().directory), "version": prompt_version(),
+                  "opening": opening(article, "task_all")}))
+"""
+"""What an installed package says about its prompts: where it read them, their version, and
+the first request it would send about an article."""
 
 
 def _build_wheel(directory: Path) -> Path:
@@ -26,10 +44,31 @@ def test_the_wheel_holds_one_import_package_with_its_data(tmp_path: Path) -> Non
 
     assert {name.split("/", 1)[0] for name in names} == {"extractor", dist_info}
     assert "extractor/seeds/00_seed-pakistan-libya.txt" in names
-    templates = {
-        f"extractor/prompts/{path.name}" for path in (REPO / "extractor/prompts").glob("*.j2")
-    }
-    assert templates
-    assert templates <= names
+    shipped = {f"extractor/prompts/{path.name}" for path in (REPO / "prompts").glob("*.j2")}
+    assert shipped
+    assert shipped <= names
     assert "extractor/schemas/__init__.py" in names
     assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+
+
+def test_the_installed_wheel_renders_the_prompts_it_carries(tmp_path: Path) -> None:
+    wheel = _build_wheel(tmp_path / "dist")
+    site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index"]
+    subprocess.run([*pip, "--target", str(site), str(wheel)], check=True)
+    # Only the installed copy of ours is importable: not this checkout, nor an editable install.
+    environment = os.environ | {"PYTHONPATH": str(site), "PYTHONSAFEPATH": "1"}
+    shown = subprocess.run(
+        [sys.executable, "-c", INSTALLED_PROMPTS, str(SEED)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+    )
+    installed = json.loads(shown.stdout)
+
+    assert Path(installed["directory"]) == site / "extractor" / "prompts"
+    assert templates().directory == REPO / "prompts"
+    assert installed["version"] == prompt_version()
+    assert installed["opening"] == opening(SEED.read_text(encoding="utf-8"), "task_all")

@@ -1,13 +1,15 @@
-"""`extractor schema`: print the JSON Schema of the output contract."""
+"""`extractor schema`: print the JSON Schema of the output contract, or write every schema file."""
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from extractor.cli.app import app
-from extractor.schemas import MODELS
+from extractor.cli.shown import printable
+from extractor.schema_files import PUBLISHED, schema_text, write_schemas
 
 
 @app.command()
@@ -16,14 +18,34 @@ def schema(
         "Document",
         "--type",
         "-t",
-        help=f"Which model to print: {', '.join(MODELS)}.",
+        help=f"Which model to print: {', '.join(PUBLISHED)}.",
     ),
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            "--write",
+            metavar="FOLDER",
+            help="Write every model's schema into FOLDER as NAME.json instead of printing one "
+            "(the repository's schemas/: extractor schema --write schemas/).",
+            file_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the output contract (a Document, or one model with --type)."""
-    model = MODELS.get(type_)
+    if write is not None:
+        try:
+            written = write_schemas(write)
+        except OSError as exc:
+            raise typer.BadParameter(
+                f"cannot write {printable(write)} ({exc.strerror}); choose a writable folder",
+                param_hint="--write",
+            ) from None
+        typer.echo(f"wrote {len(written)} schemas to {printable(write)}", err=True)
+        return
+    model = PUBLISHED.get(type_)
     if model is None:
-        names = ", ".join(MODELS)
+        names = ", ".join(PUBLISHED)
         raise typer.BadParameter(
             f"unknown type {type_!r}; choose one of: {names}", param_hint="--type"
         )
-    typer.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    typer.echo(schema_text(model))

@@ -287,7 +287,7 @@ class DocumentPipeline:
         """One call about one kind's mentions; True when its reply added to the facts."""
         reply = await self.ask(
             ledger,
-            recall_request(ledger.text, recall.INSTRUCTIONS[kind], asked),
+            recall_request(ledger.text, kind, asked),
             recall.reply_model(asked, self.constrained),
             recall.output_budget(asked),
             0.0,

@@ -1,46 +1,26 @@
-"""The conversation sent to the LLM, rendered from the editable templates in prompts/."""
+"""The conversation sent to the LLM, rendered from the templates in prompts/."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
-import jinja2
-
-from extractor import prompts
 from extractor.llm.client import Message
 from extractor.pipeline.recall import Question as RecallQuestion
 from extractor.pipeline.repair import Question
+from extractor.pipeline.templates import templates
 
-PROMPTS_DIR = Path(prompts.__file__).resolve().parent
-TEMPLATE_SUFFIX = ".j2"
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(PROMPTS_DIR),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-        autoescape=False,
-    )
-
-
 def _render(name: str, **values: object) -> str:
-    return _environment().get_template(name + TEMPLATE_SUFFIX).render(**values).strip()
+    return templates().render(name, **values)
 
 
-@cache
 def prompt_version() -> str:
-    """A short digest of every template: it changes whenever any template changes."""
-    digest = hashlib.sha256()
-    for path in sorted(PROMPTS_DIR.glob("*" + TEMPLATE_SUFFIX)):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    """A short digest of every template: it changes whenever any prompt text changes."""
+    return templates().version()
 
 
 @cache
@@ -71,13 +51,10 @@ def repair_request(article: str, questions: Sequence[Question]) -> list[Message]
     return _conversation(article, _render("repair", questions=list(questions)))
 
 
-def recall_request(
-    article: str, instruction: str, questions: Sequence[RecallQuestion]
-) -> list[Message]:
-    """Recall questions: the same prefix, then the mentions no fact accounts for, one key each."""
-    return _conversation(
-        article, _render("recall", questions=list(questions), instruction=instruction)
-    )
+def recall_request(article: str, kind: str, questions: Sequence[RecallQuestion]) -> list[Message]:
+    """Recall questions: the same prefix, then the mentions no fact accounts for, one key each,
+    and what the kind's questions ask (`recall_<kind>`)."""
+    return _conversation(article, _render("recall", questions=list(questions), kind=kind))
 
 
 def _conversation(article: str, task: str) -> list[Message]:

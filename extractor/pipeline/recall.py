@@ -56,36 +56,20 @@ Side = Literal["host", "guest", "other"]
 """A listed delegate's reply: the article states they took part, so only the side is asked."""
 Measure = Literal["arms", "economic", "travel", "assets", "comprehensive", "other", "none"]
 
-INSTRUCTIONS = {
-    "meetings": (
-        'For each person: "host" if they received the visitors or hosted the meeting, "guest" if '
-        'they came as a visitor or in the visiting delegation, "other" if they took part '
-        'otherwise, "absent" if they did not take part in the meeting. A person listed in a '
-        "delegation or among those present took part."
-    ),
-    "arms_deals": (
-        "For each weapon: _buyer is the state that buys or receives it and _seller the state "
-        "that sells or supplies it, as the article names them; null where the article does not "
-        "say, and null for both when the weapon is not part of a sale, purchase or delivery."
-    ),
-    "embargoes": (
-        "For each state or group (t): the kind of measure the article reports on it (arms, "
-        'economic, travel, assets, comprehensive, other), or "none" when it reports none; _by '
-        "is who imposed it, as the article names it, or null. For each resolution (r): the "
-        "measure it belongs to (one found before, or a state or group asked about here), or null."
-    ),
-}
-"""What each kind's questions ask, stated once in the call."""
-
 
 @dataclass(frozen=True)
 class Question:
-    """One reply key about one mention: what is shown, and what the reply may be (`choices`
-    are article spans or fact labels; `free` is the type when they cannot be enumerated)."""
+    """One reply key about one mention: the sentence shown with it, and what the reply may be
+    (`choices` are article spans or fact labels; `free` is the type when they cannot be
+    enumerated). The recall prompt words the question (prompts/recall.j2)."""
 
     key: str
     mention: Mention
-    shown: str
+    clause: str = ""
+    """The mention's sentence around it, shown with the key; empty for a second key about the
+    mention of the key before it (a weapon's seller after its buyer)."""
+    again: bool = False
+    """The sentence was shown with an earlier question: the mention is named alone."""
     choices: tuple[str, ...] = ()
     fixed: Any = None
     """A reply type that is always an enum (a role, a kind of measure), else None."""
@@ -123,22 +107,17 @@ def questions(
 
 def _sentences_once(asked: list[Question]) -> list[Question]:
     """The questions with each sentence shown once: a later mention of a sentence already shown
-    names it alone (a delegation of nine, the seven resolutions of one sentence), which keeps
+    is named alone (a delegation of nine, the seven resolutions of one sentence), which keeps
     the prompt short."""
     shown: set[Span] = set()
     once: list[Question] = []
     for question in asked:
         sentence = question.mention.sentence
-        if question.shown and sentence in shown:
-            brief = f'"{question.mention.text}"' + _titles(question.mention)
-            question = replace(question, shown=f"{brief}, in the same sentence")
+        if question.clause and sentence in shown:
+            question = replace(question, again=True)
         shown.add(sentence)
         once.append(question)
     return once
-
-
-def _titles(mention: Mention) -> str:
-    return f" ({'، '.join(mention.titles)})" if mention.titles else ""
 
 
 def _clause(mention: Mention, text: str) -> str:
@@ -171,19 +150,17 @@ def _word_start(text: str, offset: int, floor: int) -> int:
 
 
 def _person_question(number: int, mention: Mention, text: str) -> Question:
-    shown = f'"{mention.text}"' + _titles(mention)
     reply = Side if mention.marker is not None else Role
-    return Question(f"p{number}", mention, f"{shown} in «{_clause(mention, text)}»", fixed=reply)
+    return Question(f"p{number}", mention, _clause(mention, text), fixed=reply)
 
 
 def _weapon_questions(
     number: int, mention: Mention, document: Document, text: str
 ) -> list[Question]:
     states = _states(mention, document, text)
-    shown = f'"{mention.text}" in «{_clause(mention, text)}»'
     return [
-        Question(f"w{number}_buyer", mention, shown, states),
-        Question(f"w{number}_seller", mention, "", states),
+        Question(f"w{number}_buyer", mention, _clause(mention, text), choices=states),
+        Question(f"w{number}_seller", mention, choices=states),
     ]
 
 
@@ -221,13 +198,13 @@ def _target_label(number: int, mention: Mention) -> str:
 def _embargo_questions(
     number: int, mention: Mention, document: Document, text: str, labels: tuple[str, ...]
 ) -> list[Question]:
-    shown = f'"{mention.text}" in «{_clause(mention, text)}»'
+    clause = _clause(mention, text)
     if mention.what == "resolution":
-        return [Question(f"r{number}", mention, shown, labels)] if labels else []
+        return [Question(f"r{number}", mention, clause, choices=labels)] if labels else []
     imposers = _imposers(mention, document, text)
     return [
-        Question(f"t{number}", mention, shown, fixed=Measure),
-        Question(f"t{number}_by", mention, "", imposers),
+        Question(f"t{number}", mention, clause, fixed=Measure),
+        Question(f"t{number}_by", mention, choices=imposers),
     ]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, create_model
 
@@ -54,6 +54,15 @@ RECORD_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
 """For a finding about a whole record (rule 3), the fields that may hold the value it turns
 on, in the order asked: a reversed or equal pair asks who sells."""
 
+Reply = Literal["code", "resolution", "category", "text"]
+REPLY_TYPES: dict[Reply, Any] = {
+    "code": Code | None,
+    "resolution": ResolutionDigits | None,
+    "category": ItemCategory | None,
+    "text": Text | None,
+}
+"""The type of each kind of reply in the reply schema."""
+
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
 
@@ -87,26 +96,21 @@ class Question:
     """The old value is a post written as a name: it moves to the titles whatever the reply."""
 
     @property
-    def hint(self) -> str | None:
-        """What a reply must be, when it is not text copied from the article."""
+    def reply(self) -> Reply:
+        """What a reply is: a code, a resolution number or a weapon category, each told by the
+        repair prompt, or else text copied from the article."""
         if self.field in COUNTRY_CODES:
-            return "a three-letter ISO country code"
+            return "code"
         if self.field == "resolutions":
-            return "the resolution number in digits"
+            return "resolution"
         if self.field == "category":
-            return "one of the weapon categories"
-        return None
+            return "category"
+        return "text"
 
     @property
     def annotation(self) -> Any:
         """The type a reply to this question has in the reply schema."""
-        if self.field in COUNTRY_CODES:
-            return Code | None
-        if self.field == "resolutions":
-            return ResolutionDigits | None
-        if self.field == "category":
-            return ItemCategory | None
-        return Text | None
+        return REPLY_TYPES[self.reply]
 
 
 def questions(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractor.pipeline.kinds import KINDS
-from extractor.pipeline.prompting import PROMPTS_DIR, TEMPLATE_SUFFIX
 from extractor.pipeline.tasks import TASKS
+from extractor.pipeline.templates import templates
 from extractor.schemas import FACT_KINDS, Document
 from extractor.schemas.response import DocumentAnswer
 
@@ -15,10 +15,10 @@ def test_the_kinds_are_the_documents_lists_of_facts() -> None:
     assert set(FACT_KINDS) <= set(Document.model_fields)
 
 
-def test_each_row_names_its_answer_list_and_an_existing_template() -> None:
+def test_each_row_names_its_answer_list_and_existing_templates() -> None:
     for kind in KINDS:
         assert list(kind.answer.model_fields) == [kind.name]
-        assert (PROMPTS_DIR / (kind.template + TEMPLATE_SUFFIX)).is_file()
+        assert {kind.template, f"recall_{kind.name}"} <= set(templates().sources)
         assert kind.heading
 
 

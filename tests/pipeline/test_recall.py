@@ -192,7 +192,7 @@ def test_a_schema_that_cannot_be_built_falls_back_to_free_text(seed_text: str) -
     weapons = recall.questions(
         "arms_deals", [m for m in mentions if m.kind == "arms_deals"], document, seed_text
     )
-    many = recall.Question("w9_buyer", weapons[0].mention, "", tuple(map(str, range(40))))
+    many = recall.Question("w9_buyer", weapons[0].mention, choices=tuple(map(str, range(40))))
     model = recall.reply_model([*weapons, many], constrained=True)
     schema = model.model_json_schema()
     assert _choices(schema, "w1_buyer") == ["باكستان", "ليبيا"]

@@ -1,1 +1,0 @@
-"""Package data: the prompts shipped with the extractor."""
