@@ -53,7 +53,7 @@ from extractor.evaluate.loading import GoldDocument
 from extractor.llm.embedded import EmbeddedServer
 from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "eval" / "dev"
 SYSTEMS = ("ours", "langextract", "instructor")
 MAX_TOKENS = 1200
 """Output budget per call for the baselines: what our single-call strategy allows."""

@@ -27,7 +27,7 @@ from extractor.pipeline.tasks import Strategy
 from extractor.schemas import Document
 from extractor.verify import failed_checks
 
-DEV_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
+DEV_DIR = Path(__file__).resolve().parents[1] / "eval" / "dev"
 TARGET_SECONDS = 30.0
 """The issue's target for an article of at most 400 words, reasks included."""
 WARM_UP = "التقى وزير الخارجية نظيره في العاصمة يوم الأحد."

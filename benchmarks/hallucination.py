@@ -1,7 +1,7 @@
 """Hallucination detection, side by side: our verifier, LangExtract's aligner and instructor's
 CitationMixin on the same corrupted copies of the dev gold.
 
-    python benchmarks/hallucination.py [--gold ../shared/eval/dev] [--json OUT] [--misses]
+    python benchmarks/hallucination.py [--gold eval/dev] [--json OUT] [--misses]
 
 Each case changes one thing in a gold Document (corruptions.py). Ours flags a case when the
 check of a changed path is unsupported or contradicted (`extractor.verify.verify_document`).
@@ -45,7 +45,7 @@ from benchmarks.corruptions import Case, Claim, cases_for, surface_strings
 from extractor.evaluate import load_gold
 from extractor.verify import verify_document
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "eval" / "dev"
 CONTEXT_WORDS = 3
 _WORD = regex.compile(r"\S+")
 

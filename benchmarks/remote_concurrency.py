@@ -24,7 +24,7 @@ from pathlib import Path
 
 from extractor.testing import FakeOpenAIServer, schema_answers
 
-DEV_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+DEV_DIR = Path(__file__).resolve().parents[1] / "eval" / "dev"
 TARGET = 1.15
 
 

@@ -32,7 +32,7 @@ from extractor.arabic.normalize import normalize
 from extractor.schemas import Document
 from extractor.verify import verify_document
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev"
+DEV = Path(__file__).resolve().parents[1] / "eval" / "dev"
 
 
 def _pairs(dev: Path) -> list[tuple[Document, str]]:

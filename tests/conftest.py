@@ -15,7 +15,7 @@ from extractor.api import Extractor
 from extractor.testing import FakeOpenAIServer
 
 REPO = Path(__file__).resolve().parent.parent
-DEV_DIR = Path(os.environ.get("EXTRACTOR_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
+DEV_DIR = Path(os.environ.get("EXTRACTOR_DEV_DIR", REPO / "eval" / "dev"))
 SEED = REPO / "seeds" / "00_seed-pakistan-libya.txt"
 API_KEY = "sk-test-0123456789-SECRET"
 HAS_LOCAL_EXTRA = importlib.util.find_spec("xllamacpp") is not None

@@ -1,6 +1,7 @@
 """The wheel installs one import package, `extractor`, with its seeds and prompt templates inside:
-nothing else of ours lands at the top of `site-packages`, and the installed package renders its
-prompts from the templates it carries."""
+nothing else of ours lands at the top of `site-packages`, the installed package renders its
+prompts from the templates it carries, and neither it nor the sdist carries the evaluation
+texts, which belong to their outlets (eval/LICENSE.md)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import tomllib
 from pathlib import Path
 from zipfile import ZipFile
 
+from hatchling.builders.sdist import SdistBuilder
 from hatchling.builders.wheel import WheelBuilder
 
 from extractor.pipeline.prompting import opening, prompt_version
@@ -33,6 +36,12 @@ the first request it would send about an article."""
 def _build_wheel(directory: Path) -> Path:
     """The wheel of this checkout, built by the project's own build backend."""
     (built,) = WheelBuilder(str(REPO)).build(directory=str(directory), versions=["standard"])
+    return Path(built)
+
+
+def _build_sdist(directory: Path) -> Path:
+    """The source distribution of this checkout, built by the same backend."""
+    (built,) = SdistBuilder(str(REPO)).build(directory=str(directory), versions=["standard"])
     return Path(built)
 
 
@@ -72,3 +81,29 @@ def test_the_installed_wheel_renders_the_prompts_it_carries(tmp_path: Path) -> N
     assert templates().directory == REPO / "prompts"
     assert installed["version"] == prompt_version()
     assert installed["opening"] == opening(SEED.read_text(encoding="utf-8"), "task_all")
+
+
+def _evaluation_files() -> set[str]:
+    """The names of the articles and gold files under eval/, but the seed article that seeds/
+    ships as well."""
+    seeds = {path.name for path in (REPO / "seeds").iterdir()}
+    texts = {
+        path.name for pattern in ("*.txt", "*.gold.json") for path in REPO.glob(f"eval/*/{pattern}")
+    }
+    assert len(texts) > 90, "the evaluation sets are in eval/"
+    return texts - seeds
+
+
+def test_neither_the_wheel_nor_the_sdist_carries_the_evaluation_sets(tmp_path: Path) -> None:
+    with ZipFile(_build_wheel(tmp_path)) as wheel:
+        in_wheel = wheel.namelist()
+    with tarfile.open(_build_sdist(tmp_path)) as sdist:
+        # Members are `<name>-<version>/<path>`: the path inside the project.
+        in_sdist = [member.name.split("/", 1)[-1] for member in sdist.getmembers()]
+    assert "extractor/api.py" in in_wheel
+    assert "tests/conftest.py" in in_sdist
+
+    evaluation = _evaluation_files()
+    for names in (in_wheel, in_sdist):
+        assert not [name for name in names if name.split("/", 1)[0] == "eval"]
+        assert not [name for name in names if name.rsplit("/", 1)[-1] in evaluation]

@@ -86,7 +86,7 @@ class Ledger:
     kinds_failed: list[str] = field(default_factory=list)
     """Fact kinds asked about whose first answer was unusable."""
     withdrawn: list[repair.Question] = field(default_factory=list)
-    """Facts of the wrong kind, withdrawn unasked (rule 3)."""
+    """Facts of the wrong kind, withdrawn unasked (docs/contract.md, rule 3)."""
     recalled: list[RecallRound] = field(default_factory=list)
     """What each round of recall questions asked and added."""
     recall_asked: set[tuple[str, tuple[int, int]]] = field(default_factory=set)

@@ -43,7 +43,8 @@ MAX_QUESTIONS = 12
 """Mentions asked about in one call; the rest wait for the next round."""
 
 MAX_CHOICES = 16
-"""Most spans one enum offers: the model chooses worse from many (architecture.md)."""
+"""Most spans one enum offers: the model chooses worse from many (docs/architecture.md,
+"Candidate spans")."""
 
 TOKENS_PER_KEY = 20
 """Output budget per reply key: the key, and a short enum value or span."""

@@ -51,8 +51,8 @@ RECORD_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     DealAnswer: ("seller_text", "buyer_text", "seller", "buyer"),
     MeetingAnswer: ("host_country",),
 }
-"""For a finding about a whole record (rule 3), the fields that may hold the value it turns
-on, in the order asked: a reversed or equal pair asks who sells."""
+"""For a finding about a whole record (docs/contract.md, rule 3), the fields that may hold the
+value it turns on, in the order asked: a reversed or equal pair asks who sells."""
 
 Reply = Literal["code", "resolution", "category", "text"]
 REPLY_TYPES: dict[Reply, Any] = {

@@ -12,7 +12,7 @@ from extractor.schemas.facts import ArmsDeal, Embargo, Fact, Meeting
 
 CheckStatus = Literal["exact", "normalized", "fuzzy", "unsupported", "contradicted"]
 CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
-"""Check statuses from strongest support to worst (contract.md)."""
+"""Check statuses from strongest support to worst (docs/contract.md, "Statuses")."""
 FAILED_STATUSES: frozenset[str] = frozenset({"unsupported", "contradicted"})
 
 
@@ -148,7 +148,8 @@ class Provenance(BaseModel):
     records_withdrawn: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,
-        description="Why each fact of the wrong kind was withdrawn unasked (rule 3).",
+        description="Why each fact of the wrong kind was withdrawn unasked "
+        "(docs/contract.md, rule 3).",
     )
     prompt_examples_withdrawn: list[str] = Field(
         default_factory=list,
@@ -193,7 +194,7 @@ class Source(BaseModel):
 
 
 class Document(BaseModel):
-    """The extractor's output for one article (contract.md)."""
+    """The extractor's output for one article (docs/contract.md)."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -1,7 +1,7 @@
 """The facts of the output contract: Delegate, Meeting, ArmsItem, Money, ArmsDeal, Embargo.
 
 Field descriptions are written for the LLM: they reach it through the prompt. Lists have no
-caps: a real article may list 9 topics or 17 participants (contract.md); the answer models the
+caps: a real article may list 9 topics or 17 participants (docs/contract.md); the answer models the
 LLM fills (response.py) bound each call instead.
 """
 

@@ -2,7 +2,7 @@
 surface text, which fields are codes, and which field a whole record stands or falls with.
 
 The verifier, the repair questions, the review page and the benchmarks read these tables
-instead of keeping copies of their own (contract.md, rules 1 and 2).
+instead of keeping copies of their own (docs/contract.md, rules 1 and 2).
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ UNWRITTEN_CODES = COUNTRY_CODES - SURFACE_OF.keys()
 """Codes with no surface field of their own: a string-grounding tool has nothing to check."""
 
 ENUMERATIONS = frozenset({"category", "side", "status", "kind"})
-"""Enumerations the text cannot prove or disprove by lookup: they get no check (contract.md)."""
+"""Enumerations the text cannot prove or disprove by lookup: they get no check of their own
+(docs/contract.md, "What gets a check")."""
 
 DEFINING_FIELD: dict[type[BaseModel], str] = {
     ArmsItem: "designation",

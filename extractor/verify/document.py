@@ -1,6 +1,6 @@
-"""Verify a whole Document: one Check per leaf value, the findings about whole records (rule 3),
-and what the source states that no fact accounts for (numbers; persons, weapons, resolutions,
-sanction targets)."""
+"""Verify a whole Document: one Check per leaf value, the findings about whole records
+(docs/contract.md, rule 3), and what the source states that no fact accounts for (numbers;
+persons, weapons, resolutions, sanction targets)."""
 
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ def verify_document(document: Document, source: str) -> Document:
     filled in.
 
     Pure: reads nothing but its arguments. A surface string found at a `normalized` or
-    `fuzzy` match becomes the source's own characters at its span (contract.md: snapping); the
-    model's form stays in its check's `value`. Nothing else of the facts changes.
+    `fuzzy` match becomes the source's own characters at its span (docs/contract.md,
+    "Snapping"); the model's form stays in its check's `value`. Nothing else of the facts
+    changes.
     """
     prepared = _prepare(document, source)
     found = [(leaf, CHECKERS.get(leaf.field, check_surface)) for leaf in leaves(document)]

@@ -1,5 +1,5 @@
 """A meeting's host and guests: the host is no guest, and both agree with the place and with
-the participants' states (rule 3)."""
+the participants' states (docs/contract.md, rule 3)."""
 
 from __future__ import annotations
 

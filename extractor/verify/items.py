@@ -1,5 +1,5 @@
 """Arms items as whole records: the designation must be a weapon system, and `category` must
-agree with the weapon words around it (rule 3, and the category check of contract.md)."""
+agree with the weapon words around it (docs/contract.md, rule 3 and "What gets a check")."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Facts of their kind: a deal its sentences call military, an embargo a sanction word states,
-a meeting its evidence reports between two parties (rule 3)."""
+a meeting its evidence reports between two parties (docs/contract.md, rule 3)."""
 
 from __future__ import annotations
 

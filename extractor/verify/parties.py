@@ -1,5 +1,5 @@
 """Deal parties as a whole: a buyer and a seller that differ, each named in the deal's own
-sentences, in the roles the Arabic sale and purchase verbs give them (rule 3)."""
+sentences, in the roles the Arabic sale and purchase verbs give them (docs/contract.md, rule 3)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Participants as whole records: a name must name a person, and the person must be named in
-a sentence of the meeting itself (rule 3)."""
+a sentence of the meeting itself (docs/contract.md, rule 3)."""
 
 from __future__ import annotations
 

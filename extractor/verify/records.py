@@ -1,5 +1,6 @@
-"""Whole-record findings (rule 3): each fact and participant checked in its role and kind, not
-only its values. Only findings are returned, and the category checks of arms items."""
+"""Whole-record findings (docs/contract.md, rule 3): each fact and participant checked in its
+role and kind, not only its values. Only findings are returned, and the category checks of arms
+items."""
 
 from __future__ import annotations
 

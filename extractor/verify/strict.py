@@ -1,13 +1,14 @@
 """Strict mode: keep only what the source supports.
 
 Every record with a failed whole-record finding goes (a fact of the wrong kind, a participant
-who is no person or not in the meeting, an item that is no weapon: rule 3). Every value whose
-check failed is removed (an optional scalar becomes null, a category `other`, a list element
-goes), then every record left without support goes too: an arms item whose designation is
-unsupported, a delegate with neither a supported name nor a supported title, a Money value
-whose text is unsupported, a meeting without participants, a deal without items or value,
-an embargo whose target_text is unsupported. The surviving values keep their checks, re-pathed
-to their new indices, so the result is verified without the source being read again.
+who is no person or not in the meeting, an item that is no weapon: docs/contract.md, rule 3).
+Every value whose check failed is removed (an optional scalar becomes null, a category
+`other`, a list element goes), then every record left without support goes too: an arms item
+whose designation is unsupported, a delegate with neither a supported name nor a supported
+title, a Money value whose text is unsupported, a meeting without participants, a deal without
+items or value, an embargo whose target_text is unsupported. The surviving values keep their
+checks, re-pathed to their new indices, so the result is verified without the source being
+read again.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Embargo targets in their role: the state a measure is imposed on, not the one imposing it
-(rule 3). `فرضت الولايات المتحدة … عقوبات على إيران` makes IRN the target, not USA."""
+(docs/contract.md, rule 3). `فرضت الولايات المتحدة … عقوبات على إيران` makes IRN the target,
+not USA."""
 
 from __future__ import annotations
 

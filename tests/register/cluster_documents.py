@@ -25,13 +25,9 @@ from extractor.schemas import (
     Provenance,
     Source,
 )
+from tests.conftest import REPO
 
-REGISTER_DIR = Path(
-    os.environ.get(
-        "EXTRACTOR_REGISTER_DIR",
-        Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "register",
-    )
-)
+REGISTER_DIR = Path(os.environ.get("EXTRACTOR_REGISTER_DIR", REPO / "eval" / "register"))
 
 Fact = ArmsDeal | Meeting | Embargo
 

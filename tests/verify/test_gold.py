@@ -1,5 +1,6 @@
 """Every dev gold file verifies cleanly: each value is found, each span points at it, and no
-record draws a finding (rule 3); every item's category is named by its weapon words."""
+record draws a finding (docs/contract.md, rule 3); every item's category is named by its weapon
+words."""
 
 from __future__ import annotations
 

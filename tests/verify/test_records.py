@@ -1,5 +1,6 @@
-"""Whole-record findings (rule 3): a true string in the wrong role is flagged at the record's
-path, with a message that can be asked as a repair question, and --strict drops the record."""
+"""Whole-record findings (docs/contract.md, rule 3): a true string in the wrong role is flagged at
+the record's path, with a message that can be asked as a repair question, and --strict drops
+the record."""
 
 from __future__ import annotations
 
