@@ -16,6 +16,7 @@ def schema(
         "Document",
         "--type",
         "-t",
+        metavar="<model>",
         help=f"Which model to print: {', '.join(MODELS)}.",
     ),
 ) -> None:
