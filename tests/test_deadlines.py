@@ -25,7 +25,5 @@ def test_the_formula_in_words_computes_the_deadline(
 
 
 def test_the_default_deadline_is_the_one_of_the_default_settings() -> None:
-    assert DEFAULT_DOCUMENT_TIMEOUT == document_deadline(
-        DEFAULT_TIMEOUT, DEFAULT_MAX_REASKS, DEFAULT_RECALL_ROUNDS
-    )
-    assert DEFAULT_DOCUMENT_TIMEOUT == 1920
+    defaults = document_deadline(DEFAULT_TIMEOUT, DEFAULT_MAX_REASKS, DEFAULT_RECALL_ROUNDS)
+    assert defaults == DEFAULT_DOCUMENT_TIMEOUT == 1920

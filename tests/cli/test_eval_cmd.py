@@ -65,9 +65,7 @@ def test_the_earlier_json_file_form_names_its_new_spelling(tmp_path: Path) -> No
     run = tmp_path / "run.jsonl"
     _write_run(run)
     for old in (["--json", "scores.json"], ["--json=scores.json"]):
-        result = runner.invoke(
-            app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), *old]
-        )
+        result = runner.invoke(app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), *old])
         assert result.exit_code == 2, result.output
         assert "-o scores.json" in " ".join(result.output.replace("│", " ").split())
     assert not (tmp_path / "scores.json").exists()

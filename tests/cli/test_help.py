@@ -42,9 +42,12 @@ def test_every_placeholder_is_written_one_way() -> None:
         if isinstance(parameter, TyperArgument):
             if not NAME.fullmatch(parameter.metavar or ""):
                 wrong.append(f"{where} {parameter.name}: argument metavar {parameter.metavar!r}")
-        elif not parameter.is_flag and parameter.type_descriptor.is_choice is False:
-            if not VALUE.fullmatch(parameter.metavar or ""):
-                wrong.append(f"{where} {parameter.opts}: option metavar {parameter.metavar!r}")
+        elif (
+            not parameter.is_flag
+            and not parameter.type_descriptor.is_choice
+            and not VALUE.fullmatch(parameter.metavar or "")
+        ):
+            wrong.append(f"{where} {parameter.opts}: option metavar {parameter.metavar!r}")
     assert not wrong, "\n".join(wrong)
 
 
