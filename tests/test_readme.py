@@ -20,7 +20,7 @@ PYTHON_BLOCK = regex.compile(r"^```python\n(.*?)^```$", regex.MULTILINE | regex.
 
 def python_blocks(markdown: str) -> list[str]:
     """The ```python blocks of a Markdown text, in order."""
-    return PYTHON_BLOCK.findall(markdown)
+    return [str(block) for block in PYTHON_BLOCK.findall(markdown)]
 
 
 def test_the_readme_has_python_examples() -> None:
