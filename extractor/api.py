@@ -10,9 +10,20 @@ from types import TracebackType
 from typing import Any
 
 from extractor.arguments import check_settings, checked_request
-from extractor.deadlines import DEFAULT_TIMEOUT, document_deadline
+from extractor.deadlines import (
+    DEFAULT_MAX_REASKS,
+    DEFAULT_RECALL_ROUNDS,
+    DEFAULT_TIMEOUT,
+    document_deadline,
+)
 from extractor.errors import ConfigurationError, DeadlineError
-from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choose_backend
+from extractor.llm.backends import (
+    BACKENDS,
+    DEFAULT_CONCURRENCY,
+    BackendName,
+    BackendSettings,
+    choose_backend,
+)
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
@@ -22,7 +33,14 @@ from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.schemas import Document, Usage
 
-__all__ = ["MIN_CHUNK_CHARS", "ChunkProgress", "Extractor", "aextract", "extract"]
+__all__ = [
+    "DEFAULT_CONCURRENCY",
+    "MIN_CHUNK_CHARS",
+    "ChunkProgress",
+    "Extractor",
+    "aextract",
+    "extract",
+]
 
 
 class Extractor:
@@ -36,8 +54,8 @@ class Extractor:
         gguf: Path | None = None,
         base_url: str | None = None,
         api_key: str | None = None,
-        max_reasks: int = 2,
-        recall_rounds: int = 1,
+        max_reasks: int = DEFAULT_MAX_REASKS,
+        recall_rounds: int = DEFAULT_RECALL_ROUNDS,
         constrained: bool = True,
         choose_first: bool = False,
         strict: bool = False,

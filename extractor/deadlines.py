@@ -15,6 +15,12 @@ EMBEDDED_MIN_TIMEOUT = 900.0
 DEADLINE_CALLS = 3
 """The first-round calls a document's deadline allows for: one per fact kind."""
 
+DEFAULT_MAX_REASKS = 2
+"""Repair rounds per document by default; each is a call the deadline allows for."""
+
+DEFAULT_RECALL_ROUNDS = 1
+"""Recall rounds per document by default; each asks up to one call per fact kind."""
+
 
 def document_deadline(request_timeout: float, max_reasks: int, recall_rounds: int = 0) -> float:
     """The default deadline of one document: twice (for one transport retry each) the request
@@ -22,3 +28,15 @@ def document_deadline(request_timeout: float, max_reasks: int, recall_rounds: in
     recall round."""
     calls = DEADLINE_CALLS * (1 + recall_rounds) + max_reasks
     return 2 * request_timeout * calls
+
+
+def deadline_formula(timeout: str, recall_rounds: str, max_reasks: str) -> str:
+    """`document_deadline` as a formula over the settings named as the caller names them, for
+    help texts (a test evaluates it against the function)."""
+    return f"2 × {timeout} × ({DEADLINE_CALLS} × (1 + {recall_rounds}) + {max_reasks})"
+
+
+DEFAULT_DOCUMENT_TIMEOUT = document_deadline(
+    DEFAULT_TIMEOUT, DEFAULT_MAX_REASKS, DEFAULT_RECALL_ROUNDS
+)
+"""A document's deadline with every default setting (the figure help texts quote)."""

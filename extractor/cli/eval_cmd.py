@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from extractor.cli.app import app
+from extractor.cli.json_flag import JsonFlagGroup
+from extractor.cli.shown import printable
 
 if TYPE_CHECKING:
     from extractor.evaluate import EvalReport, Score
@@ -70,6 +72,7 @@ def _summary_lines(report: EvalReport) -> list[str]:
 
 eval_app = typer.Typer(
     name="eval",
+    cls=JsonFlagGroup,
     invoke_without_command=True,
     help=(
         "Score a run against gold Documents (--gold, --pred): tuple precision, recall and F1 per "
@@ -85,14 +88,21 @@ def eval_(
     context: typer.Context,
     gold: Annotated[
         Path | None,
-        typer.Option("--gold", help="Folder of NN_slug.gold.json (+ NN_slug.txt)."),
+        typer.Option(
+            "--gold", metavar="<folder>", help="Folder of NN_slug.gold.json (+ NN_slug.txt)."
+        ),
     ] = None,
     pred: Annotated[
-        Path | None, typer.Option("--pred", help="The run's JSONL (`extractor run -o`).")
+        Path | None,
+        typer.Option("--pred", metavar="<file>", help="The run's JSONL (`extractor run -o`)."),
     ] = None,
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the numbers as JSON.")
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="<file>", help="Also write the numbers as JSON."),
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the numbers as JSON instead of the table.")
+    ] = False,
 ) -> None:
     """Score a run against gold Documents."""
     from extractor.evaluate import EvaluationInputError, evaluate  # the verifier loads on use
@@ -108,9 +118,22 @@ def eval_(
     except EvaluationInputError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
+    numbers = report.model_dump_json(indent=2)
+    if output is not None:
+        write_json(output, numbers)
+    if as_json:
+        typer.echo(numbers)
+        return
     console = Console()
     console.print(_score_table(report))
     for line in _summary_lines(report):
         console.print(line, highlight=False, markup=False)
-    if json_out is not None:
-        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+
+
+def write_json(path: Path, numbers: str) -> None:
+    """Write the numbers to `path`; a file that cannot be written exits 2 with one line."""
+    try:
+        path.write_text(numbers + "\n", encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"error: cannot write {printable(path)}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from exc

@@ -11,7 +11,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from extractor.cli.eval_cmd import eval_app
+from extractor.cli.eval_cmd import eval_app, write_json
+from extractor.cli.json_flag import JsonFlagCommand
 from extractor.cli.register_cmd import DEFAULT_DB, Db, opened
 
 if TYPE_CHECKING:
@@ -48,15 +49,24 @@ def _table(score: RegisterScore, title: str) -> Table:
     return table
 
 
-@eval_app.command(name="register")
+@eval_app.command(name="register", cls=JsonFlagCommand)
 def eval_register(
     clusters: Annotated[
-        Path, typer.Option("--clusters", help="clusters.json: which article reports which event.")
+        Path,
+        typer.Option(
+            "--clusters",
+            metavar="<file>",
+            help="clusters.json: which article reports which event.",
+        ),
     ],
     db: Db = DEFAULT_DB,
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the numbers as JSON.")
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="<file>", help="Also write the numbers as JSON."),
     ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the numbers as JSON instead of the table.")
+    ] = False,
 ) -> None:
     """Score a register against clusters.json.
 
@@ -81,6 +91,12 @@ def eval_register(
             for entry in register.entries()
         ]
     score = score_register(gold, entries)
+    numbers = json.dumps(score.figures(), indent=2)
+    if output is not None:
+        write_json(output, numbers)
+    if as_json:
+        typer.echo(numbers)
+        return
     console = Console()
     console.print(_table(score, f"{db} against {clusters}"))
     console.print(
@@ -91,5 +107,3 @@ def eval_register(
     )
     for kind, first, second in score.false_pairs:
         console.print(f"false pair ({kind}): {first} + {second}", highlight=False, markup=False)
-    if json_out is not None:
-        json_out.write_text(json.dumps(score.figures(), indent=2), encoding="utf-8")

@@ -72,6 +72,7 @@ Db = Annotated[
     str,
     typer.Option(
         "--db",
+        metavar="<db>",
         help="The register: a SQLite file path or a SQLAlchemy URL.",
         envvar="EXTRACTOR_REGISTER_DB",
     ),
@@ -108,7 +109,7 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
 def add(
     results: Annotated[
         list[Path],
-        typer.Argument(help="Result files of `extractor run` (JSONL).", metavar="RESULTS.jsonl..."),
+        typer.Argument(help="Result files of `extractor run` (JSONL).", metavar="RESULTS"),
     ],
     db: Db = DEFAULT_DB,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress.")] = False,
@@ -185,13 +186,18 @@ def _summary(entry: Entry) -> str:
 def list_(
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only entries of this kind.")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="Only entries involving this state (ISO3).")
+        str | None,
+        typer.Option(
+            "--country", metavar="<iso3>", help="Only entries involving this state (ISO3)."
+        ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Dated on or after (YYYY-MM-DD).")
+        str | None,
+        typer.Option("--since", metavar="<date>", help="Dated on or after (YYYY-MM-DD)."),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Dated on or before (YYYY-MM-DD).")
+        str | None,
+        typer.Option("--until", metavar="<date>", help="Dated on or before (YYYY-MM-DD)."),
     ] = None,
     output: Annotated[
         ListFormat, typer.Option("--format", help="table, jsonl or csv.")
@@ -248,7 +254,7 @@ def _echo_csv(entries: list[Entry], kind: Kind | None) -> None:
 
 @register_app.command(epilog=EXIT_CODES)
 def show(
-    entry_id: Annotated[str, typer.Argument(help="An entry_id from `list`.")],
+    entry_id: Annotated[str, typer.Argument(help="An entry_id from `list`.", metavar="ENTRY_ID")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
     db: Db = DEFAULT_DB,
 ) -> None:
@@ -291,7 +297,9 @@ def show(
 
 @register_app.command(epilog=EXIT_CODES)
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="The file to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="<file>", help="The file to write.")
+    ],
     file_format: Annotated[
         ExportFormat, typer.Option("--format", help="csv, parquet (needs pyarrow) or jsonl.")
     ] = ExportFormat.csv,

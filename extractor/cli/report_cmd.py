@@ -16,19 +16,28 @@ from extractor.report.load import load_entries
 def report(
     results: Annotated[
         Path,
-        typer.Argument(help="JSONL written by `extractor run`.", exists=True, dir_okay=False),
+        typer.Argument(
+            help="JSONL written by `extractor run`.",
+            exists=True,
+            dir_okay=False,
+            metavar="RESULTS",
+        ),
     ],
     sources: Annotated[
         Path | None,
         typer.Option(
             "--sources",
+            metavar="<folder>",
             help="Folder holding the articles (DOC_ID.txt); without it only facts are shown.",
             exists=True,
             file_okay=False,
         ),
     ] = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="HTML file to write.", dir_okay=False)
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="<file>", help="HTML file to write.", dir_okay=False
+        ),
     ] = Path("report.html"),
 ) -> None:
     """Write a self-contained HTML page to review a run: highlighted articles, facts, flags."""

@@ -27,12 +27,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from extractor.api import MIN_CHUNK_CHARS, ChunkProgress
+from extractor.api import DEFAULT_CONCURRENCY, MIN_CHUNK_CHARS, ChunkProgress
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.shown import printable, shown
 from extractor.corpus import check_corpus, is_corpus
-from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
+from extractor.deadlines import (
+    DEFAULT_DOCUMENT_TIMEOUT,
+    DEFAULT_MAX_REASKS,
+    DEFAULT_RECALL_ROUNDS,
+    DEFAULT_TIMEOUT,
+    EMBEDDED_MIN_TIMEOUT,
+    deadline_formula,
+)
 from extractor.errors import ConfigurationError, InputError
 from extractor.inputs import MAX_CHARS, find_articles
 from extractor.pipeline.batch import (
@@ -54,6 +61,9 @@ if TYPE_CHECKING:
     from extractor.api import Extractor
 
 DEFAULT_OUTPUT = Path("extractions.jsonl")
+
+# The panels of `run --help`, in the order a first run needs them.
+INPUT, MODEL, QUALITY, OUTPUT, SCALE = "Input", "Model", "Quality", "Output", "Scale"
 
 
 class EngineChoice(enum.StrEnum):
@@ -100,20 +110,21 @@ def run(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Articles: .txt files, folders (every *.txt below them), glob patterns, "
-            "or - for stdin.",
+            help="Articles: .txt files, folders (every *.txt below them), corpora (.jsonl, "
+            ".parquet: one article per line or row), glob patterns, or - for stdin.",
             show_default=False,
             metavar="PATHS",
         ),
     ],
-    output: Annotated[
-        Path | None,
+    published: Annotated[
+        dt.datetime | None,
         typer.Option(
-            "--output",
-            "-o",
-            help="JSONL file to write, one line per document "
-            "\\[default: stdout when piped, else ./extractions.jsonl]; with --engine ray a "
-            "folder of shards (see --shard-format).",
+            "--published",
+            formats=["%Y-%m-%d"],
+            metavar="<date>",
+            help="Publication date (YYYY-MM-DD) that anchors relative dates; a sidecar "
+            'ARTICLE.meta.json with {"published": ...} wins for its article.',
+            rich_help_panel=INPUT,
         ),
     ] = None,
     backend: Annotated[
@@ -123,28 +134,35 @@ def run(
             help="embedded (built-in llama.cpp model) or openai (any OpenAI-compatible endpoint) "
             "\\[default: openai when --base-url or OPENAI_BASE_URL is set, else embedded].",
             case_sensitive=False,
+            rich_help_panel=MODEL,
         ),
     ] = None,
     model: Annotated[
-        str | None, typer.Option("--model", help="Model name at the endpoint.")
+        str | None,
+        typer.Option(
+            "--model",
+            metavar="<name>",
+            help="Model name at the endpoint (OPENAI_MODEL may stand for it).",
+            rich_help_panel=MODEL,
+        ),
     ] = None,
     gguf: Annotated[
         Path | None,
-        typer.Option("--gguf", help="A GGUF model file for the embedded backend.", exists=True),
+        typer.Option(
+            "--gguf",
+            metavar="<file>",
+            help="A GGUF model file for the embedded backend.",
+            exists=True,
+            rich_help_panel=MODEL,
+        ),
     ] = None,
     base_url: Annotated[
         str | None,
         typer.Option(
-            "--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1."
-        ),
-    ] = None,
-    published: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--published",
-            formats=["%Y-%m-%d"],
-            help="Publication date (YYYY-MM-DD) that anchors relative dates; a sidecar "
-            'ARTICLE.meta.json with {"published": ...} wins for its article.',
+            "--base-url",
+            metavar="<url>",
+            help="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (or OPENAI_BASE_URL).",
+            rich_help_panel=MODEL,
         ),
     ] = None,
     concurrency: Annotated[
@@ -152,31 +170,72 @@ def run(
         typer.Option(
             "--concurrency",
             min=1,
-            help="Documents in flight at once \\[default: 8 for remote endpoints, the embedded "
-            "server's slots otherwise].",
+            metavar="<n>",
+            help=f"Documents in flight at once \\[default: {DEFAULT_CONCURRENCY} for remote "
+            "endpoints, the embedded server's slots otherwise].",
+            rich_help_panel=MODEL,
         ),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            metavar="<seconds>",
+            show_default=False,
+            help="Seconds one LLM request may take, its whole answer included (a server that "
+            "trickles bytes is cut off); it is retried, up to 5 tries "
+            f"\\[default: {DEFAULT_TIMEOUT:g}; the embedded backend waits at least "
+            f"{EMBEDDED_MIN_TIMEOUT:g}].",
+            rich_help_panel=MODEL,
+        ),
+    ] = DEFAULT_TIMEOUT,
+    document_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--document-timeout",
+            min=0.001,
+            metavar="<seconds>",
+            help="Seconds one document may take in all (N times that for a text in N chunks); "
+            "past it the document is an error record \\[default: "
+            f"{deadline_formula('--timeout', '--recall-rounds', '--max-reasks')}"
+            ", each call it may make retried once: "
+            f"{DEFAULT_DOCUMENT_TIMEOUT:,g} with the other defaults].",
+            rich_help_panel=MODEL,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Do not reuse cached LLM answers.", rich_help_panel=MODEL),
+    ] = False,
     max_reasks: Annotated[
         int,
         typer.Option(
-            "--max-reasks", min=0, help="Times a document is sent back with the failed checks."
+            "--max-reasks",
+            min=0,
+            metavar="<n>",
+            help="Times a document is sent back with the failed checks.",
+            rich_help_panel=QUALITY,
         ),
-    ] = 2,
+    ] = DEFAULT_MAX_REASKS,
     recall_rounds: Annotated[
         int,
         typer.Option(
             "--recall-rounds",
             min=0,
+            metavar="<n>",
             help="Rounds of recall questions about the persons, weapons, resolutions and "
             "sanction targets that no fact accounts for (0: none).",
+            rich_help_panel=QUALITY,
         ),
-    ] = 1,
+    ] = DEFAULT_RECALL_ROUNDS,
     constrained: Annotated[
         bool,
         typer.Option(
             "--constrained/--free-recall",
             help="Recall replies choose among the article's spans (a JSON-schema enum) instead "
             "of writing them.",
+            rich_help_panel=QUALITY,
         ),
     ] = True,
     choose_first: Annotated[
@@ -185,10 +244,14 @@ def run(
             "--choose-first",
             help="Experiment: the first answers' names and designations choose among the "
             "article's candidates (a JSON-schema enum) instead of writing them.",
+            rich_help_panel=QUALITY,
         ),
     ] = False,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Drop values the verifier could not support.")
+        bool,
+        typer.Option(
+            "--strict", help="Drop values the verifier could not support.", rich_help_panel=QUALITY
+        ),
     ] = False,
     every_kind: Annotated[
         bool,
@@ -196,56 +259,59 @@ def run(
             "--every-kind",
             help="Ask the model about every fact kind; by default a kind is skipped when the "
             "article has none of its words (no weapon word: no arms-deal question).",
+            rich_help_panel=QUALITY,
         ),
     ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="<path>",
+            help="JSONL file to write, one line per document "
+            "\\[default: stdout when piped, else ./extractions.jsonl]; with --engine ray a "
+            "folder of shards (see --shard-format).",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = None,
     resume: Annotated[
         bool,
         typer.Option(
             "--resume",
             help="Keep the output's finished documents (same doc_id and source sha256) and do "
             "only the rest; without it the output file is overwritten.",
+            rich_help_panel=OUTPUT,
         ),
     ] = False,
     report: Annotated[
         Path | None,
-        typer.Option("--report", help="Also write the HTML review page here.", dir_okay=False),
-    ] = None,
-    timeout: Annotated[
-        float,
         typer.Option(
-            "--timeout",
-            min=0.001,
-            help="Seconds one LLM request may take, its whole answer included (a server that "
-            "trickles bytes is cut off); it is retried, up to 5 tries "
-            f"\\[default: {DEFAULT_TIMEOUT:g}; the embedded backend waits at least "
-            f"{EMBEDDED_MIN_TIMEOUT:g}].",
-        ),
-    ] = DEFAULT_TIMEOUT,
-    document_timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--document-timeout",
-            min=0.001,
-            help="Seconds one document may take in all; past it the document is an error "
-            f"record \\[default: 2 × --timeout × ({DEADLINE_CALLS} + --max-reasks): each "
-            "call it may make, retried once].",
+            "--report",
+            metavar="<file>",
+            help="Also write the HTML review page here.",
+            dir_okay=False,
+            rich_help_panel=OUTPUT,
         ),
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not reuse cached LLM answers.")
-    ] = False,
     quiet: Annotated[
         bool,
-        typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still shown)."),
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress bar and no summary (errors still shown).",
+            rich_help_panel=OUTPUT,
+        ),
     ] = False,
     chunk_chars: Annotated[
         int | None,
         typer.Option(
             "--chunk-chars",
             min=MIN_CHUNK_CHARS,
+            metavar="<n>",
             help="Extract a longer text in sentence-aligned chunks of at most N characters, "
             "merging their facts \\[default: what the embedded model's context holds; "
             "endpoints: no chunks].",
+            rich_help_panel=SCALE,
         ),
     ] = None,
     engine: Annotated[
@@ -255,20 +321,27 @@ def run(
             help="local (this process) or ray (actors on a Ray cluster, needs the ray extra; "
             "-o names a folder of shards, see --shard-format).",
             case_sensitive=False,
+            rich_help_panel=SCALE,
         ),
     ] = EngineChoice.local,
     ray_address: Annotated[
         str | None,
         typer.Option(
             "--ray-address",
+            metavar="<address>",
             help="Ray cluster to join (auto: the one this machine belongs to) "
             "\\[default: start a local one].",
+            rich_help_panel=SCALE,
         ),
     ] = None,
     workers: Annotated[
         int,
         typer.Option(
-            "--workers", min=1, help="Ray actors, each holding one extractor (with --engine ray)."
+            "--workers",
+            min=1,
+            metavar="<n>",
+            help="Ray actors, each holding one extractor (with --engine ray).",
+            rich_help_panel=SCALE,
         ),
     ] = 1,
     shard_format: Annotated[
@@ -278,6 +351,7 @@ def run(
             help="With --engine ray: JSONL shards (records as `extractor run` writes them) or "
             "Parquet (columns doc_id, sha256, error_type, record).",
             case_sensitive=False,
+            rich_help_panel=SCALE,
         ),
     ] = ShardFormat.jsonl,
 ) -> None:

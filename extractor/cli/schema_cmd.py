@@ -18,14 +18,15 @@ def schema(
         "Document",
         "--type",
         "-t",
+        metavar="<model>",
         help=f"Which model to print: {', '.join(PUBLISHED)}.",
     ),
     write: Annotated[
         Path | None,
         typer.Option(
             "--write",
-            metavar="FOLDER",
-            help="Write every model's schema into FOLDER as NAME.json instead of printing one "
+            metavar="<folder>",
+            help="Write every model's schema into the folder as NAME.json instead of printing one "
             "(the repository's schemas/: extractor schema --write schemas/).",
             file_okay=False,
         ),

@@ -24,19 +24,35 @@ def verify(
     extraction: Annotated[
         Path,
         typer.Argument(
-            help="A contract Document as JSON: a gold file, another tool's output, a person's."
+            help="A contract Document as JSON: a gold file, another tool's output, a person's.",
+            metavar="EXTRACTION",
         ),
     ],
     source: Annotated[
-        Path, typer.Option("--source", "-s", help="The UTF-8 article the extraction was made from.")
+        Path,
+        typer.Option(
+            "--source",
+            "-s",
+            metavar="<file>",
+            help="The UTF-8 article the extraction was made from.",
+        ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the verified Document here, not to stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="<file>",
+            help="Write the verified Document here, not to stdout.",
+        ),
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option("--published", help="Publication date YYYY-MM-DD (overrides the Document's)."),
+        typer.Option(
+            "--published",
+            metavar="<date>",
+            help="Publication date YYYY-MM-DD (overrides the Document's).",
+        ),
     ] = None,
     strict: Annotated[
         bool,

@@ -1,4 +1,4 @@
-"""The numbers an evaluation produces, as models so that `--json` writes exactly what is shown."""
+"""The numbers an evaluation produces, as models: `--json` and `-o` give exactly what is shown."""
 
 from __future__ import annotations
 

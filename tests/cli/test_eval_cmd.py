@@ -36,7 +36,7 @@ def _scored(tmp_path: Path, **run_options: str) -> tuple[str, dict[str, Any]]:
     run, out = tmp_path / "run.jsonl", tmp_path / "scores.json"
     _write_run(run, **run_options)
     result = runner.invoke(
-        app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), "--json", str(out)]
+        app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
     return result.output, json.loads(out.read_text(encoding="utf-8"))
@@ -49,6 +49,26 @@ def test_gold_run_scores_perfect_and_writes_json(tmp_path: Path) -> None:
     assert numbers["overall"]["f1"] == 1.0
     assert set(numbers["by_kind"]) == {"arms_deals", "meetings", "embargoes"}
     assert numbers["distractors"]["false_facts"] == 0
+
+
+def test_json_prints_the_numbers_instead_of_the_table(tmp_path: Path) -> None:
+    run = tmp_path / "run.jsonl"
+    _write_run(run, drop="27_king-salman-receives-pompeo")
+    result = runner.invoke(app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), "--json"])
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(result.stdout)
+    assert numbers["overall"]["precision"] == 1.0
+    assert numbers["overall"]["recall"] < 1.0
+
+
+def test_the_earlier_json_file_form_names_its_new_spelling(tmp_path: Path) -> None:
+    run = tmp_path / "run.jsonl"
+    _write_run(run)
+    for old in (["--json", "scores.json"], ["--json=scores.json"]):
+        result = runner.invoke(app, ["eval", "--gold", str(_dev_dir()), "--pred", str(run), *old])
+        assert result.exit_code == 2, result.output
+        assert "-o scores.json" in " ".join(result.output.replace("│", " ").split())
+    assert not (tmp_path / "scores.json").exists()
 
 
 def test_error_records_count_as_no_facts_and_are_reported(tmp_path: Path) -> None:

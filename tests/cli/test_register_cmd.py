@@ -114,11 +114,17 @@ def test_eval_register_scores_pairs(tmp_path: Path, results: Path) -> None:
     invoke("register", "add", str(results), "--db", db, "--quiet")
     out = tmp_path / "scores.json"
     clusters = str(REGISTER_DIR / "clusters.json")
-    result = invoke("eval", "register", "--clusters", clusters, "--db", db, "--json", str(out))
+    result = invoke("eval", "register", "--clusters", clusters, "--db", db, "-o", str(out))
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["overall"]["precision"] == figures["overall"]["recall"] == 1.0
     assert figures["overall"]["near_misses_merged"] == 0
+    printed = invoke("eval", "register", "--clusters", clusters, "--db", db, "--json")
+    assert printed.exit_code == 0, printed.output
+    assert json.loads(printed.stdout) == figures
+    old = invoke("eval", "register", "--clusters", clusters, "--db", db, "--json", "x.json")
+    assert old.exit_code == 2
+    assert "-o x.json" in plain(old.output)
 
 
 @pytest.mark.parametrize(
