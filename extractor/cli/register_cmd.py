@@ -16,12 +16,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
 
 if TYPE_CHECKING:
-    from extractor.register import Entry, Register
+    from extractor.register import Entry, FieldValue, Register
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 some input lines were not Documents (skipped, each named) or no such "
@@ -77,6 +78,13 @@ Db = Annotated[
     ),
 ]
 DEFAULT_DB = "register.sqlite"
+SupportedOnly = Annotated[
+    bool,
+    typer.Option(
+        "--supported-only",
+        help="Leave out values no source supports (their checks failed): an empty cell.",
+    ),
+]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -167,11 +175,42 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         raise _fail(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from exc
 
 
-def _summary(entry: Entry) -> str:
-    merged = entry.merged()
+def _country(value: str | None) -> str | None:
+    """An ISO3 code for `--country`: a code, or a state's name in Arabic or English."""
+    if value is None:
+        return None
+    import pycountry
+
+    from extractor.arabic.countries import country_named, is_iso3
+
+    if is_iso3(value.strip().upper()):
+        return value.strip().upper()
+    try:
+        return country_named(value) or str(pycountry.countries.lookup(value.strip()).alpha_3)
+    except LookupError as exc:
+        raise _fail(
+            f"--country {value!r}: not an ISO3 code or a state's name this extractor knows; "
+            "write the ISO3 code (LBY) or the name (ليبيا, Libya)"
+        ) from exc
+
+
+def _items(entry: Entry, supported_only: bool = False) -> str:
+    """A deal's items, each with its own number: `JF-17 Thunder ×16, Super Mushak ×12`."""
+    parts = []
+    for item in entry.items:
+        merged = item.merged(supported_only=supported_only)
+        number = f" ×{merged['number']}" if "number" in merged else ""
+        parts.append(f"{merged.get('designation', '?')}{number}")
+    return ", ".join(parts) or "—"
+
+
+def _summary(entry: Entry, supported_only: bool = False) -> str:
+    merged = entry.merged(supported_only=supported_only)
     if entry.kind == "arms_deals":
-        designations = ", ".join(map(str, merged.get("designation", []))) or "—"
-        return f"{merged.get('supplier', '?')} → {merged.get('recipient', '?')}: {designations}"
+        return (
+            f"{merged.get('supplier', '?')} → {merged.get('recipient', '?')}: "
+            f"{_items(entry, supported_only)}"
+        )
     if entry.kind == "meetings":
         guests = ", ".join(map(str, merged.get("guests", [])))
         names = "، ".join(map(str, merged.get("participants", [])[:4]))
@@ -185,7 +224,10 @@ def _summary(entry: Entry) -> str:
 def list_(
     kind: Annotated[Kind | None, typer.Option("--kind", help="Only entries of this kind.")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="Only entries involving this state (ISO3).")
+        str | None,
+        typer.Option(
+            "--country", help="Only entries involving this state: ISO3, or its name (ليبيا, Libya)."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Dated on or after (YYYY-MM-DD).")
@@ -196,18 +238,20 @@ def list_(
     output: Annotated[
         ListFormat, typer.Option("--format", help="table, jsonl or csv.")
     ] = ListFormat.table,
+    supported_only: SupportedOnly = False,
     db: Db = DEFAULT_DB,
 ) -> None:
     """List entries, oldest first, with their sources' count."""
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    code = _country(country)
     with opened(db) as register:
-        entries = register.entries(kind=kind, country=country, since=start, until=end)
+        entries = register.entries(kind=kind, country=code, since=start, until=end)
     if output is ListFormat.jsonl:
         for entry in entries:
             typer.echo(json.dumps(entry.record(), ensure_ascii=False))
         return
     if output is ListFormat.csv:
-        _echo_csv(entries, kind)
+        _echo_csv(entries, kind, supported_only)
         return
     table = Table(title=f"{len(entries)} entries", title_justify="left")
     for column in ("entry_id", "kind", "date", "fact", "sources"):
@@ -217,18 +261,23 @@ def list_(
             entry.entry_id,
             entry.kind,
             entry.first_date.isoformat() if entry.first_date else "—",
-            _summary(entry),
+            _summary(entry, supported_only),
             str(len(entry.sources)),
         )
     Console().print(table)
 
 
-def _echo_csv(entries: list[Entry], kind: Kind | None) -> None:
+def _echo_csv(entries: list[Entry], kind: Kind | None, supported_only: bool) -> None:
     """Entries as CSV on stdout: a kind's export columns, or a summary row per entry."""
-    from extractor.register.export import header, row
+    from extractor.register.export import header
+    from extractor.register.rows import flat
+    from extractor.register.rows import rows as rows_of
 
     if kind is not None:
-        fields, rows = header(kind), [row(entry) for entry in entries]
+        fields = header(kind)
+        rows = [
+            flat(row) for entry in entries for row in rows_of(entry, supported_only=supported_only)
+        ]
     else:
         fields = ["entry_id", "kind", "date", "fact", "source_count"]
         rows = [
@@ -236,7 +285,7 @@ def _echo_csv(entries: list[Entry], kind: Kind | None) -> None:
                 "entry_id": entry.entry_id,
                 "kind": entry.kind,
                 "date": entry.first_date.isoformat() if entry.first_date else "",
-                "fact": _summary(entry),
+                "fact": _summary(entry, supported_only),
                 "source_count": len(entry.sources),
             }
             for entry in entries
@@ -280,13 +329,37 @@ def show(
             "\n".join(source.evidence),
         )
     console.print(sources)
-    values = Table(title="values (majority first)", title_justify="left")
-    for column in ("field", "value", "sources"):
+    values = Table(
+        title="values (majority first; ⚑ no source supports it, ? a source's check flagged it)",
+        title_justify="left",
+    )
+    for column in ("item", "field", "value", "sources"):
         values.add_column(column, overflow="fold")
-    for field, field_values in entry.fields.items():
-        for rank, value in enumerate(field_values):
-            values.add_row(field if rank == 0 else "", str(value.value), ", ".join(value.sources))
+    _value_rows(values, "", entry.fields)
+    for item in entry.items:
+        _value_rows(values, item.key, item.fields)
+    for doc_id, status in entry.record_flags.items():
+        values.add_row("", "record", f"⚑ {status}", doc_id)
     console.print(values)
+
+
+def _value_rows(table: Table, item: str, fields: dict[str, list[FieldValue]]) -> None:
+    """One row per value of each field, marked when flagged, with each source's status."""
+    first = True
+    for field, field_values in fields.items():
+        for rank, value in enumerate(field_values):
+            mark = "⚑ " if value.flagged else ("? " if value.flags else "")
+            sources = ", ".join(
+                f"{source} ({value.flags[source]})" if source in value.flags else source
+                for source in value.sources
+            )
+            table.add_row(
+                item if first else "",
+                field if rank == 0 else "",
+                Text(f"{mark}{value.value}"),
+                Text(sources),
+            )
+            first = False
 
 
 @register_app.command(epilog=EXIT_CODES)
@@ -297,16 +370,24 @@ def export(
     ] = ExportFormat.csv,
     kind: Annotated[
         Kind | None,
-        typer.Option("--kind", help="One kind's entries (required for csv and parquet)."),
+        typer.Option("--kind", help="One kind's rows (required for csv and parquet)."),
     ] = None,
+    supported_only: SupportedOnly = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV with a byte-order mark, for Excel.")
+    ] = False,
     db: Db = DEFAULT_DB,
 ) -> None:
     """Write the register as CSV, Parquet or JSON lines.
 
-    Deals get SIPRI-like columns (supplier, recipient, designation, description, number, status,
-    date, value, sources), meetings (date, place, host, guests, participants, sources),
-    embargoes (target, imposed by, kind, resolutions, start, status, sources), each with the
-    fields its sources disagree on. jsonl holds every entry with its sources and every value."""
+    Deals are one row per weapon system, as SIPRI's trade register reads (entry_id, item,
+    supplier, recipient, designation, category, number, number_text, status, date, year,
+    deal_value: the whole deal's, repeated on each item row, never to be summed), meetings
+    (date, year, place, host, guests, participants, topics), embargoes (target, imposed_by,
+    measure, resolutions, start, year, status); every row ends with flagged (fields no source
+    supports), disputed (fields its sources disagree on), source_count and sources. The
+    columns have the same names in CSV, Parquet (lists as list columns) and jsonl; jsonl
+    without --kind holds every entry whole, with its items, sources and every value."""
     from extractor.register import RegisterError
     from extractor.register.export import write_csv, write_jsonl, write_parquet
 
@@ -318,13 +399,19 @@ def export(
         entries = register.entries(kind=kind)
     try:
         if file_format is ExportFormat.jsonl:
-            count = write_jsonl(output, entries)
+            count = write_jsonl(
+                output, entries, str(kind) if kind else None, supported_only=supported_only
+            )
         elif file_format is ExportFormat.csv:
-            count = write_csv(output, str(kind), entries)
+            count = write_csv(
+                output, str(kind), entries, supported_only=supported_only, excel=excel
+            )
         else:
-            count = write_parquet(output, str(kind), entries)
+            count = write_parquet(output, str(kind), entries, supported_only=supported_only)
     except RegisterError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:
         raise _fail(f"{output}: cannot be written ({exc.strerror or exc})") from exc
-    Console(stderr=True).print(f"wrote {count} entries to {output}", highlight=False)
+    Console(stderr=True).print(
+        f"wrote {count} rows of {len(entries)} entries to {output}", highlight=False, markup=False
+    )

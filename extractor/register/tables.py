@@ -99,8 +99,8 @@ field_values = Table(
 )
 
 
-def _text(name: str, comment: str, **options: bool) -> Column[str]:
-    return Column(name, Text, comment=comment, **options)
+def _text(name: str, comment: str, *, primary_key: bool = False) -> Column[str]:
+    return Column(name, Text, comment=comment, primary_key=primary_key)
 
 
 def _entry_id(primary: bool = True) -> Column[str]:

@@ -129,13 +129,14 @@ def test_conflicts_are_kept_with_their_sources_majority_first(tmp_path: Path) ->
         (deal,) = register.entries(
             kind="arms_deals", country="TUR", until=dt.date.fromisoformat("2018-05-31")
         )[1:]
-    designations = [(value.value, len(value.sources)) for value in deal.fields["designation"]]
+    (item,) = deal.items
+    designations = [(value.value, len(value.sources)) for value in item.fields["designation"]]
     assert designations == [("إف-35", 3), ("F-35", 1)]
-    assert [value.value for value in deal.fields["number_text"]] == [
+    assert [value.value for value in item.fields["number_text"]] == [
         "أكثر من مئة",
         "ما يزيد على 100",
     ]
-    assert deal.merged()["number"] == [100]
+    assert item.merged()["number"] == 100
     assert "status" in deal.conflicts()
 
 
