@@ -415,3 +415,43 @@ def export(
     Console(stderr=True).print(
         f"wrote {count} rows of {len(entries)} entries to {output}", highlight=False, markup=False
     )
+
+
+@register_app.command(epilog=EXIT_CODES)
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8001,
+) -> None:
+    """Browse a SQLite register in Datasette (pip install 'arabic-fact-extractor\\[serve]').
+
+    The analysts' tables (deals, deal_items, meetings, participants, embargoes, resolutions,
+    entry_sources) with their descriptions and facets; the store's own tables hidden."""
+    import subprocess
+    import tempfile
+    from importlib.util import find_spec
+
+    from sqlalchemy.engine import make_url
+
+    from extractor.register import database_url
+    from extractor.register.datasette import metadata
+
+    url = make_url(database_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise _fail(
+            f"--db {url.render_as_string(hide_password=True)}: serve reads a SQLite register; "
+            "query PostgreSQL with its own tools (the same tables: deal_items, meetings, …)"
+        )
+    if find_spec("datasette") is None:
+        raise _fail("serve needs Datasette: pip install 'arabic-fact-extractor[serve]'")
+    with opened(db):  # refuses what is not a register, migrates an older one
+        pass
+    path = Path(url.database)
+    with tempfile.TemporaryDirectory() as folder:
+        described = Path(folder) / "metadata.json"
+        described.write_text(json.dumps(metadata(path.stem), ensure_ascii=False), "utf-8")
+        command = [
+            sys.executable, "-m", "datasette", "serve", "--immutable", str(path),
+            "--metadata", str(described), "--host", host, "--port", str(port),
+        ]  # fmt: skip
+        raise typer.Exit(subprocess.call(command))

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from extractor.register import Register
+from extractor.register import Register, tables
 from tests.conftest import unavailable
 from tests.register.cluster_documents import documents
 
@@ -81,3 +82,22 @@ def test_the_register_on_postgresql(postgres_url: str) -> None:
         assert len(register.entries()) == 10
     with Register(postgres_url) as reopened:
         assert reopened.entry(entries[0].entry_id) == entries[0]
+
+
+@pytest.mark.system
+def test_the_analysts_tables_read_the_same_on_postgresql_and_sqlite(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    queries = [
+        "select recipient, designation, number from deal_items where supplier = 'RUS' "
+        "order by entry_id, item",
+        *(f"select * from {table.name} order by 1, 2" for table in tables.ANALYST_TABLES),
+    ]
+    answers = []
+    for url in (postgres_url, f"sqlite:///{tmp_path / 'r.sqlite'}"):
+        with Register(url) as register:
+            register.add(documents())
+            with register.engine.connect() as connection:
+                answers.append([connection.execute(text(query)).all() for query in queries])
+    assert answers[0] == answers[1]
+    assert answers[0][0] == [("SYR", "S 300", None), ("TUR", "S-400", None)]
