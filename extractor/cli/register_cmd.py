@@ -427,7 +427,6 @@ def serve(
 
     The analysts' tables (deals, deal_items, meetings, participants, embargoes, resolutions,
     entry_sources) with their descriptions and facets; the store's own tables hidden."""
-    import subprocess
     import tempfile
     from importlib.util import find_spec
 
@@ -454,4 +453,21 @@ def serve(
             sys.executable, "-m", "datasette", "serve", "--immutable", str(path),
             "--metadata", str(described), "--host", host, "--port", str(port),
         ]  # fmt: skip
-        raise typer.Exit(subprocess.call(command))
+        raise typer.Exit(_run_until_stopped(command))
+
+
+def _run_until_stopped(command: list[str]) -> int:
+    """Run `command` to its end; a SIGTERM to this process stops it too (Ctrl-C reaches both),
+    so no server outlives the command that started it."""
+    import signal
+    import subprocess
+
+    process = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

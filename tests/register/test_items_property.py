@@ -8,10 +8,15 @@ import io
 import json
 import sqlite3
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pyarrow.parquet as pq
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine, event
 
 from extractor.register import Register
 from extractor.register.export import write_csv, write_jsonl, write_parquet
@@ -43,6 +48,19 @@ pairs = st.lists(
     max_size=3,
     unique=True,
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_fsync() -> Iterator[None]:
+    """SQLite without fsync while this module runs: the property is about what the register
+    keeps, not durability, and 200 examples of two commits each waited minutes on a busy disk."""
+
+    def unsynced(connection: Any, _: object) -> None:
+        connection.execute("PRAGMA synchronous = OFF")
+
+    event.listen(Engine, "connect", unsynced)
+    yield
+    event.remove(Engine, "connect", unsynced)
 
 
 def _documents(deals: list[tuple[tuple[str, str], list[ArmsItem]]]) -> list[Document]:
@@ -83,8 +101,6 @@ def test_every_form_keeps_each_items_number(data: st.DataObject) -> None:
             sorted((r["sources"][0]["doc_id"], r["designation"], r["number"]) for r in lines)
             == expected
         )
-        import pyarrow.parquet as pq
-
         table = pq.read_table(root / "d.parquet").to_pylist()
         assert (
             sorted((r["sources"][0]["doc_id"], r["designation"], r["number"]) for r in table)
