@@ -13,6 +13,7 @@ from rich.table import Table
 
 from extractor.cli.eval_cmd import eval_app
 from extractor.cli.register_cmd import DEFAULT_DB, Db, opened
+from extractor.cli.shown import shown
 
 if TYPE_CHECKING:
     from extractor.evaluate.register_pairs import PairScore, RegisterScore
@@ -65,6 +66,7 @@ def eval_register(
     has no entry of the kind at all, "split" when both have one but not the same."""
     from extractor.evaluate import EvaluationInputError
     from extractor.evaluate.register_pairs import load_clusters, score_register
+    from extractor.register.store import shown_url
 
     try:
         gold = load_clusters(clusters)
@@ -82,7 +84,7 @@ def eval_register(
         ]
     score = score_register(gold, entries)
     console = Console()
-    console.print(_table(score, f"{db} against {clusters}"))
+    console.print(_table(score, shown(f"{shown_url(db)} against {clusters}")))
     console.print(
         "P, R: pairwise precision and recall of same entry; right/said/gold: pairs; near: "
         "near-miss articles merged into the event they shadow; unfound/split: missed pairs "

@@ -20,6 +20,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
+from extractor.cli.shown import printable
 
 if TYPE_CHECKING:
     from extractor.register import Entry, FieldValue, Register
@@ -88,7 +89,7 @@ SupportedOnly = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    Console(stderr=True).print(f"error: {message}", highlight=False, markup=False)
+    Console(stderr=True).print(f"error: {printable(message)}", highlight=False, markup=False)
     return typer.Exit(code)
 
 
@@ -97,6 +98,7 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
     from extractor.register import Register, RegisterError
+    from extractor.register.store import without_password
 
     try:
         register = Register(db, create=create)
@@ -105,9 +107,8 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     try:
         yield register
     except SQLAlchemyError as exc:
-        raise _fail(
-            f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
-        ) from exc
+        message = f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
+        raise _fail(without_password(message, db)) from exc
     finally:
         register.close()
 
@@ -128,6 +129,7 @@ def add(
     and an entry keeps its id when sources join it."""
     from extractor.register import RegisterError
     from extractor.register.reading import count_lines, read_results
+    from extractor.register.store import shown_url
 
     console = Console(stderr=True, quiet=quiet)
     with opened(db, create=True) as register, _progress(console) as progress:
@@ -144,15 +146,17 @@ def add(
             report = register.add(found.documents, progress=advance)
         except RegisterError as exc:
             raise _fail(str(exc)) from exc
-    for problem in found.unreadable:
-        Console(stderr=True).print(f"skipped {problem}", highlight=False, markup=False)
+    for problem in (*found.unreadable, *report.refused):
+        Console(stderr=True).print(f"skipped {printable(problem)}", highlight=False, markup=False)
     console.print(
         f"added {report.added} documents, replaced {report.replaced}; {report.facts} facts in "
         f"{report.entries} entries regrouped; {found.error_records} error records skipped; "
-        f"{len(found.unreadable)} unreadable lines; register {register.url}",
+        f"{len(found.unreadable)} unreadable lines; {len(report.refused)} documents refused; "
+        f"register {printable(shown_url(db))}",
         highlight=False,
+        markup=False,
     )
-    if found.unreadable:
+    if found.unreadable or report.refused:
         raise typer.Exit(1)
 
 
@@ -261,7 +265,7 @@ def list_(
             entry.entry_id,
             entry.kind,
             entry.first_date.isoformat() if entry.first_date else "—",
-            _summary(entry, supported_only),
+            Text(printable(_summary(entry, supported_only))),
             str(len(entry.sources)),
         )
     Console().print(table)
@@ -269,7 +273,7 @@ def list_(
 
 def _echo_csv(entries: list[Entry], kind: Kind | None, supported_only: bool) -> None:
     """Entries as CSV on stdout: a kind's export columns, or a summary row per entry."""
-    from extractor.register.export import header
+    from extractor.register.export import header, spreadsheet_safe
     from extractor.register.rows import flat
     from extractor.register.rows import rows as rows_of
 
@@ -292,7 +296,7 @@ def _echo_csv(entries: list[Entry], kind: Kind | None, supported_only: bool) -> 
         ]
     writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(map(spreadsheet_safe, rows))
 
 
 @register_app.command(epilog=EXIT_CODES)
@@ -305,10 +309,14 @@ def show(
 
     Every source is listed with doc_id, outlet, date and evidence sentences, and each field's
     distinct values with the sources that give them, majority first."""
+    from extractor.register.store import shown_url
+
     with opened(db) as register:
         entry = register.entry(entry_id)
     if entry is None:
-        raise _fail(f"no entry {entry_id} in {db}; `extractor register list` shows the ids", 1)
+        raise _fail(
+            f"no entry {entry_id} in {shown_url(db)}; `extractor register list` shows the ids", 1
+        )
     if as_json:
         typer.echo(json.dumps(entry.record(), ensure_ascii=False, indent=2))
         return
@@ -316,17 +324,18 @@ def show(
     dates = " – ".join(
         sorted({date.isoformat() for date in (entry.first_date, entry.last_date) if date})
     )
-    console.print(f"[bold]{entry.entry_id}[/] {entry.kind} {dates} {' '.join(entry.countries)}")
-    console.print(_summary(entry), highlight=False)
+    heading = f"{entry.entry_id} {entry.kind} {dates} {' '.join(entry.countries)}"
+    console.print(Text(printable(heading), style="bold"))
+    console.print(Text(printable(_summary(entry))), highlight=False)
     sources = Table(title=f"{len(entry.sources)} sources", title_justify="left")
     for column in ("doc_id", "outlet", "published", "evidence"):
         sources.add_column(column, overflow="fold")
     for source in entry.sources:
         sources.add_row(
-            source.doc_id,
-            source.outlet or "—",
+            Text(printable(source.doc_id)),
+            Text(printable(source.outlet or "—")),
             source.published.isoformat() if source.published else "—",
-            "\n".join(source.evidence),
+            Text("\n".join(map(printable, source.evidence))),
         )
     console.print(sources)
     values = Table(
@@ -339,7 +348,7 @@ def show(
     for item in entry.items:
         _value_rows(values, item.key, item.fields)
     for doc_id, status in entry.record_flags.items():
-        values.add_row("", "record", f"⚑ {status}", doc_id)
+        values.add_row("", "record", f"⚑ {status}", Text(printable(doc_id)))
     console.print(values)
 
 
@@ -354,10 +363,10 @@ def _value_rows(table: Table, item: str, fields: dict[str, list[FieldValue]]) ->
                 for source in value.sources
             )
             table.add_row(
-                item if first else "",
+                Text(printable(item)) if first else "",
                 field if rank == 0 else "",
-                Text(f"{mark}{value.value}"),
-                Text(sources),
+                Text(printable(f"{mark}{value.value}")),
+                Text(printable(sources)),
             )
             first = False
 
@@ -387,7 +396,13 @@ def export(
     measure, resolutions, start, year, status); every row ends with flagged (fields no source
     supports), disputed (fields its sources disagree on), source_count and sources. The
     columns have the same names in CSV, Parquet (lists as list columns) and jsonl; jsonl
-    without --kind holds every entry whole, with its items, sources and every value."""
+    without --kind holds every entry whole, with its items, sources and every value.
+
+    A CSV text cell that starts with = + - @, tab or CR gets a leading ' so that spreadsheets
+    show it as text instead of running it as a formula (number, date and code columns are never
+    changed). The file is written whole or not at all (a temporary file renamed into place);
+    an output that is the register itself is refused."""
+    from extractor.cli.outputs import check_outputs
     from extractor.register import RegisterError
     from extractor.register.export import write_csv, write_jsonl, write_parquet
 
@@ -395,6 +410,8 @@ def export(
         raise _fail(
             f"{file_format} holds one kind's columns: add --kind arms_deals|meetings|embargoes"
         )
+    stored = _sqlite_file(db)
+    check_outputs([stored] if stored else [], {"--output": output})
     with opened(db) as register:
         entries = register.entries(kind=kind)
     try:
@@ -430,22 +447,19 @@ def serve(
     import tempfile
     from importlib.util import find_spec
 
-    from sqlalchemy.engine import make_url
-
-    from extractor.register import database_url
     from extractor.register.datasette import metadata
+    from extractor.register.store import shown_url
 
-    url = make_url(database_url(db))
-    if url.get_backend_name() != "sqlite" or not url.database:
+    path = _sqlite_file(db)
+    if path is None:
         raise _fail(
-            f"--db {url.render_as_string(hide_password=True)}: serve reads a SQLite register; "
+            f"--db {shown_url(db)}: serve reads a SQLite register; "
             "query PostgreSQL with its own tools (the same tables: deal_items, meetings, …)"
         )
     if find_spec("datasette") is None:
         raise _fail("serve needs Datasette: pip install 'arabic-fact-extractor[serve]'")
     with opened(db):  # refuses what is not a register, migrates an older one
         pass
-    path = Path(url.database)
     with tempfile.TemporaryDirectory() as folder:
         described = Path(folder) / "metadata.json"
         described.write_text(json.dumps(metadata(path.stem), ensure_ascii=False), "utf-8")
@@ -454,6 +468,22 @@ def serve(
             "--metadata", str(described), "--host", host, "--port", str(port),
         ]  # fmt: skip
         raise typer.Exit(_run_until_stopped(command))
+
+
+def _sqlite_file(db: str) -> Path | None:
+    """The file of a SQLite register, or None for another database (or no URL at all)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from extractor.register import database_url
+
+    try:
+        url = make_url(database_url(db))
+    except (ArgumentError, ValueError):
+        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
 
 
 def _run_until_stopped(command: list[str]) -> int:

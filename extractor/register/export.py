@@ -5,15 +5,57 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from extractor.register.entry import Entry
-from extractor.register.rows import COLUMNS, INTEGER_COLUMNS, LIST_COLUMNS, flat, rows
+from extractor.register.rows import (
+    CODE_COLUMNS,
+    COLUMNS,
+    INTEGER_COLUMNS,
+    LIST_COLUMNS,
+    flat,
+    rows,
+)
 from extractor.register.store import RegisterError
 
 FORMATS = ("csv", "parquet", "jsonl")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV injection)."""
+
+
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row whose text cells cannot run as formulas: a text cell that starts with = + - @,
+    tab or CR gets a leading ' (OWASP's advice; spreadsheets then show it as text). Number, date
+    and code columns are never changed."""
+    return {
+        column: (
+            f"'{value}"
+            if isinstance(value, str)
+            and value.startswith(FORMULA_STARTS)
+            and column not in CODE_COLUMNS
+            else value
+        )
+        for column, value in row.items()
+    }
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A sibling temporary file to write, renamed over `path` once complete: a crash or a full
+    disk leaves the old file, never a truncated one (a device or a pipe is written directly)."""
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def header(kind: str) -> list[str]:
@@ -35,13 +77,16 @@ def write_csv(
     excel: bool = False,
 ) -> int:
     """Write one kind's rows as CSV, UTF-8 (with a byte-order mark under `excel`, so that
-    spreadsheets read the Arabic)."""
+    spreadsheets read the Arabic), text cells made `spreadsheet_safe`."""
     count = 0
-    with path.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle:
+    with (
+        replacing(path) as temporary,
+        temporary.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle,
+    ):
         writer = csv.DictWriter(handle, fieldnames=header(kind))
         writer.writeheader()
         for row in _all_rows(entries, supported_only):
-            writer.writerow(flat(row))
+            writer.writerow(spreadsheet_safe(flat(row)))
             count += 1
     return count
 
@@ -81,7 +126,8 @@ def write_parquet(
         return [None if row[column] is None else str(row[column]) for row in found]
 
     table = pa.table({column: cells(column) for column in header(kind)}, schema=schema)
-    pq.write_table(table, path)
+    with replacing(path) as temporary:
+        pq.write_table(table, temporary)
     return len(found)
 
 
@@ -91,7 +137,7 @@ def write_jsonl(
     """Write JSON lines: one kind's rows (the CSV's columns, lists as arrays), or without a kind
     every entry whole, with its items, sources and every value."""
     count = 0
-    with path.open("w", encoding="utf-8") as handle:
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
         records = (
             _all_rows(entries, supported_only)
             if kind is not None

@@ -52,10 +52,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 LIST_COLUMNS = frozenset({"guests", "participants", "topics", "resolutions", "flagged", "disputed"})
 INTEGER_COLUMNS = frozenset({"number", "year", "source_count"})
 CODE_COLUMNS = frozenset(
-    {"entry_id", "item", "supplier", "recipient", "category", "status", "host", "guests"}
-    | {"target", "imposed_by", "measure", "resolutions", "date", "start", "year"}
+    {"entry_id", "kind", "supplier", "recipient", "category", "status", "host", "guests"}
+    | {"measure", "resolutions", "date", "start", "year", "number", "source_count"}
 )
-"""Columns that hold codes, numbers or dates, never free text."""
+"""Columns that hold codes, numbers or dates, never free text (`target` and `imposed_by` fall
+back to the text as written, `item` derives from a designation: both are text)."""
 
 
 def _year(entry: Entry, date: Any) -> int | None:

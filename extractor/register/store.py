@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ from extractor.register.fields import (
     told_by,
     worst,
 )
+from extractor.register.storable import unstorable
 from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting
 
 DEFAULT_URL = "register.sqlite"
@@ -64,6 +66,7 @@ _MODELS: dict[str, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
     "embargoes": Embargo,
 }
 _ID_PREFIX = {"arms_deals": "deal", "meetings": "meeting", "embargoes": "embargo"}
+_USERINFO = re.compile(r"(://[^/@:]*:)([^/@]*)@")
 _CHUNK = 500  # bound parameters per IN (...) list, well under every backend's limit
 
 Progress = Callable[[str, int, int], None]
@@ -84,11 +87,35 @@ class AddReport:
     replaced: int
     facts: int
     entries: int
+    refused: tuple[str, ...] = ()
+    """Documents not stored, each as `doc_id: why` (a value no database can hold)."""
 
 
 def database_url(target: str) -> str:
     """A SQLAlchemy URL for a URL or a plain file path (a path means SQLite)."""
     return target if "://" in target else f"sqlite:///{target}"
+
+
+def shown_url(target: str) -> str:
+    """A --db path or URL fit to print: a URL's password replaced by ***."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return _USERINFO.sub(r"\1***@", target)
+
+
+def without_password(message: str, target: str) -> str:
+    """`message` with `target` shown by `shown_url` and its password, wherever else it
+    appears (a driver's message), replaced by ***."""
+    message = message.replace(target, shown_url(target))
+    try:
+        password = make_url(target).password if "://" in target else None
+    except (ArgumentError, ValueError):
+        found = _USERINFO.search(target)
+        password = found.group(2) if found else None
+    return message.replace(str(password), "***") if password else message
 
 
 def _sqlite_file_missing(url: str) -> bool:
@@ -155,6 +182,17 @@ class Register:
         self.windows = windows or Windows()
         missing = f"{url}: holds no register yet; `extractor register add` creates one"
         try:
+            self._open(url, create, missing)
+        except RegisterError as exc:
+            raise RegisterError(without_password(str(exc), url)) from exc.__cause__
+
+    def _open(self, url: str, create: bool, missing: str) -> None:
+        """Connect, and create or check the tables; every failure is a RegisterError."""
+        try:
+            try:
+                make_url(self.url)
+            except ValueError as exc:  # a port that is not a number
+                raise ArgumentError(str(exc)) from exc
             if not create and _sqlite_file_missing(self.url):
                 raise RegisterError(missing)
             self.engine: Engine = create_engine(self.url)
@@ -220,8 +258,16 @@ class Register:
 
     def add(self, documents: Iterable[Document], *, progress: Progress | None = None) -> AddReport:
         """Add Documents (a document already present, same source sha256, has its facts
-        replaced) and regroup the entries their facts can reach, in one transaction."""
-        latest = {document_key(document): document for document in documents}
+        replaced) and regroup the entries their facts can reach, in one transaction; a Document
+        no database can store (a NUL character) is refused alone, named in the report."""
+        latest: dict[str, Document] = {}
+        refused: list[str] = []
+        for document in documents:
+            problem = unstorable(document)
+            if problem is None:
+                latest[document_key(document)] = document
+            else:
+                refused.append(f"{document.doc_id}: {problem}")
         keys = sorted(latest)
         facts = tables.facts
         with self.engine.begin() as connection:
@@ -253,6 +299,7 @@ class Register:
             replaced=len(present),
             facts=len(new),
             entries=entries,
+            refused=tuple(refused),
         )
 
     @staticmethod
@@ -283,12 +330,12 @@ class Register:
         entries = tables.entries
         reachable: set[str] = set()
         for block, (low, high) in spans.items():
-            reach = dt.timedelta(days=self.windows.of(_block_kind(block)))
+            reach = self.windows.of(_block_kind(block))
             query = select(entries.c.entry_id).where(entries.c.block == block)
             if low > dt.date.min:
                 query = query.where(
-                    entries.c.last_date >= (low - reach).isoformat(),
-                    entries.c.first_date <= (high + reach).isoformat(),
+                    entries.c.last_date >= _shifted(low, -reach).isoformat(),
+                    entries.c.first_date <= _shifted(high, reach).isoformat(),
                 )
             reachable.update(connection.execute(query).scalars())
         return reachable
@@ -528,6 +575,14 @@ def _in_order(
     values: dict[str, list[FieldValue]], order: Sequence[str]
 ) -> dict[str, list[FieldValue]]:
     return dict(sorted(values.items(), key=lambda pair: order.index(pair[0])))
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the ends of the calendar (0001-01-01, 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _date(value: str | None) -> dt.date | None:

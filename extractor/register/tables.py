@@ -2,7 +2,9 @@
 
 - `schema_version`: one row, the layout's version; a register written by another layout is
   refused rather than misread.
-- `sources`: one row per document, keyed by its source sha256, with doc_id, outlet and date.
+- `sources`: one row per document, keyed by its source sha256 (`doc_id:…` for a Document
+  without one), with doc_id, outlet and date. Keys are unbounded text: a long doc_id is no
+  reason for PostgreSQL to refuse a batch.
 - `facts`: every fact of every source, its block (the parties that decide which facts are ever
   compared), its occasion date and its entry.
 - `entries`: one per real-world fact; `entry_countries` indexes the states involved.
@@ -45,7 +47,7 @@ schema_version = Table(
 sources = Table(
     "sources",
     metadata,
-    Column("sha256", String(80), primary_key=True),
+    Column("sha256", Text, primary_key=True),
     Column("doc_id", Text, nullable=False),
     Column("outlet", Text),
     Column("url", Text),
@@ -55,8 +57,8 @@ sources = Table(
 facts = Table(
     "facts",
     metadata,
-    Column("fact_key", String(120), primary_key=True),
-    Column("sha256", String(80), ForeignKey("sources.sha256"), nullable=False, index=True),
+    Column("fact_key", Text, primary_key=True),
+    Column("sha256", Text, ForeignKey("sources.sha256"), nullable=False, index=True),
     Column("kind", String(16), nullable=False),
     Column("position", Integer, nullable=False),
     Column("block", Text, nullable=False, index=True),
@@ -90,7 +92,7 @@ field_values = Table(
     metadata,
     Column("entry_id", String(40), ForeignKey("entries.entry_id"), primary_key=True),
     Column("item", Integer, primary_key=True),
-    Column("item_key", String(120), nullable=False),
+    Column("item_key", Text, nullable=False),
     Column("field", String(32), primary_key=True),
     Column("rank", Integer, primary_key=True),
     Column("value", Text, nullable=False),
@@ -167,7 +169,7 @@ deal_items = Table(
     _entry_id(),
     Column(
         "item",
-        String(120),
+        Text,
         primary_key=True,
         comment="The item's designation key (F16, F16#2); empty for a deal without items.",
     ),
@@ -231,7 +233,7 @@ entry_sources = Table(
     "entry_sources",
     metadata,
     _entry_id(),
-    Column("sha256", String(80), primary_key=True, comment="The source text's sha256 (`sources`)."),
+    Column("sha256", Text, primary_key=True, comment="The source text's sha256 (`sources`)."),
     _text("doc_id", "The document's id."),
     _text("outlet", "The publisher."),
     _text("url", "The article's address."),
