@@ -14,6 +14,7 @@ from rich.table import Table
 from extractor.cli.eval_cmd import eval_app, write_json
 from extractor.cli.json_flag import JsonFlagCommand
 from extractor.cli.register_cmd import DEFAULT_DB, Db, opened
+from extractor.cli.shown import shown
 
 if TYPE_CHECKING:
     from extractor.evaluate.register_pairs import PairScore, RegisterScore
@@ -75,6 +76,7 @@ def eval_register(
     has no entry of the kind at all, "split" when both have one but not the same."""
     from extractor.evaluate import EvaluationInputError
     from extractor.evaluate.register_pairs import load_clusters, score_register
+    from extractor.register.store import shown_url
 
     try:
         gold = load_clusters(clusters)
@@ -98,7 +100,7 @@ def eval_register(
         typer.echo(numbers)
         return
     console = Console()
-    console.print(_table(score, f"{db} against {clusters}"))
+    console.print(_table(score, shown(f"{shown_url(db)} against {clusters}")))
     console.print(
         "P, R: pairwise precision and recall of same entry; right/said/gold: pairs; near: "
         "near-miss articles merged into the event they shadow; unfound/split: missed pairs "

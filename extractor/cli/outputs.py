@@ -15,7 +15,7 @@ from extractor.cli.shown import printable
 def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) -> None:
     """Refuse outputs (by option name) that are inputs or each other, or cannot be written."""
     given = {option: path for option, path in outputs.items() if path is not None}
-    seen: dict[Path, str] = {_identity(path): f"input {path}" for path in inputs}
+    seen: dict[tuple[int, int] | Path, str] = {_identity(path): f"input {path}" for path in inputs}
     for option, path in given.items():
         identity = _identity(path)
         if identity in seen:
@@ -28,9 +28,14 @@ def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) ->
         _check_writable(path, option)
 
 
-def _identity(path: Path) -> Path:
-    """The file a path names, links and `..` resolved (missing files too)."""
-    return path.resolve()
+def _identity(path: Path) -> tuple[int, int] | Path:
+    """The file a path names: its device and inode when it exists (a hard link is the same
+    file), else the path with links and `..` resolved."""
+    try:
+        found = path.stat()
+    except OSError:
+        return path.resolve()
+    return (found.st_dev, found.st_ino)
 
 
 def _check_writable(path: Path, option: str) -> None:

@@ -16,12 +16,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
+from extractor.cli.shown import printable
 
 if TYPE_CHECKING:
-    from extractor.register import Entry, Register
+    from extractor.register import Entry, FieldValue, Register
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 some input lines were not Documents (skipped, each named) or no such "
@@ -78,10 +80,17 @@ Db = Annotated[
     ),
 ]
 DEFAULT_DB = "register.sqlite"
+SupportedOnly = Annotated[
+    bool,
+    typer.Option(
+        "--supported-only",
+        help="Leave out values no source supports (their checks failed): an empty cell.",
+    ),
+]
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    Console(stderr=True).print(f"error: {message}", highlight=False, markup=False)
+    Console(stderr=True).print(f"error: {printable(message)}", highlight=False, markup=False)
     return typer.Exit(code)
 
 
@@ -90,6 +99,7 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
     from extractor.register import Register, RegisterError
+    from extractor.register.store import without_password
 
     try:
         register = Register(db, create=create)
@@ -98,9 +108,8 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     try:
         yield register
     except SQLAlchemyError as exc:
-        raise _fail(
-            f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
-        ) from exc
+        message = f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
+        raise _fail(without_password(message, db)) from exc
     finally:
         register.close()
 
@@ -121,6 +130,7 @@ def add(
     and an entry keeps its id when sources join it."""
     from extractor.register import RegisterError
     from extractor.register.reading import count_lines, read_results
+    from extractor.register.store import shown_url
 
     console = Console(stderr=True, quiet=quiet)
     with opened(db, create=True) as register, _progress(console) as progress:
@@ -137,15 +147,17 @@ def add(
             report = register.add(found.documents, progress=advance)
         except RegisterError as exc:
             raise _fail(str(exc)) from exc
-    for problem in found.unreadable:
-        Console(stderr=True).print(f"skipped {problem}", highlight=False, markup=False)
+    for problem in (*found.unreadable, *report.refused):
+        Console(stderr=True).print(f"skipped {printable(problem)}", highlight=False, markup=False)
     console.print(
         f"added {report.added} documents, replaced {report.replaced}; {report.facts} facts in "
         f"{report.entries} entries regrouped; {found.error_records} error records skipped; "
-        f"{len(found.unreadable)} unreadable lines; register {register.url}",
+        f"{len(found.unreadable)} unreadable lines; {len(report.refused)} documents refused; "
+        f"register {printable(shown_url(db))}",
         highlight=False,
+        markup=False,
     )
-    if found.unreadable:
+    if found.unreadable or report.refused:
         raise typer.Exit(1)
 
 
@@ -168,11 +180,42 @@ def _parse_date(value: str | None, option: str) -> dt.date | None:
         raise _fail(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from exc
 
 
-def _summary(entry: Entry) -> str:
-    merged = entry.merged()
+def _country(value: str | None) -> str | None:
+    """An ISO3 code for `--country`: a code, or a state's name in Arabic or English."""
+    if value is None:
+        return None
+    import pycountry
+
+    from extractor.arabic.countries import country_named, is_iso3
+
+    if is_iso3(value.strip().upper()):
+        return value.strip().upper()
+    try:
+        return country_named(value) or str(pycountry.countries.lookup(value.strip()).alpha_3)
+    except LookupError as exc:
+        raise _fail(
+            f"--country {value!r}: not an ISO3 code or a state's name this extractor knows; "
+            "write the ISO3 code (LBY) or the name (ليبيا, Libya)"
+        ) from exc
+
+
+def _items(entry: Entry, supported_only: bool = False) -> str:
+    """A deal's items, each with its own number: `JF-17 Thunder ×16, Super Mushak ×12`."""
+    parts = []
+    for item in entry.items:
+        merged = item.merged(supported_only=supported_only)
+        number = f" ×{merged['number']}" if "number" in merged else ""
+        parts.append(f"{merged.get('designation', '?')}{number}")
+    return ", ".join(parts) or "—"
+
+
+def _summary(entry: Entry, supported_only: bool = False) -> str:
+    merged = entry.merged(supported_only=supported_only)
     if entry.kind == "arms_deals":
-        designations = ", ".join(map(str, merged.get("designation", []))) or "—"
-        return f"{merged.get('supplier', '?')} → {merged.get('recipient', '?')}: {designations}"
+        return (
+            f"{merged.get('supplier', '?')} → {merged.get('recipient', '?')}: "
+            f"{_items(entry, supported_only)}"
+        )
     if entry.kind == "meetings":
         guests = ", ".join(map(str, merged.get("guests", [])))
         names = "، ".join(map(str, merged.get("participants", [])[:4]))
@@ -188,7 +231,9 @@ def list_(
     country: Annotated[
         str | None,
         typer.Option(
-            "--country", metavar="<iso3>", help="Only entries involving this state (ISO3)."
+            "--country",
+            metavar="<state>",
+            help="Only entries involving this state: ISO3, or its name (ليبيا, Libya).",
         ),
     ] = None,
     since: Annotated[
@@ -202,18 +247,20 @@ def list_(
     output: Annotated[
         ListFormat, typer.Option("--format", help="table, jsonl or csv.")
     ] = ListFormat.table,
+    supported_only: SupportedOnly = False,
     db: Db = DEFAULT_DB,
 ) -> None:
     """List entries, oldest first, with their sources' count."""
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
+    code = _country(country)
     with opened(db) as register:
-        entries = register.entries(kind=kind, country=country, since=start, until=end)
+        entries = register.entries(kind=kind, country=code, since=start, until=end)
     if output is ListFormat.jsonl:
         for entry in entries:
             typer.echo(json.dumps(entry.record(), ensure_ascii=False))
         return
     if output is ListFormat.csv:
-        _echo_csv(entries, kind)
+        _echo_csv(entries, kind, supported_only)
         return
     table = Table(title=f"{len(entries)} entries", title_justify="left")
     for column in ("entry_id", "kind", "date", "fact", "sources"):
@@ -223,18 +270,23 @@ def list_(
             entry.entry_id,
             entry.kind,
             entry.first_date.isoformat() if entry.first_date else "—",
-            _summary(entry),
+            Text(printable(_summary(entry, supported_only))),
             str(len(entry.sources)),
         )
     Console().print(table)
 
 
-def _echo_csv(entries: list[Entry], kind: Kind | None) -> None:
+def _echo_csv(entries: list[Entry], kind: Kind | None, supported_only: bool) -> None:
     """Entries as CSV on stdout: a kind's export columns, or a summary row per entry."""
-    from extractor.register.export import header, row
+    from extractor.register.export import header, spreadsheet_safe
+    from extractor.register.rows import flat
+    from extractor.register.rows import rows as rows_of
 
     if kind is not None:
-        fields, rows = header(kind), [row(entry) for entry in entries]
+        fields = header(kind)
+        rows = [
+            flat(row) for entry in entries for row in rows_of(entry, supported_only=supported_only)
+        ]
     else:
         fields = ["entry_id", "kind", "date", "fact", "source_count"]
         rows = [
@@ -242,14 +294,14 @@ def _echo_csv(entries: list[Entry], kind: Kind | None) -> None:
                 "entry_id": entry.entry_id,
                 "kind": entry.kind,
                 "date": entry.first_date.isoformat() if entry.first_date else "",
-                "fact": _summary(entry),
+                "fact": _summary(entry, supported_only),
                 "source_count": len(entry.sources),
             }
             for entry in entries
         ]
     writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(map(spreadsheet_safe, rows))
 
 
 @register_app.command(epilog=EXIT_CODES)
@@ -262,10 +314,14 @@ def show(
 
     Every source is listed with doc_id, outlet, date and evidence sentences, and each field's
     distinct values with the sources that give them, majority first."""
+    from extractor.register.store import shown_url
+
     with opened(db) as register:
         entry = register.entry(entry_id)
     if entry is None:
-        raise _fail(f"no entry {entry_id} in {db}; `extractor register list` shows the ids", 1)
+        raise _fail(
+            f"no entry {entry_id} in {shown_url(db)}; `extractor register list` shows the ids", 1
+        )
     if as_json:
         typer.echo(json.dumps(entry.record(), ensure_ascii=False, indent=2))
         return
@@ -273,26 +329,51 @@ def show(
     dates = " – ".join(
         sorted({date.isoformat() for date in (entry.first_date, entry.last_date) if date})
     )
-    console.print(f"[bold]{entry.entry_id}[/] {entry.kind} {dates} {' '.join(entry.countries)}")
-    console.print(_summary(entry), highlight=False)
+    heading = f"{entry.entry_id} {entry.kind} {dates} {' '.join(entry.countries)}"
+    console.print(Text(printable(heading), style="bold"))
+    console.print(Text(printable(_summary(entry))), highlight=False)
     sources = Table(title=f"{len(entry.sources)} sources", title_justify="left")
     for column in ("doc_id", "outlet", "published", "evidence"):
         sources.add_column(column, overflow="fold")
     for source in entry.sources:
         sources.add_row(
-            source.doc_id,
-            source.outlet or "—",
+            Text(printable(source.doc_id)),
+            Text(printable(source.outlet or "—")),
             source.published.isoformat() if source.published else "—",
-            "\n".join(source.evidence),
+            Text("\n".join(map(printable, source.evidence))),
         )
     console.print(sources)
-    values = Table(title="values (majority first)", title_justify="left")
-    for column in ("field", "value", "sources"):
+    values = Table(
+        title="values (majority first; ⚑ no source supports it, ? a source's check flagged it)",
+        title_justify="left",
+    )
+    for column in ("item", "field", "value", "sources"):
         values.add_column(column, overflow="fold")
-    for field, field_values in entry.fields.items():
-        for rank, value in enumerate(field_values):
-            values.add_row(field if rank == 0 else "", str(value.value), ", ".join(value.sources))
+    _value_rows(values, "", entry.fields)
+    for item in entry.items:
+        _value_rows(values, item.key, item.fields)
+    for doc_id, status in entry.record_flags.items():
+        values.add_row("", "record", f"⚑ {status}", Text(printable(doc_id)))
     console.print(values)
+
+
+def _value_rows(table: Table, item: str, fields: dict[str, list[FieldValue]]) -> None:
+    """One row per value of each field, marked when flagged, with each source's status."""
+    first = True
+    for field, field_values in fields.items():
+        for rank, value in enumerate(field_values):
+            mark = "⚑ " if value.flagged else ("? " if value.flags else "")
+            sources = ", ".join(
+                f"{source} ({value.flags[source]})" if source in value.flags else source
+                for source in value.sources
+            )
+            table.add_row(
+                Text(printable(item)) if first else "",
+                field if rank == 0 else "",
+                Text(printable(f"{mark}{value.value}")),
+                Text(printable(sources)),
+            )
+            first = False
 
 
 @register_app.command(epilog=EXIT_CODES)
@@ -305,16 +386,30 @@ def export(
     ] = ExportFormat.csv,
     kind: Annotated[
         Kind | None,
-        typer.Option("--kind", help="One kind's entries (required for csv and parquet)."),
+        typer.Option("--kind", help="One kind's rows (required for csv and parquet)."),
     ] = None,
+    supported_only: SupportedOnly = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV with a byte-order mark, for Excel.")
+    ] = False,
     db: Db = DEFAULT_DB,
 ) -> None:
     """Write the register as CSV, Parquet or JSON lines.
 
-    Deals get SIPRI-like columns (supplier, recipient, designation, description, number, status,
-    date, value, sources), meetings (date, place, host, guests, participants, sources),
-    embargoes (target, imposed by, kind, resolutions, start, status, sources), each with the
-    fields its sources disagree on. jsonl holds every entry with its sources and every value."""
+    Deals are one row per weapon system, as SIPRI's trade register reads (entry_id, item,
+    supplier, recipient, designation, category, number, number_text, status, date, year,
+    deal_value: the whole deal's, repeated on each item row, never to be summed), meetings
+    (date, year, place, host, guests, participants, topics), embargoes (target, imposed_by,
+    measure, resolutions, start, year, status); every row ends with flagged (fields no source
+    supports), disputed (fields its sources disagree on), source_count and sources. The
+    columns have the same names in CSV, Parquet (lists as list columns) and jsonl; jsonl
+    without --kind holds every entry whole, with its items, sources and every value.
+
+    A CSV text cell that starts with = + - @, tab or CR gets a leading ' so that spreadsheets
+    show it as text instead of running it as a formula (number, date and code columns are never
+    changed). The file is written whole or not at all (a temporary file renamed into place);
+    an output that is the register itself is refused."""
+    from extractor.cli.outputs import check_outputs
     from extractor.register import RegisterError
     from extractor.register.export import write_csv, write_jsonl, write_parquet
 
@@ -322,17 +417,98 @@ def export(
         raise _fail(
             f"{file_format} holds one kind's columns: add --kind arms_deals|meetings|embargoes"
         )
+    stored = _sqlite_file(db)
+    check_outputs([stored] if stored else [], {"--output": output})
     with opened(db) as register:
         entries = register.entries(kind=kind)
     try:
         if file_format is ExportFormat.jsonl:
-            count = write_jsonl(output, entries)
+            count = write_jsonl(
+                output, entries, str(kind) if kind else None, supported_only=supported_only
+            )
         elif file_format is ExportFormat.csv:
-            count = write_csv(output, str(kind), entries)
+            count = write_csv(
+                output, str(kind), entries, supported_only=supported_only, excel=excel
+            )
         else:
-            count = write_parquet(output, str(kind), entries)
+            count = write_parquet(output, str(kind), entries, supported_only=supported_only)
     except RegisterError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:
         raise _fail(f"{output}: cannot be written ({exc.strerror or exc})") from exc
-    Console(stderr=True).print(f"wrote {count} entries to {output}", highlight=False)
+    Console(stderr=True).print(
+        f"wrote {count} rows of {len(entries)} entries to {output}", highlight=False, markup=False
+    )
+
+
+@register_app.command(epilog=EXIT_CODES)
+def serve(
+    db: Db = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option("--host", metavar="<host>", help="The address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", metavar="<port>", help="The port to listen on.")
+    ] = 8001,
+) -> None:
+    """Browse a SQLite register in Datasette (pip install 'arabic-fact-extractor\\[serve]').
+
+    The analysts' tables (deals, deal_items, meetings, participants, embargoes, resolutions,
+    entry_sources) with their descriptions and facets; the store's own tables hidden."""
+    import tempfile
+    from importlib.util import find_spec
+
+    from extractor.register.datasette import metadata
+    from extractor.register.store import shown_url
+
+    path = _sqlite_file(db)
+    if path is None:
+        raise _fail(
+            f"--db {shown_url(db)}: serve reads a SQLite register; "
+            "query PostgreSQL with its own tools (the same tables: deal_items, meetings, …)"
+        )
+    if find_spec("datasette") is None:
+        raise _fail("serve needs Datasette: pip install 'arabic-fact-extractor[serve]'")
+    with opened(db):  # refuses what is not a register, migrates an older one
+        pass
+    with tempfile.TemporaryDirectory() as folder:
+        described = Path(folder) / "metadata.json"
+        described.write_text(json.dumps(metadata(path.stem), ensure_ascii=False), "utf-8")
+        command = [
+            sys.executable, "-m", "datasette", "serve", "--immutable", str(path),
+            "--metadata", str(described), "--host", host, "--port", str(port),
+        ]  # fmt: skip
+        raise typer.Exit(_run_until_stopped(command))
+
+
+def _sqlite_file(db: str) -> Path | None:
+    """The file of a SQLite register, or None for another database (or no URL at all)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from extractor.register import database_url
+
+    try:
+        url = make_url(database_url(db))
+    except (ArgumentError, ValueError):
+        return None
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _run_until_stopped(command: list[str]) -> int:
+    """Run `command` to its end; a SIGTERM to this process stops it too (Ctrl-C reaches both),
+    so no server outlives the command that started it."""
+    import signal
+    import subprocess
+
+    process = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

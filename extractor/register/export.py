@@ -1,95 +1,114 @@
-"""The register as tables: SIPRI-like columns per kind, written as CSV, Parquet or JSON lines."""
+"""The register as files: one row per deal item, meeting or embargo (`rows.py`), written as
+CSV, Parquet (list and struct columns) or JSON lines, with the same column names in each."""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from extractor.register.entry import Entry
+from extractor.register.rows import (
+    CODE_COLUMNS,
+    COLUMNS,
+    INTEGER_COLUMNS,
+    LIST_COLUMNS,
+    flat,
+    rows,
+)
 from extractor.register.store import RegisterError
 
-COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
-    "arms_deals": {
-        "supplier": ("supplier",),
-        "recipient": ("recipient",),
-        "designation": ("designation",),
-        "description": ("category",),
-        "number": ("number",),
-        "status": ("status",),
-        "date": ("date",),
-        "value": ("value",),
-    },
-    "meetings": {
-        "date": ("date",),
-        "place": ("place",),
-        "host": ("host",),
-        "guests": ("guests",),
-        "participants": ("participants",),
-    },
-    "embargoes": {
-        "target": ("target", "target_text"),
-        "imposed_by": ("imposed_by", "imposed_by_text"),
-        "kind": ("measure",),
-        "resolutions": ("resolutions",),
-        "start": ("start",),
-        "status": ("status",),
-    },
-}
-"""Each kind's export columns and the entry fields they are read from, first present wins."""
-
 FORMATS = ("csv", "parquet", "jsonl")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (OWASP, CSV injection)."""
 
 
-def _cell(value: Any) -> Any:
-    return "; ".join(str(part) for part in value) if isinstance(value, list) else value
-
-
-def row(entry: Entry) -> dict[str, Any]:
-    """One entry as a flat row: its id, first date, the kind's columns (majority values; every
-    value of a list field), the fields its sources disagree on, and its sources."""
-    merged = entry.merged()
-    columns = COLUMNS[entry.kind]
-    values = {
-        column: _cell(next((merged[name] for name in names if name in merged), None))
-        for column, names in columns.items()
-    }
-    if entry.kind == "arms_deals" and values["date"] is None and entry.first_date:
-        values["date"] = entry.first_date.isoformat()
-    sources = [
-        f"{source.doc_id} ({source.outlet})" if source.outlet else source.doc_id
-        for source in entry.sources
-    ]
+def spreadsheet_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row whose text cells cannot run as formulas: a text cell that starts with = + - @,
+    tab or CR gets a leading ' (OWASP's advice; spreadsheets then show it as text). Number, date
+    and code columns are never changed."""
     return {
-        "entry_id": entry.entry_id,
-        **values,
-        "disputed": "; ".join(entry.conflicts()),
-        "source_count": len(entry.sources),
-        "sources": "; ".join(sources),
+        column: (
+            f"'{value}"
+            if isinstance(value, str)
+            and value.startswith(FORMULA_STARTS)
+            and column not in CODE_COLUMNS
+            else value
+        )
+        for column, value in row.items()
     }
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A sibling temporary file to write, renamed over `path` once complete: a crash or a full
+    disk leaves the old file, never a truncated one (a device or a pipe is written directly)."""
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def header(kind: str) -> list[str]:
     """The column names of a kind's rows."""
-    return ["entry_id", *COLUMNS[kind], "disputed", "source_count", "sources"]
+    return list(COLUMNS[kind])
 
 
-def write_csv(path: Path, kind: str, entries: Iterable[Entry]) -> int:
-    """Write one kind's entries as CSV (UTF-8 with a BOM, so spreadsheets read the Arabic)."""
+def _all_rows(entries: Iterable[Entry], supported_only: bool) -> Iterable[dict[str, Any]]:
+    for entry in entries:
+        yield from rows(entry, supported_only=supported_only)
+
+
+def write_csv(
+    path: Path,
+    kind: str,
+    entries: Iterable[Entry],
+    *,
+    supported_only: bool = False,
+    excel: bool = False,
+) -> int:
+    """Write one kind's rows as CSV, UTF-8 (with a byte-order mark under `excel`, so that
+    spreadsheets read the Arabic), text cells made `spreadsheet_safe`."""
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with (
+        replacing(path) as temporary,
+        temporary.open("w", encoding="utf-8-sig" if excel else "utf-8", newline="") as handle,
+    ):
         writer = csv.DictWriter(handle, fieldnames=header(kind))
         writer.writeheader()
-        for entry in entries:
-            writer.writerow(row(entry))
+        for row in _all_rows(entries, supported_only):
+            writer.writerow(spreadsheet_safe(flat(row)))
             count += 1
     return count
 
 
-def write_parquet(path: Path, kind: str, entries: Sequence[Entry]) -> int:
-    """Write one kind's entries as Parquet (needs pyarrow)."""
+def _arrow_type(column: str) -> Any:
+    import pyarrow as pa
+
+    if column == "sources":
+        source = pa.struct(
+            [(name, pa.string()) for name in ("doc_id", "outlet", "url", "published")]
+        )
+        return pa.list_(source)
+    if column in LIST_COLUMNS:
+        return pa.list_(pa.string())
+    return pa.int64() if column in INTEGER_COLUMNS else pa.string()
+
+
+def write_parquet(
+    path: Path, kind: str, entries: Sequence[Entry], *, supported_only: bool = False
+) -> int:
+    """Write one kind's rows as Parquet, lists as list columns and sources as structs (needs
+    pyarrow)."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -98,20 +117,33 @@ def write_parquet(path: Path, kind: str, entries: Sequence[Entry]) -> int:
             "parquet needs pyarrow, which is not installed: pip install pyarrow "
             "(or export --format csv)"
         ) from exc
-    rows = [row(entry) for entry in entries]
-    columns = {
-        name: [str(r[name]) if r[name] is not None else None for r in rows] for name in header(kind)
-    }
-    columns["source_count"] = [r["source_count"] for r in rows]
-    pq.write_table(pa.table(columns), path)
-    return len(rows)
+    found = list(_all_rows(entries, supported_only))
+    schema = pa.schema([(column, _arrow_type(column)) for column in header(kind)])
+
+    def cells(column: str) -> list[Any]:
+        if column in LIST_COLUMNS or column in INTEGER_COLUMNS or column == "sources":
+            return [row[column] for row in found]
+        return [None if row[column] is None else str(row[column]) for row in found]
+
+    table = pa.table({column: cells(column) for column in header(kind)}, schema=schema)
+    with replacing(path) as temporary:
+        pq.write_table(table, temporary)
+    return len(found)
 
 
-def write_jsonl(path: Path, entries: Iterable[Entry]) -> int:
-    """Write entries as JSON lines: id, kind, merged fields, sources and every value."""
+def write_jsonl(
+    path: Path, entries: Iterable[Entry], kind: str | None = None, *, supported_only: bool = False
+) -> int:
+    """Write JSON lines: one kind's rows (the CSV's columns, lists as arrays), or without a kind
+    every entry whole, with its items, sources and every value."""
     count = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for entry in entries:
-            handle.write(json.dumps(entry.record(), ensure_ascii=False) + "\n")
+    with replacing(path) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        records = (
+            _all_rows(entries, supported_only)
+            if kind is not None
+            else (entry.record() for entry in entries)
+        )
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count

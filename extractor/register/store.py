@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Connection, make_url
@@ -41,8 +43,20 @@ from extractor.facts.occasions import (
 )
 from extractor.facts.occasions import occasion_date as occasion_of
 from extractor.register import tables
-from extractor.register.entry import Entry, EntrySource, FieldValue
-from extractor.register.fields import FIELDS, countries_of, rank_values
+from extractor.register.analyst import analyst_rows
+from extractor.register.entry import Entry, EntrySource, FieldValue, Item
+from extractor.register.fields import (
+    FAILED,
+    FIELDS,
+    ITEM_FIELDS,
+    Ranked,
+    countries_of,
+    fact_statuses,
+    rank_entry,
+    told_by,
+    worst,
+)
+from extractor.register.storable import unstorable
 from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting
 
 DEFAULT_URL = "register.sqlite"
@@ -52,6 +66,7 @@ _MODELS: dict[str, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
     "embargoes": Embargo,
 }
 _ID_PREFIX = {"arms_deals": "deal", "meetings": "meeting", "embargoes": "embargo"}
+_USERINFO = re.compile(r"(://[^/@:]*:)([^/@]*)@")
 _CHUNK = 500  # bound parameters per IN (...) list, well under every backend's limit
 
 Progress = Callable[[str, int, int], None]
@@ -72,11 +87,35 @@ class AddReport:
     replaced: int
     facts: int
     entries: int
+    refused: tuple[str, ...] = ()
+    """Documents not stored, each as `doc_id: why` (a value no database can hold)."""
 
 
 def database_url(target: str) -> str:
     """A SQLAlchemy URL for a URL or a plain file path (a path means SQLite)."""
     return target if "://" in target else f"sqlite:///{target}"
+
+
+def shown_url(target: str) -> str:
+    """A --db path or URL fit to print: a URL's password replaced by ***."""
+    if "://" not in target:
+        return target
+    try:
+        return make_url(target).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return _USERINFO.sub(r"\1***@", target)
+
+
+def without_password(message: str, target: str) -> str:
+    """`message` with `target` shown by `shown_url` and its password, wherever else it
+    appears (a driver's message), replaced by ***."""
+    message = message.replace(target, shown_url(target))
+    try:
+        password = make_url(target).password if "://" in target else None
+    except (ArgumentError, ValueError):
+        found = _USERINFO.search(target)
+        password = found.group(2) if found else None
+    return message.replace(str(password), "***") if password else message
 
 
 def _sqlite_file_missing(url: str) -> bool:
@@ -143,6 +182,17 @@ class Register:
         self.windows = windows or Windows()
         missing = f"{url}: holds no register yet; `extractor register add` creates one"
         try:
+            self._open(url, create, missing)
+        except RegisterError as exc:
+            raise RegisterError(without_password(str(exc), url)) from exc.__cause__
+
+    def _open(self, url: str, create: bool, missing: str) -> None:
+        """Connect, and create or check the tables; every failure is a RegisterError."""
+        try:
+            try:
+                make_url(self.url)
+            except ValueError as exc:  # a port that is not a number
+                raise ArgumentError(str(exc)) from exc
             if not create and _sqlite_file_missing(self.url):
                 raise RegisterError(missing)
             self.engine: Engine = create_engine(self.url)
@@ -175,11 +225,26 @@ class Register:
             connection.execute(insert(tables.schema_version).values(version=tables.SCHEMA_VERSION))
             return
         version = connection.execute(select(tables.schema_version.c.version)).scalar()
-        if version != tables.SCHEMA_VERSION:
+        if version == 1:
+            self._migrate(connection)
+        elif version != tables.SCHEMA_VERSION:
             raise RegisterError(
                 f"{self.url}: is a register of schema version {version}; this extractor reads "
                 f"version {tables.SCHEMA_VERSION} (add the documents again into a new --db)"
             )
+
+    def _migrate(self, connection: Connection) -> None:
+        """Bring a version-1 register (no items, no check statuses) to this layout: its facts'
+        statuses become `unknown` (flagged: no one knows what their checks said), and every
+        entry is rebuilt from its facts with its id kept."""
+        connection.execute(
+            text('ALTER TABLE facts ADD COLUMN checks TEXT NOT NULL DEFAULT \'{"*": "unknown"}\'')
+        )
+        tables.field_values.drop(connection)
+        tables.metadata.create_all(connection)
+        every = list(connection.execute(select(tables.entries.c.entry_id)).scalars())
+        self._regroup(connection, sorted(every), {}, None)
+        connection.execute(update(tables.schema_version).values(version=tables.SCHEMA_VERSION))
 
     def close(self) -> None:
         """Release the database connections."""
@@ -193,8 +258,16 @@ class Register:
 
     def add(self, documents: Iterable[Document], *, progress: Progress | None = None) -> AddReport:
         """Add Documents (a document already present, same source sha256, has its facts
-        replaced) and regroup the entries their facts can reach, in one transaction."""
-        latest = {document_key(document): document for document in documents}
+        replaced) and regroup the entries their facts can reach, in one transaction; a Document
+        no database can store (a NUL character) is refused alone, named in the report."""
+        latest: dict[str, Document] = {}
+        refused: list[str] = []
+        for document in documents:
+            problem = unstorable(document)
+            if problem is None:
+                latest[document_key(document)] = document
+            else:
+                refused.append(f"{document.doc_id}: {problem}")
         keys = sorted(latest)
         facts = tables.facts
         with self.engine.begin() as connection:
@@ -226,6 +299,7 @@ class Register:
             replaced=len(present),
             facts=len(new),
             entries=entries,
+            refused=tuple(refused),
         )
 
     @staticmethod
@@ -256,12 +330,12 @@ class Register:
         entries = tables.entries
         reachable: set[str] = set()
         for block, (low, high) in spans.items():
-            reach = dt.timedelta(days=self.windows.of(_block_kind(block)))
+            reach = self.windows.of(_block_kind(block))
             query = select(entries.c.entry_id).where(entries.c.block == block)
             if low > dt.date.min:
                 query = query.where(
-                    entries.c.last_date >= (low - reach).isoformat(),
-                    entries.c.first_date <= (high + reach).isoformat(),
+                    entries.c.last_date >= _shifted(low, -reach).isoformat(),
+                    entries.c.first_date <= _shifted(high, reach).isoformat(),
                 )
             reachable.update(connection.execute(query).scalars())
         return reachable
@@ -275,9 +349,10 @@ class Register:
     ) -> int:
         """Group the facts of `entry_ids` and the new facts into entries again, keeping the ids
         of lasting entries."""
-        reported, previous, origin = self._entry_facts(connection, entry_ids)
+        reported, previous, origin, statuses = self._entry_facts(connection, entry_ids)
         reported += [item for _, item in new.values()]
         origin |= {key: row["sha256"] for key, (row, _) in new.items()}
+        statuses |= {key: json.loads(row["checks"]) for key, (row, _) in new.items()}
         self._delete_entries(connection, entry_ids)
         groups = group_occasions(reported, self.windows)
         ids = self._entry_ids(connection, groups, previous)
@@ -286,7 +361,7 @@ class Register:
         }
         links: list[dict[str, str]] = []
         for done, (entry_id, group) in enumerate(zip(ids, groups, strict=True), 1):
-            for table, table_rows in _entry_rows(entry_id, group, origin).items():
+            for table, table_rows in _entry_rows(entry_id, group, origin, statuses).items():
                 rows[table].extend(table_rows)
             links.extend({"key": item.key, "entry": entry_id} for item in group)
             _report(progress, "grouping", done, len(groups))
@@ -301,17 +376,31 @@ class Register:
                 .values(entry_id=bindparam("entry")),
                 links,
             )
+        self._write_analyst_tables(connection, ids)
         return len(groups)
+
+    def _write_analyst_tables(self, connection: Connection, entry_ids: Sequence[str]) -> None:
+        """The analysts' rows of the entries, read back as `entry()` returns them."""
+        rows: dict[Table, list[dict[str, Any]]] = {table: [] for table in tables.ANALYST_TABLES}
+        for chunk in _chunks(entry_ids):
+            for entry in self._load(connection, chunk):
+                for table, table_rows in analyst_rows(entry).items():
+                    rows[table].extend(table_rows)
+        for table, table_rows in rows.items():
+            if table_rows:
+                connection.execute(insert(table), table_rows)
 
     @staticmethod
     def _entry_facts(
         connection: Connection, entry_ids: Sequence[str]
-    ) -> tuple[list[Reported], dict[str, str], dict[str, str]]:
-        """Every stored fact of the entries, the entry each is in, and its source sha256."""
+    ) -> tuple[list[Reported], dict[str, str], dict[str, str], dict[str, dict[str, str]]]:
+        """Every stored fact of the entries, the entry each is in, its source sha256 and its
+        check statuses."""
         facts, sources = tables.facts, tables.sources
         reported: list[Reported] = []
         previous: dict[str, str] = {}
         origin: dict[str, str] = {}
+        statuses: dict[str, dict[str, str]] = {}
         for chunk in _chunks(entry_ids):
             rows = connection.execute(
                 select(
@@ -321,21 +410,28 @@ class Register:
                     facts.c.entry_id,
                     facts.c.sha256,
                     sources.c.published,
+                    facts.c.checks,
                 )
                 .join(sources, sources.c.sha256 == facts.c.sha256)
                 .where(facts.c.entry_id.in_(chunk))
             )
-            for key, kind, body, entry_id, sha256, published in rows:
+            for key, kind, body, entry_id, sha256, published, checks in rows:
                 fact = _MODELS[kind].model_validate_json(body)
                 reported.append(Reported(key, fact, _date(published)))
                 origin[key] = sha256
                 previous[key] = entry_id
-        return reported, previous, origin
+                statuses[key] = json.loads(checks)
+        return reported, previous, origin, statuses
 
     @staticmethod
     def _delete_entries(connection: Connection, entry_ids: Sequence[str]) -> None:
         for chunk in _chunks(entry_ids):
-            for table in (tables.field_values, tables.entry_countries, tables.entries):
+            for table in (
+                *tables.ANALYST_TABLES,
+                tables.field_values,
+                tables.entry_countries,
+                tables.entries,
+            ):
                 connection.execute(delete(table).where(table.c.entry_id.in_(chunk)))
 
     def _entry_ids(
@@ -420,7 +516,7 @@ class Register:
             loaded[entry_id].countries.append(code)
         by_source: dict[tuple[str, str], EntrySource] = {}
         rows = connection.execute(
-            select(facts.c.entry_id, facts.c.body, sources)
+            select(facts.c.entry_id, facts.c.body, facts.c.checks, sources)
             .join(sources, sources.c.sha256 == facts.c.sha256)
             .where(facts.c.entry_id.in_(ids))
             .order_by(sources.c.published, sources.c.doc_id, facts.c.position)
@@ -438,33 +534,55 @@ class Register:
                 loaded[row.entry_id].sources.append(source)
             evidence = json.loads(row.body).get("evidence", [])
             source.evidence.extend(line for line in evidence if line not in source.evidence)
-        doc_ids = {(entry_id, sha): source.doc_id for (entry_id, sha), source in by_source.items()}
-        for row in connection.execute(
-            select(tables.field_values)
-            .where(tables.field_values.c.entry_id.in_(ids))
-            .order_by(
-                tables.field_values.c.entry_id,
-                tables.field_values.c.field,
-                tables.field_values.c.rank,
+            checks = json.loads(row.checks)
+            flag = worst(
+                checks.get(""),
+                checks.get("*"),
+                loaded[row.entry_id].record_flags.get(source.doc_id),
             )
+            if flag in FAILED:
+                loaded[row.entry_id].record_flags[source.doc_id] = flag
+        doc_ids = {(entry_id, sha): source.doc_id for (entry_id, sha), source in by_source.items()}
+        values = tables.field_values
+        items: dict[tuple[str, int], Item] = {}
+        for row in connection.execute(
+            select(values)
+            .where(values.c.entry_id.in_(ids))
+            .order_by(values.c.entry_id, values.c.item, values.c.field, values.c.rank)
         ):
             entry = loaded[row.entry_id]
-            shas = json.loads(row.sources)
-            entry.fields.setdefault(row.field, []).append(
-                FieldValue(
-                    value=json.loads(row.value),
-                    sources=sorted(doc_ids.get((row.entry_id, sha), sha) for sha in shas),
-                )
+            named = {sha: doc_ids.get((row.entry_id, sha), sha) for sha in json.loads(row.sources)}
+            value = FieldValue(
+                value=json.loads(row.value),
+                sources=sorted(named.values()),
+                flags={named.get(sha, sha): status for sha, status in json.loads(row.flags)},
             )
+            if row.item == 0:
+                entry.fields.setdefault(row.field, []).append(value)
+                continue
+            item = items.get((row.entry_id, row.item))
+            if item is None:
+                item = items[(row.entry_id, row.item)] = Item(key=row.item_key)
+                entry.items.append(item)
+            item.fields.setdefault(row.field, []).append(value)
         for entry in loaded.values():
-            entry.fields = dict(
-                sorted(entry.fields.items(), key=lambda pair: _field_order(entry.kind, pair[0]))
-            )
+            entry.fields = _in_order(entry.fields, FIELDS[entry.kind])
+            for item in entry.items:
+                item.fields = _in_order(item.fields, ITEM_FIELDS)
 
 
-def _field_order(kind: str, field: str) -> int:
-    order = FIELDS.get(kind, ())
-    return order.index(field) if field in order else len(order)
+def _in_order(
+    values: dict[str, list[FieldValue]], order: Sequence[str]
+) -> dict[str, list[FieldValue]]:
+    return dict(sorted(values.items(), key=lambda pair: order.index(pair[0])))
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, held at the ends of the calendar (0001-01-01, 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -483,7 +601,11 @@ def _source_row(key: str, document: Document) -> dict[str, Any]:
 
 
 def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Reported]]:
-    """The `facts` rows of one document, each with the fact as the grouping sees it."""
+    """The `facts` rows of one document, each with the fact as the grouping sees it and the
+    statuses its Document's checks gave its values."""
+    by_fact: dict[str, list[tuple[str, str]]] = {}
+    for check in document.checks:
+        by_fact.setdefault(check.path.split(".", 1)[0], []).append((check.path, check.status))
     rows = []
     facts: list[tuple[str, int, AnyFact]] = [
         (kind, position, fact)
@@ -501,6 +623,9 @@ def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Repor
             "block": block_of(reported) or f"solo:{reported.key}",
             "occasion": occasion.isoformat() if occasion else None,
             "body": fact.model_dump_json(),
+            "checks": json.dumps(
+                fact_statuses(f"{kind}[{position}]", by_fact.get(f"{kind}[{position}]", []))
+            ),
             "entry_id": None,
         }
         rows.append((row, reported))
@@ -512,8 +637,30 @@ def _block_kind(block: str) -> str:
     return block.split(":", 1)[0]
 
 
+def _value_rows(
+    entry_id: str, item: int, item_key: str, ranked: dict[str, list[Ranked]]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "entry_id": entry_id,
+            "item": item,
+            "item_key": item_key,
+            "field": field,
+            "rank": rank,
+            "value": json.dumps(value.value, ensure_ascii=False),
+            "sources": json.dumps(value.sources),
+            "flags": json.dumps(value.flags),
+        }
+        for field, values in ranked.items()
+        for rank, value in enumerate(values)
+    ]
+
+
 def _entry_rows(
-    entry_id: str, group: Sequence[Reported], origin: dict[str, str]
+    entry_id: str,
+    group: Sequence[Reported],
+    origin: dict[str, str],
+    statuses: dict[str, dict[str, str]],
 ) -> dict[Table, list[dict[str, Any]]]:
     """The rows of one entry: itself, its states and its ranked field values."""
     dates = sorted(date for item in group if (date := occasion_of(item)) is not None)
@@ -526,19 +673,15 @@ def _entry_rows(
         "source_count": len({origin[item.key] for item in group}),
     }
     countries = sorted(set().union(*(countries_of(item.fact) for item in group)))
-    ranked = rank_values((origin[item.key], item.fact) for item in group)
+    ranked = rank_entry(
+        group[0].kind,
+        ((origin[item.key], told_by(item.fact, statuses[item.key])) for item in group),
+    )
+    value_rows = _value_rows(entry_id, 0, "", ranked.fields)
+    for position, (key, fields) in enumerate(ranked.items, 1):
+        value_rows += _value_rows(entry_id, position, key, fields)
     return {
         tables.entries: [entry],
         tables.entry_countries: [{"entry_id": entry_id, "country": code} for code in countries],
-        tables.field_values: [
-            {
-                "entry_id": entry_id,
-                "field": field,
-                "rank": rank,
-                "value": json.dumps(value.value, ensure_ascii=False),
-                "sources": json.dumps(value.sources),
-            }
-            for field, values in ranked.items()
-            for rank, value in enumerate(values)
-        ],
+        tables.field_values: value_rows,
     }

@@ -67,15 +67,16 @@ def test_round_trip(tmp_path: Path, results: Path) -> None:
         "register", "export", "--format", "csv", "--kind", "arms_deals", "-o", str(out), "--db", db
     )
     assert exported.exit_code == 0, exported.output
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [row["designation"] for row in rows] == [
-        "S-400; إس - 400 أرض/جو; اس 400",
-        "إف-35; F-35",
-        "إف-35",
-        "S 300; إس-300; اس-300",
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(row["item"], row["designation"]) for row in rows] == [
+        ("S400", "S-400"),
+        ("F35", "إف-35"),
+        ("F35", "إف-35"),
+        ("S300", "S 300"),
     ]
     assert rows[1]["number"] == "100"
-    assert rows[0]["disputed"] == "value"
+    assert rows[0]["disputed"] == "deal_value; designation"
 
 
 def test_export_jsonl_and_parquet(tmp_path: Path, results: Path) -> None:

@@ -6,6 +6,7 @@ temporary folder and listens on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -15,8 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from extractor.register import Register
+from extractor.register import Register, tables
+from extractor.schemas import ArmsDeal, ArmsItem, Document
+from tests.cli.conftest import invoke, plain
 from tests.conftest import unavailable
 from tests.register.cluster_documents import documents
 
@@ -81,3 +85,55 @@ def test_the_register_on_postgresql(postgres_url: str) -> None:
         assert len(register.entries()) == 10
     with Register(postgres_url) as reopened:
         assert reopened.entry(entries[0].entry_id) == entries[0]
+
+
+@pytest.mark.system
+def test_the_analysts_tables_read_the_same_on_postgresql_and_sqlite(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    queries = [
+        "select recipient, designation, number from deal_items where supplier = 'RUS' "
+        "order by entry_id, item",
+        *(f"select * from {table.name} order by 1, 2" for table in tables.ANALYST_TABLES),
+    ]
+    answers = []
+    for url in (postgres_url, f"sqlite:///{tmp_path / 'r.sqlite'}"):
+        with Register(url) as register:
+            register.add(documents())
+            with register.engine.connect() as connection:
+                answers.append([connection.execute(text(query)).all() for query in queries])
+    assert answers[0] == answers[1]
+    assert [row[:2] for row in answers[0][0]] == [("SYR", "S 300"), ("TUR", "S-400")]
+    assert answers[0][0][0][2] == 4
+
+
+@pytest.mark.system
+def test_one_bad_document_fails_alone_and_the_password_stays_off_the_terminal(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """A NUL (which PostgreSQL refuses in text) fails its own Document; a doc_id of 80
+    characters (a key past the old 80-character column) is stored; a successful add prints the
+    URL without its password."""
+    deal = ArmsDeal(seller="ISL", buyer="NZL", items=[ArmsItem(designation="F-16", quantity=4)])
+    long_id = "مقال-" + "x" * 75
+    run = tmp_path / "run.jsonl"
+    run.write_text(
+        "".join(
+            Document(doc_id=doc_id, arms_deals=[deal.model_copy(update=more)]).model_dump_json()
+            + "\n"
+            for doc_id, more in (
+                ("nul", {"seller_text": "آيسلندا\x00"}),
+                (long_id, {"date": "2019-03-01"}),
+            )
+        ),
+        encoding="utf-8",
+    )
+    url = postgres_url.replace("postgres@", "postgres:s3cret-pw@", 1)
+    added = invoke("register", "add", str(run), "--db", url)
+    assert added.exit_code == 1, added.output
+    assert "skipped nul: arms_deals[0].seller_text holds a NUL character" in plain(added.output)
+    assert "s3cret-pw" not in added.output
+    assert "postgres:***@127.0.0.1" in plain(added.output)
+    listed = invoke("register", "list", "--country", "ISL", "--format", "jsonl", "--db", url)
+    assert listed.exit_code == 0, listed.output
+    assert [source["doc_id"] for source in json.loads(listed.stdout)["sources"]] == [long_id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -129,13 +130,14 @@ def test_conflicts_are_kept_with_their_sources_majority_first(tmp_path: Path) ->
         (deal,) = register.entries(
             kind="arms_deals", country="TUR", until=dt.date.fromisoformat("2018-05-31")
         )[1:]
-    designations = [(value.value, len(value.sources)) for value in deal.fields["designation"]]
+    (item,) = deal.items
+    designations = [(value.value, len(value.sources)) for value in item.fields["designation"]]
     assert designations == [("إف-35", 3), ("F-35", 1)]
-    assert [value.value for value in deal.fields["number_text"]] == [
+    assert [value.value for value in item.fields["number_text"]] == [
         "أكثر من مئة",
         "ما يزيد على 100",
     ]
-    assert deal.merged()["number"] == [100]
+    assert item.merged()["number"] == 100
     assert "status" in deal.conflicts()
 
 
@@ -184,3 +186,27 @@ def test_reading_a_missing_register_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(RegisterError, match="holds no register yet"):
         Register(str(path), create=False)
     assert not path.exists()
+
+
+def test_a_register_of_schema_1_is_migrated_with_every_status_unknown(tmp_path: Path) -> None:
+    """register-v1.sqlite was written by 20dcc84 (schema 1: no items, no statuses) from two
+    reports of the S-300 delivery and one of the Tamim-Trump meeting."""
+    path = tmp_path / "r.sqlite"
+    path.write_bytes((Path(__file__).parent / "register-v1.sqlite").read_bytes())
+    with sqlite3.connect(path) as connection:
+        before = sorted(row[0] for row in connection.execute("select entry_id from entries"))
+    with Register(str(path)) as register:
+        entries = register.entries()
+        assert sorted(entry.entry_id for entry in entries) == before
+        deal = next(entry for entry in entries if entry.kind == "arms_deals")
+        assert [item.key for item in deal.items] == ["S300"]
+        assert all(value.flagged for values in deal.fields.values() for value in values)
+        assert deal.flagged() == ["supplier", "recipient", "status", "date", "record"]
+        assert deal.merged(supported_only=True) == {}
+        report = register.add([document("russia-syria-s300-delivered__cnn")])
+        assert (report.added, report.entries) == (1, 1)
+        (joined,) = register.entries(kind="arms_deals")
+        assert joined.merged(supported_only=True)["supplier"] == "RUS"
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("select version from schema_version").fetchall() == [(2,)]
+        assert connection.execute("select count(*) from deal_items").fetchone() == (1,)
