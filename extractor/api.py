@@ -106,8 +106,9 @@ class Extractor:
         return self.endpoint.parallelism
 
     def warnings(self) -> list[str]:
-        """What the Extractor had to do without so far (an unusable response cache)."""
-        return [self._cache.problem] if self._cache is not None and self._cache.problem else []
+        """What the Extractor had to do without so far (an unusable response cache, cached
+        answers that were no answers)."""
+        return self._cache.warnings() if self._cache is not None else []
 
     def usage(self) -> Usage:
         """Tokens, requests, retries, reasks and cache hits of every extraction so far, the

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extractor.errors import BackendError
 from extractor.llm.cache import ResponseCache, request_key
@@ -228,9 +228,13 @@ class LLMClient:
         sampling = Sampling(max_tokens, temperature)
         key = request_key(self._request(messages, response_model, sampling))
         if self.cache is not None and (cached := self.cache.get(key)) is not None:
-            value = response_model.model_validate_json(cached)
-            charge(cache_hits=1)
-            return Answer(value, cached)
+            try:
+                value = response_model.model_validate_json(cached)
+            except ValidationError:
+                self.cache.drop(key)  # a damaged row is a miss: asked again, cached afresh
+            else:
+                charge(cache_hits=1)
+                return Answer(value, cached)
         timings: dict[str, float] = {}
         client = self._client_for_this_loop()
         try:
