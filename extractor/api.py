@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.arguments import check_settings, checked_request
+from extractor.arguments import check_settings, checked_request, whole_number
 from extractor.deadlines import DEFAULT_TIMEOUT, document_deadline
 from extractor.errors import ConfigurationError, DeadlineError
 from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choose_backend
@@ -58,9 +58,9 @@ class Extractor:
             timeout=timeout,
             document_timeout=document_timeout,
         )
-        if chunk_chars is not None and chunk_chars < MIN_CHUNK_CHARS:
+        if chunk_chars is not None and not whole_number(chunk_chars, minimum=MIN_CHUNK_CHARS):
             raise ConfigurationError(
-                f"chunk_chars must be at least {MIN_CHUNK_CHARS}, not {chunk_chars}"
+                f"chunk_chars must be a whole number ≥ {MIN_CHUNK_CHARS}, not {chunk_chars!r}"
             )
         self._closed = False
         self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from extractor.cli.app import app
+from extractor.cli.outputs import cannot_write, check_outputs, replaced
 
 if TYPE_CHECKING:
     from extractor.evaluate import EvalReport, Score
@@ -103,6 +104,7 @@ def eval_(
         typer.echo("error: give --gold FOLDER and --pred RUN.jsonl (or `eval register`)", err=True)
         raise typer.Exit(2)
 
+    check_outputs([gold, pred], {"--json": json_out})
     try:
         report = evaluate(gold, pred)
     except EvaluationInputError as exc:
@@ -113,4 +115,8 @@ def eval_(
     for line in _summary_lines(report):
         console.print(line, highlight=False, markup=False)
     if json_out is not None:
-        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        try:
+            with replaced(json_out) as written:
+                written.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+        except OSError as exc:
+            raise cannot_write(json_out, exc) from None
