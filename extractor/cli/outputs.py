@@ -86,7 +86,9 @@ def _check_writable(path: Path, option: str) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise typer.BadParameter(
-            f"the folder {printable(folder)} does not exist; create it first", param_hint=option
+            f"cannot write {printable(path)}: the folder {printable(folder)} does not exist; "
+            "create it first",
+            param_hint=option,
         )
     try:
         if path.exists():
