@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.arguments import check_settings, checked_request
+from extractor.arguments import check_settings, checked_request, whole_number
 from extractor.deadlines import (
     DEFAULT_MAX_REASKS,
     DEFAULT_RECALL_ROUNDS,
@@ -76,9 +76,9 @@ class Extractor:
             timeout=timeout,
             document_timeout=document_timeout,
         )
-        if chunk_chars is not None and chunk_chars < MIN_CHUNK_CHARS:
+        if chunk_chars is not None and not whole_number(chunk_chars, minimum=MIN_CHUNK_CHARS):
             raise ConfigurationError(
-                f"chunk_chars must be at least {MIN_CHUNK_CHARS}, not {chunk_chars}"
+                f"chunk_chars must be a whole number ≥ {MIN_CHUNK_CHARS}, not {chunk_chars!r}"
             )
         self._closed = False
         self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
@@ -124,8 +124,9 @@ class Extractor:
         return self.endpoint.parallelism
 
     def warnings(self) -> list[str]:
-        """What the Extractor had to do without so far (an unusable response cache)."""
-        return [self._cache.problem] if self._cache is not None and self._cache.problem else []
+        """What the Extractor had to do without so far (an unusable response cache, cached
+        answers that were no answers)."""
+        return self._cache.warnings() if self._cache is not None else []
 
     def usage(self) -> Usage:
         """Tokens, requests, retries, reasks and cache hits of every extraction so far, the

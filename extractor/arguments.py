@@ -28,11 +28,11 @@ def check_settings(
     """Refuse Extractor settings that cannot work."""
     if backend is not None and backend not in backends:
         raise ConfigurationError(f"backend must be one of {', '.join(backends)}, not {backend!r}")
-    if concurrency is not None and not _whole(concurrency, minimum=1):
+    if concurrency is not None and not whole_number(concurrency, minimum=1):
         raise ConfigurationError(f"concurrency must be a whole number ≥ 1, not {concurrency!r}")
-    if not _whole(max_reasks, minimum=0):
+    if not whole_number(max_reasks, minimum=0):
         raise ConfigurationError(f"max_reasks must be a whole number ≥ 0, not {max_reasks!r}")
-    if not _whole(recall_rounds, minimum=0):
+    if not whole_number(recall_rounds, minimum=0):
         raise ConfigurationError(f"recall_rounds must be a whole number ≥ 0, not {recall_rounds!r}")
     if not _seconds(timeout):
         raise ConfigurationError(f"timeout must be a number of seconds > 0, not {timeout!r}")
@@ -100,7 +100,8 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']} ({exc.error_count()} errors)"
 
 
-def _whole(value: object, *, minimum: int) -> bool:
+def whole_number(value: object, *, minimum: int) -> bool:
+    """True for an int (not a bool) of at least `minimum`."""
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 

@@ -88,9 +88,10 @@ class Lexicon(Generic[Value]):
         self._table: dict[tuple[str, ...], Value] = {}
         for phrase, value in entries:
             key = tuple(_bare(word) for word in _WORD.findall(normalize_text(phrase)))
-            self._table.setdefault(key, value)
+            if key:  # a phrase of no words (`ـ`, a mark alone) matches nothing
+                self._table.setdefault(key, value)
         self._first = frozenset(key[0] for key in self._table)
-        self._longest = max(len(key) for key in self._table)
+        self._longest = max((len(key) for key in self._table), default=0)
         self._scans: dict[tuple[frozenset[str], ...], tuple[tuple[int, int, Value], ...]] = {}
 
     def scan(self, words: Sequence[frozenset[str]]) -> Iterator[tuple[int, int, Value]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import zip_longest
 
 import regex
 
@@ -134,11 +135,11 @@ def _tokens(text: str, span: Span) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text, span[0], span[1]):
         raw = match.group()
-        if not raw[0].isalpha():
+        word = normalize_text(raw) if raw[0].isalpha() else ""
+        if not word:  # a digit, punctuation, or a tatweel used as a dash (`الأمير ـ خالد`)
             kind = "stop" if raw[0].isdigit() else "boundary"
             tokens.append(_Token(match.start(), match.end(), "", 0, kind))
             continue
-        word = normalize_text(raw)
         kind, clitic = _classify(word)
         if "\u064b" in raw:
             kind = "stop"  # tanween: an indefinite noun or adverb (`طابعًا`), never a name
@@ -151,7 +152,7 @@ def _tokens(text: str, span: Span) -> list[_Token]:
         _Token(token.start, token.end, token.word, 0, "word")
         if token.kind == "post" and following is not None and following.word in FILIATIONS
         else token
-        for token, following in zip(tokens, [*tokens[1:], None], strict=True)
+        for token, following in zip_longest(tokens, tokens[1:])
     ]
 
 

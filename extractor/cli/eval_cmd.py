@@ -11,7 +11,7 @@ from rich.table import Table
 
 from extractor.cli.app import app
 from extractor.cli.json_flag import JsonFlagGroup
-from extractor.cli.shown import printable
+from extractor.cli.outputs import cannot_write, check_outputs, replaced
 
 if TYPE_CHECKING:
     from extractor.evaluate import EvalReport, Score
@@ -113,6 +113,7 @@ def eval_(
         typer.echo("error: give --gold FOLDER and --pred RUN.jsonl (or `eval register`)", err=True)
         raise typer.Exit(2)
 
+    check_outputs([gold, pred], {"--output": output})
     try:
         report = evaluate(gold, pred)
     except EvaluationInputError as exc:
@@ -131,9 +132,10 @@ def eval_(
 
 
 def write_json(path: Path, numbers: str) -> None:
-    """Write the numbers to `path`; a file that cannot be written exits 2 with one line."""
+    """Write the numbers to `path` whole (a temporary file renamed into place); a file that
+    cannot be written exits 1 with one line."""
     try:
-        path.write_text(numbers + "\n", encoding="utf-8")
+        with replaced(path) as written:
+            written.write_text(numbers + "\n", encoding="utf-8")
     except OSError as exc:
-        typer.echo(f"error: cannot write {printable(path)}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from exc
+        raise cannot_write(path, exc) from None

@@ -1,21 +1,31 @@
-"""Checks on where a run writes, made before any work: an output that is also an input, or one
-that cannot be written, is a usage error (exit 2), not a failure halfway through a batch."""
+"""Where a command writes: checks made before any work (an output that is also an input, or one
+that cannot be written, is a usage error, exit 2, not a failure halfway through), and a writer
+that puts a whole file in place or nothing. Every command that writes a file uses both."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import typer
 
 from extractor.cli.shown import printable
 
+Identity = tuple[int, int] | str
+"""A file by device and inode (so a hard link or a symlink is the file it names), or by its
+resolved path while it does not exist."""
+
 
 def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) -> None:
-    """Refuse outputs (by option name) that are inputs or each other, or cannot be written."""
+    """Refuse outputs (by option name) that are inputs, files inside an input folder, or each
+    other, or that cannot be written."""
     given = {option: path for option, path in outputs.items() if path is not None}
-    seen: dict[tuple[int, int] | Path, str] = {_identity(path): f"input {path}" for path in inputs}
+    seen: dict[Identity, str] = {
+        _identity(file): f"input {path}" for path in inputs for file in _files(path)
+    }
     for option, path in given.items():
         identity = _identity(path)
         if identity in seen:
@@ -28,14 +38,46 @@ def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) ->
         _check_writable(path, option)
 
 
-def _identity(path: Path) -> tuple[int, int] | Path:
-    """The file a path names: its device and inode when it exists (a hard link is the same
-    file), else the path with links and `..` resolved."""
+def _files(path: Path) -> Iterator[Path]:
+    """An input file, or every file inside an input folder (`report --sources DIR`)."""
+    if path.is_dir():
+        yield from (file for file in path.rglob("*") if file.is_file())
+    else:
+        yield path
+
+
+def _identity(path: Path) -> Identity:
+    """The file a path names: device and inode when it exists, else the resolved path."""
     try:
-        found = path.stat()
+        status = path.stat()
     except OSError:
-        return path.resolve()
-    return (found.st_dev, found.st_ino)
+        return str(path.resolve())
+    return (status.st_dev, status.st_ino)
+
+
+@contextlib.contextmanager
+def replaced(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` to write; renamed onto `path` when the block ends, removed
+    when it raises, so a crash or a full disk never leaves a truncated output."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    written = Path(temporary)
+    try:
+        yield written
+        written.chmod(_mode_for(path))
+        written.replace(path)
+    finally:
+        written.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, or those a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _check_writable(path: Path, option: str) -> None:
@@ -44,7 +86,9 @@ def _check_writable(path: Path, option: str) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise typer.BadParameter(
-            f"the folder {printable(folder)} does not exist; create it first", param_hint=option
+            f"cannot write {printable(path)}: the folder {printable(folder)} does not exist; "
+            "create it first",
+            param_hint=option,
         )
     try:
         if path.exists():
@@ -68,3 +112,10 @@ def write_failure(path: Path | None, exc: OSError) -> str:
         f"cannot write {where} ({reason}): every line before it is complete; free space or fix "
         "the folder, then rerun with --resume"
     )
+
+
+def cannot_write(path: Path, exc: OSError) -> typer.Exit:
+    """Say in one line that an output could not be written (nothing was put in its place)."""
+    reason = exc.strerror or type(exc).__name__
+    typer.echo(f"error: cannot write {printable(path)} ({reason}); nothing was written", err=True)
+    return typer.Exit(1)

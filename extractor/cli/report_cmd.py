@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from extractor.cli.app import app
+from extractor.cli.outputs import cannot_write, check_outputs, replaced
 from extractor.report import write_report
 from extractor.report.load import load_entries
 
@@ -41,8 +42,13 @@ def report(
     ] = Path("report.html"),
 ) -> None:
     """Write a self-contained HTML page to review a run: highlighted articles, facts, flags."""
+    check_outputs([results, *([sources] if sources else [])], {"--output": output})
     entries = load_entries(results, sources)
     if not entries:
         raise typer.BadParameter(f"{results} holds no JSONL records", param_hint="RESULTS")
-    write_report(output, entries, title=f"Extraction review: {results.name}")
+    try:
+        with replaced(output) as written:
+            write_report(written, entries, title=f"Extraction review: {results.name}")
+    except OSError as exc:
+        raise cannot_write(output, exc) from None
     typer.echo(f"wrote {output} ({len(entries)} documents)", err=True)

@@ -11,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from extractor.cli.app import app
+from extractor.cli.outputs import check_outputs, replaced
 from extractor.cli.shown import printable
 from extractor.schemas import Document
 from extractor.verify import drop_unsupported, summarize_checks, verify_document
@@ -64,6 +65,7 @@ def verify(
     Exits 0 when it ran, whatever it found; 2 when an input cannot be read or the output
     cannot be written.
     """
+    check_outputs([extraction, source], {"--output": output})
     document = _read_document(extraction)
     text = _read_source(source)
     if published is not None:
@@ -76,7 +78,8 @@ def verify(
         typer.echo(rendered, nl=False)
     else:
         try:
-            output.write_text(rendered, encoding="utf-8")
+            with replaced(output) as written:
+                written.write_text(rendered, encoding="utf-8")
         except OSError as exc:
             raise _fail(f"cannot write {output}: {exc.strerror or exc}") from exc
     typer.echo(summarize_checks(verified.checks), err=True)

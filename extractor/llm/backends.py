@@ -18,6 +18,7 @@ from extractor.deadlines import EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
 from extractor.llm.embedded import SLOT_CONTEXT, EmbeddedServer
+from extractor.llm.urls import without_password
 
 BackendName = Literal["embedded", "openai"]
 
@@ -110,7 +111,8 @@ class OpenAICompatibleBackend:
         model = settings.model or os.environ.get("OPENAI_MODEL")
         if not model:
             raise ConfigurationError(
-                f"name the model to use at {base_url}: --model NAME (or OPENAI_MODEL)"
+                f"name the model to use at {without_password(base_url)}: "
+                "--model NAME (or OPENAI_MODEL)"
             )
         return Endpoint(
             base_url=base_url,

@@ -38,6 +38,8 @@ class ResponseCache:
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or default_cache_dir()
         self.problem: str | None = None
+        self.dropped = 0
+        """Cached answers found not to be answers (a damaged row, an older schema), dropped."""
         self._store: diskcache.Cache | None = None
         try:
             self._store = diskcache.Cache(str(self.directory), size_limit=_SIZE_LIMIT)
@@ -63,6 +65,27 @@ class ResponseCache:
             self._store.set(key, content)
         except (OSError, sqlite3.Error) as exc:
             self._switch_off(exc)
+
+    def drop(self, key: str) -> None:
+        """Forget the cached text of a request digest that is not a valid answer, so that the
+        model is asked again and its answer cached in its place."""
+        self.dropped += 1
+        if self._store is None:
+            return
+        try:
+            self._store.delete(key)
+        except (OSError, sqlite3.Error) as exc:
+            self._switch_off(exc)
+
+    def warnings(self) -> list[str]:
+        """What went wrong with the cache so far, as messages for the user."""
+        found = [self.problem] if self.problem else []
+        if self.dropped:
+            found.append(
+                f"{self.dropped} cached answer(s) in {self.directory} did not validate as answers; "
+                "they were dropped and the model asked again"
+            )
+        return found
 
     def close(self) -> None:
         """Close the underlying database."""

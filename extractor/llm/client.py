@@ -11,12 +11,13 @@ from typing import Any, Generic, TypeVar
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from extractor.errors import BackendError
 from extractor.llm.cache import ResponseCache, request_key
 from extractor.llm.metering import charge
 from extractor.llm.retry import RequestDeadlineError, transport_retrying
+from extractor.llm.urls import without_password
 
 Model = TypeVar("Model", bound=BaseModel)
 Message = dict[str, str]
@@ -144,6 +145,8 @@ class LLMClient:
         seed: int = 0,
     ) -> None:
         self.base_url = base_url
+        self.shown_url = without_password(base_url)
+        """The URL as messages show it: its password masked."""
         self.cache_identity = cache_identity or base_url
         self.model = model
         self.timeout = timeout
@@ -196,7 +199,8 @@ class LLMClient:
             await client.client.close()
 
     def __repr__(self) -> str:
-        return f"LLMClient(base_url={self.base_url!r}, model={self.model!r}, mode={self.mode.name})"
+        shown = f"base_url={self.shown_url!r}, model={self.model!r}, mode={self.mode.name}"
+        return f"LLMClient({shown})"
 
     def _request(
         self,
@@ -228,9 +232,13 @@ class LLMClient:
         sampling = Sampling(max_tokens, temperature)
         key = request_key(self._request(messages, response_model, sampling))
         if self.cache is not None and (cached := self.cache.get(key)) is not None:
-            value = response_model.model_validate_json(cached)
-            charge(cache_hits=1)
-            return Answer(value, cached)
+            try:
+                value = response_model.model_validate_json(cached)
+            except ValidationError:
+                self.cache.drop(key)  # a damaged row is a miss: asked again, cached afresh
+            else:
+                charge(cache_hits=1)
+                return Answer(value, cached)
         timings: dict[str, float] = {}
         client = self._client_for_this_loop()
         try:
@@ -271,27 +279,27 @@ class LLMClient:
                     return value
         except openai.AuthenticationError:
             raise BackendError(
-                f"the endpoint {self.base_url} refused the API key (HTTP 401): "
+                f"the endpoint {self.shown_url} refused the API key (HTTP 401): "
                 "set OPENAI_API_KEY (or --api-key) to a valid key for it"
             ) from None
         except openai.PermissionDeniedError:
             raise BackendError(
-                f"the endpoint {self.base_url} denied access (HTTP 403): check that the API key "
+                f"the endpoint {self.shown_url} denied access (HTTP 403): check that the API key "
                 f"may use model {self.model!r}"
             ) from None
         except openai.APIStatusError as exc:
             raise BackendError(
-                f"the endpoint {self.base_url} answered HTTP {exc.status_code}: "
+                f"the endpoint {self.shown_url} answered HTTP {exc.status_code}: "
                 + _redact(exc.message, self._api_key)
             ) from None
         except openai.APIConnectionError as exc:
             raise BackendError(
-                f"could not get an answer from {self.base_url} ({type(exc).__name__}), "
+                f"could not get an answer from {self.shown_url} ({type(exc).__name__}), "
                 "even after retrying; is the server running and the timeout long enough?"
             ) from None
         except RequestDeadlineError:
             raise BackendError(
-                f"{self.base_url} did not finish an answer within the request deadline of "
+                f"{self.shown_url} did not finish an answer within the request deadline of "
                 f"{self.timeout:g} s, even after retrying; raise it with --timeout SECONDS"
             ) from None
         raise AssertionError("tenacity re-raises the last error")  # pragma: no cover

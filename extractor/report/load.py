@@ -62,15 +62,23 @@ def _source(document: Document, sources: Path | None) -> tuple[str | None, str |
 
 def find_source(sources: Path, doc_id: str, sha256: str | None = None) -> Path | None:
     """`SOURCES/DOC_ID.txt`, else the one `STEM.txt` below SOURCES (a doc_id made unique as
-    `STEM-XXXXXXXX` names its stem), else the one of them whose text has the Document's sha256."""
+    `STEM-XXXXXXXX` names its stem), else the one of them whose text has the Document's sha256.
+    Only files inside SOURCES count: a doc_id of `../x` or `/etc/x`, or a link out of the folder,
+    never embeds a file from elsewhere in the page."""
     direct = sources / f"{doc_id}.txt"
-    if direct.is_file():
+    if _inside(sources, direct):
         return direct
     names = {f"{Path(doc_id).name}.txt", f"{_stem(Path(doc_id).name)}.txt"}
-    matches = [path for name in names for path in sources.rglob(name) if path.is_file()]
+    matches = [path for name in names for path in sources.rglob(name) if _inside(sources, path)]
     if len(matches) <= 1 or sha256 is None:
         return matches[0] if len(matches) == 1 else None
     return next((path for path in matches if _sha256_of(path) == sha256), None)
+
+
+def _inside(sources: Path, path: Path) -> bool:
+    """True when `path`, its links and `..` resolved, is a file inside the SOURCES folder."""
+    resolved = path.resolve()
+    return resolved.is_file() and resolved.is_relative_to(sources.resolve())
 
 
 _UNIQUE_SUFFIX = regex.compile(r"-[0-9a-f]{8}(?:-\d+)?$")

@@ -55,6 +55,7 @@ class Source:
     """The number mentions that can count weapons (not years, amounts, resolutions…)."""
     _sentence_starts: list[int] = field(default_factory=list)
     _number_starts: list[int] = field(default_factory=list)
+    _country_starts: list[int] = field(default_factory=list)
     _found: dict[tuple[str, bool], TextMatch | None] = field(default_factory=dict)
     _found_all: dict[str, list[TextMatch]] = field(default_factory=dict)
     _designations: dict[str, list[Span]] = field(default_factory=dict)
@@ -72,6 +73,7 @@ class Source:
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]
         self._number_starts = [mention.start for mention in self.numbers]
+        self._country_starts = [mention.start for mention in self.countries]
 
     def at(self, span: Span) -> str:
         """The original text at a span."""
@@ -197,8 +199,11 @@ class Source:
         return [word for word in self._words[first:last] if word.end <= span[1]]
 
     def countries_in(self, span: Span) -> list[CountryMention]:
-        """The country mentions that lie wholly inside a span."""
-        return [m for m in self.countries if span[0] <= m.start and m.end <= span[1]]
+        """The country mentions that lie wholly inside a span, found by bisection in the
+        mentions (in text order), so asking per sentence stays linear in the text."""
+        first = bisect_left(self._country_starts, span[0])
+        last = bisect_left(self._country_starts, span[1], lo=first)
+        return [m for m in self.countries[first:last] if m.end <= span[1]]
 
     def tokens_before(self, offset: int, count: int) -> list[str]:
         """The last `count` normalized tokens (words, numbers, punctuation) before an offset."""

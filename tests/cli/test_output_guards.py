@@ -1,0 +1,158 @@
+"""Every command that writes a file refuses to write over one of its inputs (by device and inode,
+so a hard link is the file it names), writes its output whole or not at all (a temporary file
+renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from extractor.testing import FakeOpenAIServer
+from tests.cli.conftest import invoke, openai_args, plain
+from tests.conftest import SEED, dev_pairs, unavailable
+
+SECRET = "PRIVATE-FILE-OUTSIDE-THE-SOURCES-0123"
+
+
+def _one_line_error(result: Result, exit_code: int) -> str:
+    """The command failed with `exit_code` and a message, not a traceback; the message."""
+    assert result.exit_code == exit_code, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return plain(result.output)
+
+
+@pytest.fixture
+def run_folder(tmp_path: Path) -> Path:
+    """A seed article, its gold Document, and a run's JSONL holding that Document."""
+    article, gold = dev_pairs()[0]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(article, folder / "a01.txt")
+    document = json.loads(gold.read_text(encoding="utf-8")) | {"doc_id": "a01"}
+    (tmp_path / "gold.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (tmp_path / "rep.jsonl").write_text(json.dumps(document, ensure_ascii=False) + "\n", "utf-8")
+    golds = tmp_path / "golds"
+    golds.mkdir()
+    shutil.copy(article, golds / article.name)
+    shutil.copy(gold, golds / gold.name)
+    pred = json.loads(gold.read_text(encoding="utf-8")) | {"doc_id": article.stem}
+    (tmp_path / "pred.jsonl").write_text(json.dumps(pred, ensure_ascii=False) + "\n", "utf-8")
+    return tmp_path
+
+
+def _command(name: str, at: Path) -> list[str]:
+    """A command that reads the run folder's files, without its output option."""
+    commands = {
+        "report": ["report", str(at / "rep.jsonl"), "--sources", str(at / "in")],
+        "verify": ["verify", str(at / "gold.json"), "--source", str(at / "in" / "a01.txt")],
+        "eval": ["eval", "--gold", str(at / "golds"), "--pred", str(at / "pred.jsonl")],
+    }
+    return commands[name]
+
+
+OUTPUT_OPTION = {"report": "-o", "verify": "-o", "eval": "-o"}
+CLASHES = [
+    ("report", "rep.jsonl"),
+    ("report", "in/a01.txt"),
+    ("verify", "in/a01.txt"),
+    ("verify", "gold.json"),
+    ("eval", "pred.jsonl"),
+]
+
+
+@pytest.mark.parametrize("link", ["the input itself", "a hard link of it"])
+@pytest.mark.parametrize(("command", "input_name"), CLASHES)
+def test_an_output_onto_an_input_is_refused(
+    run_folder: Path, command: str, input_name: str, link: str
+) -> None:
+    original = run_folder / input_name
+    before = original.read_bytes()
+    target = original
+    if link == "a hard link of it":
+        target = run_folder / "linked.out"
+        os.link(original, target)
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(target))
+    message = _one_line_error(result, 2)
+    assert "would destroy" in message
+    assert original.read_bytes() == before
+
+
+def test_run_refuses_an_output_that_is_a_hard_link_of_its_input(
+    tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
+    article = tmp_path / "a.txt"
+    shutil.copy(SEED, article)
+    os.link(article, tmp_path / "out.jsonl")
+    result = invoke("run", str(article), "-o", str(tmp_path / "out.jsonl"), *openai_args(endpoint))
+    assert "would destroy" in _one_line_error(result, 2)
+    assert article.read_bytes() == SEED.read_bytes()
+    assert endpoint.requests == []
+
+
+@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+def test_an_output_is_renamed_into_place_not_written_over(run_folder: Path, command: str) -> None:
+    """Written in place, the old output's other name (a hard link) would change with it, and a
+    crash halfway would leave it truncated; renamed into place, the old file stays whole."""
+    output = run_folder / "out.data"
+    output.write_text("an earlier output", encoding="utf-8")
+    os.link(output, run_folder / "earlier.data")
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(output))
+    assert result.exit_code == 0, result.output
+    assert (run_folder / "earlier.data").read_text(encoding="utf-8") == "an earlier output"
+    assert output.read_text(encoding="utf-8") != "an earlier output"
+    assert [path.name for path in run_folder.glob(".*")] == []
+
+
+@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+def test_an_output_in_a_missing_folder_is_one_line(run_folder: Path, command: str) -> None:
+    output = run_folder / "missing" / "x.out"
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(output))
+    assert "does not exist" in _one_line_error(result, 2)
+    assert not output.parent.exists()
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Path]:
+    """A tmpfs mounted read-only (root ignores permission bits, not a read-only mount)."""
+    point = tmp_path / "ro"
+    point.mkdir()
+    command = ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(point)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        unavailable(f"cannot mount a tmpfs here (needs root and mount rights): {done.stderr}")
+    yield point
+    subprocess.run(["umount", str(point)], check=False)
+
+
+@pytest.mark.system
+@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+def test_an_output_on_a_read_only_mount_is_one_line(
+    run_folder: Path, read_only: Path, command: str
+) -> None:
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(read_only / "x"))
+    assert "cannot write" in _one_line_error(result, 2)
+
+
+@pytest.mark.parametrize("doc_id", ["../private", "ABSOLUTE"])
+def test_report_reads_sources_inside_the_sources_folder_only(run_folder: Path, doc_id: str) -> None:
+    private = run_folder / "private.txt"
+    private.write_text(f"{SEED.read_text(encoding='utf-8')}\n{SECRET}\n", encoding="utf-8")
+    doc_id = str(run_folder / "private") if doc_id == "ABSOLUTE" else doc_id
+    (run_folder / "hostile.jsonl").write_text(json.dumps({"doc_id": doc_id}) + "\n", "utf-8")
+    page = run_folder / "page.html"
+    result = invoke(
+        "report", str(run_folder / "hostile.jsonl"), "--sources", str(run_folder / "in"),
+        "-o", str(page),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert SECRET not in html
+    assert "not found under" in html
