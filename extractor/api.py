@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 import weakref
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +21,7 @@ from extractor.pipeline.chunked import ChunkProgress, run_in_chunks
 from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
+from extractor.progress import DocumentDone, ProgressCallback, report, reporting
 from extractor.schemas import Document, Usage
 
 __all__ = ["MIN_CHUNK_CHARS", "ChunkProgress", "Extractor", "aextract", "extract"]
@@ -48,6 +50,7 @@ class Extractor:
         timeout: float = DEFAULT_TIMEOUT,
         document_timeout: float | None = None,
         chunk_chars: int | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> None:
         check_settings(
             backend=backend,
@@ -71,7 +74,10 @@ class Extractor:
         self._usage = Usage()
         settings = BackendSettings(model, gguf, base_url, api_key, concurrency, instructions())
         self._backend = BACKENDS[self.backend](settings)
-        self.endpoint = self._backend.open()
+        self._on_progress = on_progress
+        """Told each stage (the backend's start, each document's calls) and each document done."""
+        with reporting(on_progress):
+            self.endpoint = self._backend.open()
         client = LLMClient(
             base_url=self.endpoint.base_url,
             api_key=self.endpoint.api_key,
@@ -127,8 +133,29 @@ class Extractor:
         At most `parallelism` documents are extracted at once per event loop (more calls wait
         their turn), each within `document_timeout` seconds per chunk (DeadlineError after
         it). A text longer than `chunk_chars` is extracted in chunks, each finished chunk
-        reported to `on_chunk(done, total)`.
+        reported to `on_chunk(done, total)`. The Extractor's `on_progress` hears of each
+        call's stage and of the document done, failed or not.
         """
+        started = time.perf_counter()
+        with reporting(self._on_progress):
+            try:
+                document = await self._aextract(text, doc_id, published, on_chunk)
+            except Exception as exc:
+                report(
+                    DocumentDone(str(doc_id), _since(started), error=f"{type(exc).__name__}: {exc}")
+                )
+                raise
+            report(DocumentDone.of(document, _since(started)))
+            return document
+
+    async def _aextract(
+        self,
+        text: str,
+        doc_id: str,
+        published: dt.date | str | None,
+        on_chunk: ChunkProgress | None,
+    ) -> Document:
+        """aextract without the reports of its start and end."""
         text, date = checked_request(text, doc_id, published)
         whole = [(0, len(text))]
         spans = whole if self.chunk_chars is None else chunk_spans(text, self.chunk_chars)
@@ -211,6 +238,10 @@ class Extractor:
     ) -> None:
         await self.pipeline.client.release_this_loop()
         self.close()
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)
 
 
 def extract(

@@ -16,20 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from extractor.api import MIN_CHUNK_CHARS, ChunkProgress
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
+from extractor.cli.progress import RunDisplay
 from extractor.cli.shown import printable, shown
 from extractor.corpus import check_corpus, is_corpus
 from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
@@ -46,12 +37,14 @@ from extractor.pipeline.batch import (
     resume_keys,
     run_batch,
 )
+from extractor.pipeline.chunks import MIN_CHUNK_CHARS
 from extractor.pipeline.sources import RunInputs
 from extractor.report import ReportEntry, write_report
 from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage, total_usage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
+    from extractor.progress import ProgressCallback
 
 DEFAULT_OUTPUT = Path("extractions.jsonl")
 
@@ -332,10 +325,12 @@ def run(
             console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
     todo = dataclasses.replace(items, done=resumed)
 
-    def open_extractor() -> Extractor:
+    def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
+        from extractor.llm.preflight import check_backend
 
-        return Extractor(**options)
+        check_backend(options)
+        return Extractor(**options, on_progress=on_progress)
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
@@ -406,7 +401,7 @@ def _destination(output: Path | None, resume: bool) -> Path | None:
 
 def _extract_all(
     todo: RunInputs,
-    open_extractor: Callable[[], Extractor],
+    open_extractor: Callable[[ProgressCallback], Extractor],
     open_sink: Callable[[], JsonlSink],
     stats: BatchStats,
     console: Console,
@@ -421,12 +416,12 @@ def _extract_all(
     try:
         with contextlib.ExitStack() as stack:
             needs_model = any(isinstance(item, Job) for item in todo)
-            extractor = stack.enter_context(open_extractor()) if needs_model else None
+            display = stack.enter_context(RunDisplay(console, todo.count(), stats))
+            opened = open_extractor(display.on_progress) if needs_model else None
+            extractor = stack.enter_context(opened) if opened is not None else None
             sink = open_sink()
             stack.callback(sink.close)
-            progress = stack.enter_context(_progress(console))
-            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
-            on_outcome = _on_outcome(progress, task, stats, errors)
+            on_outcome = _on_outcome(display, stats, errors)
 
             if extractor is None:
                 batch = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
@@ -435,7 +430,7 @@ def _extract_all(
             ready = extractor
 
             async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
-                on_chunk = _chunk_progress(progress, doc_id)
+                on_chunk = display.on_chunk(doc_id)
                 return await ready.aextract(
                     text, doc_id=doc_id, published=published, on_chunk=on_chunk
                 )
@@ -465,19 +460,6 @@ def _extract_all(
 async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
     """The Extract of a run whose inputs were all refused: no backend is started, none called."""
     raise AssertionError(f"{doc_id}: a run of refused inputs extracts nothing")
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[stats]}"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -516,9 +498,8 @@ def _run_on_ray(
     usages: list[Usage] = []
     started = time.perf_counter()
     try:
-        with _progress(console) as progress:
-            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
-            counted = _on_outcome(progress, task, stats, errors)
+        with RunDisplay(console, todo.count(), stats) as display:
+            counted = _on_outcome(display, stats, errors)
 
             def on_outcome(outcome: Outcome) -> None:
                 counted(outcome)
@@ -546,7 +527,7 @@ def _run_on_ray(
 
 
 def _on_outcome(
-    progress: Progress, task: TaskID, stats: BatchStats, errors: Console
+    display: RunDisplay, stats: BatchStats, errors: Console
 ) -> Callable[[Outcome], None]:
     """Counts each outcome, prints each error, and moves the progress bar."""
 
@@ -558,31 +539,9 @@ def _on_outcome(
                 + shown(outcome.error_message),
                 highlight=False,
             )
-        _advance(progress, task, stats)
+        display.finished(outcome)
 
     return on_outcome
-
-
-def _stats_line(stats: BatchStats) -> str:
-    return f"{stats.fact_count} facts · [red]{stats.flagged} flagged[/] · {stats.failed} failed"
-
-
-def _advance(progress: Progress, task: TaskID, stats: BatchStats) -> None:
-    progress.update(task, advance=1, stats=_stats_line(stats))
-
-
-def _chunk_progress(progress: Progress, doc_id: str) -> ChunkProgress:
-    """A progress row for the chunks of a long document, shown while it is being extracted."""
-    row: list[TaskID] = []
-
-    def on_chunk(done: int, total: int) -> None:
-        if not row:
-            row.append(progress.add_task(f"  {doc_id}: chunks", total=total, stats=""))
-        progress.update(row[0], completed=done)
-        if done == total:
-            progress.remove_task(row[0])
-
-    return on_chunk
 
 
 def _summary(
