@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
-from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
 
@@ -88,6 +87,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
+    from sqlalchemy.exc import SQLAlchemyError  # here: `--help` needs no database library
+
     from extractor.register import Register, RegisterError
 
     try:

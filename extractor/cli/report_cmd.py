@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from extractor.cli.app import app
-from extractor.report import write_report
-from extractor.report.load import load_entries
 
 
 @app.command()
@@ -32,6 +30,9 @@ def report(
     ] = Path("report.html"),
 ) -> None:
     """Write a self-contained HTML page to review a run: highlighted articles, facts, flags."""
+    from extractor.report import write_report
+    from extractor.report.load import load_entries
+
     entries = load_entries(results, sources)
     if not entries:
         raise typer.BadParameter(f"{results} holds no JSONL records", param_hint="RESULTS")

@@ -26,25 +26,18 @@ from extractor.corpus import check_corpus, is_corpus
 from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError, InputError
 from extractor.inputs import MAX_CHARS, find_articles
-from extractor.pipeline.batch import (
-    BatchStats,
-    Job,
-    JsonlSink,
-    Outcome,
-    finished_ids,
-    load_jobs,
-    prepare_resume,
-    resume_keys,
-    run_batch,
-)
 from extractor.pipeline.chunks import MIN_CHUNK_CHARS
-from extractor.pipeline.sources import RunInputs
-from extractor.report import ReportEntry, write_report
-from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage, total_usage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
+    from extractor.pipeline.batch import BatchStats, JsonlSink, Outcome
+    from extractor.pipeline.sources import RunInputs
     from extractor.progress import ProgressCallback
+    from extractor.report import ReportEntry
+    from extractor.schemas import Document, Usage
+
+# The modules that extract, verify and report are imported where they are used: `--help`
+# then loads none of them (nor pydantic), and answers at once.
 
 DEFAULT_OUTPUT = Path("extractions.jsonl")
 
@@ -275,6 +268,18 @@ def run(
     ] = ShardFormat.jsonl,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
+    from extractor.pipeline.batch import (
+        BatchStats,
+        Job,
+        JsonlSink,
+        finished_ids,
+        load_jobs,
+        prepare_resume,
+        resume_keys,
+    )
+    from extractor.pipeline.sources import RunInputs
+    from extractor.report import write_report
+
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
@@ -413,6 +418,9 @@ def _extract_all(
     The output is opened after the backend is up, so a setup mistake (exit 2) never truncates
     an earlier run's results.
     """
+    from extractor.pipeline.batch import Job, run_batch
+    from extractor.schemas import Usage
+
     try:
         with contextlib.ExitStack() as stack:
             needs_model = any(isinstance(item, Job) for item in todo)
@@ -484,6 +492,8 @@ def _run_on_ray(
     summary and exit codes of a plain run."""
     from extractor.distributed.driver import run_on_ray
     from extractor.distributed.shards import open_folder
+    from extractor.pipeline.batch import BatchStats, resume_keys
+    from extractor.schemas import total_usage
 
     if output is None or str(output) == "-":
         raise typer.BadParameter("--engine ray writes a folder: add -o OUT_DIR/", param_hint="-o")
@@ -547,6 +557,8 @@ def _on_outcome(
 def _summary(
     console: Console, stats: BatchStats, usage: Usage, seconds: float, destination: Path | None
 ) -> None:
+    from extractor.schemas import CHECK_STATUSES, FACT_KINDS
+
     table = Table(title="extractor run", show_header=False, title_justify="left")
     table.add_column("what", style="bold")
     table.add_column("how many")
@@ -574,6 +586,8 @@ def _report_entries(
     resumed: dict[str, Document], outcomes: list[Outcome], texts: dict[str, str]
 ) -> list[ReportEntry]:
     """The review page's entries: documents done earlier, then this run's outcomes."""
+    from extractor.report import ReportEntry
+
     entries = [ReportEntry(doc_id, doc, texts.get(doc_id)) for doc_id, doc in resumed.items()]
     for outcome in outcomes:
         error = f"{outcome.error_type}: {outcome.error_message}" if outcome.error_type else None

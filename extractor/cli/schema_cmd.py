@@ -7,7 +7,6 @@ import json
 import typer
 
 from extractor.cli.app import app
-from extractor.schemas import MODELS
 
 
 @app.command()
@@ -16,10 +15,12 @@ def schema(
         "Document",
         "--type",
         "-t",
-        help=f"Which model to print: {', '.join(MODELS)}.",
+        help="Which model to print, e.g. Meeting or ArmsDeal (an unknown name lists them).",
     ),
 ) -> None:
     """Print the JSON Schema of the output contract (a Document, or one model with --type)."""
+    from extractor.schemas import MODELS
+
     model = MODELS.get(type_)
     if model is None:
         names = ", ".join(MODELS)
