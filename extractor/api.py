@@ -17,6 +17,7 @@ from extractor.llm.backends import BACKENDS, BackendName, BackendSettings, choos
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
+from extractor.llm.preflight import check_endpoint
 from extractor.pipeline.chunked import ChunkProgress, run_in_chunks
 from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
 from extractor.pipeline.document import DocumentPipeline
@@ -110,6 +111,12 @@ class Extractor:
     def parallelism(self) -> int:
         """How many documents are usefully in flight at once (embedded: its slots)."""
         return self.endpoint.parallelism
+
+    def check_endpoint(self) -> None:
+        """Look once at a remote endpoint: ConfigurationError at once when it is down or refuses
+        the key, instead of a BackendError per document (the embedded server needs no look)."""
+        if self.backend == "openai":
+            check_endpoint(self.endpoint.base_url, self.endpoint.api_key)
 
     def warnings(self) -> list[str]:
         """What the Extractor had to do without so far (an unusable response cache)."""

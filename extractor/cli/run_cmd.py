@@ -25,8 +25,7 @@ from extractor.cli.shown import printable, shown
 from extractor.corpus import check_corpus, is_corpus
 from extractor.deadlines import DEADLINE_CALLS, DEFAULT_TIMEOUT, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_CHARS, find_articles
-from extractor.pipeline.chunks import MIN_CHUNK_CHARS
+from extractor.inputs import MAX_CHARS, MIN_CHUNK_CHARS, find_articles
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
@@ -332,9 +331,7 @@ def run(
 
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
-        from extractor.llm.preflight import check_backend
 
-        check_backend(options)
         return Extractor(**options, on_progress=on_progress)
 
     started = time.perf_counter()
@@ -427,6 +424,8 @@ def _extract_all(
             display = stack.enter_context(RunDisplay(console, todo.count(), stats))
             opened = open_extractor(display.on_progress) if needs_model else None
             extractor = stack.enter_context(opened) if opened is not None else None
+            if extractor is not None:
+                extractor.check_endpoint()
             sink = open_sink()
             stack.callback(sink.close)
             on_outcome = _on_outcome(display, stats, errors)
@@ -519,6 +518,7 @@ def _run_on_ray(
             run_on_ray(
                 todo, output, address=ray_run.address, workers=ray_run.workers,
                 options=options, on_outcome=on_outcome, shard_format=ray_run.shard_format,
+                quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
