@@ -15,7 +15,7 @@ from extractor.errors import (
     ExtractorError,
     InputError,
 )
-from extractor.progress import DocumentDone, ProgressCallback, ProgressEvent, Stage
+from extractor.progress import DocumentDone, Notice, ProgressCallback, ProgressEvent, Stage
 
 if TYPE_CHECKING:
     from extractor.api import Extractor, aextract, extract
@@ -51,6 +51,7 @@ __all__ = [
     "InputError",
     "Meeting",
     "Money",
+    "Notice",
     "ProgressCallback",
     "ProgressEvent",
     "Provenance",

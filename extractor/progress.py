@@ -68,7 +68,14 @@ class DocumentDone:
         return f"{self.doc_id}: {facts}, {self.flagged} flagged in {self.seconds:.1f} s"
 
 
-ProgressEvent = Stage | DocumentDone
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the user now, before the work it concerns (cores already busy)."""
+
+    message: str
+
+
+ProgressEvent = Stage | DocumentDone | Notice
 ProgressCallback = Callable[[ProgressEvent], None]
 """Called, in the thread that does the work, with each event; it should return quickly."""
 

@@ -15,7 +15,7 @@ from rich.progress import ProgressColumn as _Column
 from rich.text import Text
 
 from extractor.cli.shown import printable
-from extractor.progress import DocumentDone, ProgressEvent, Stage
+from extractor.progress import DocumentDone, Notice, ProgressEvent, Stage
 
 if TYPE_CHECKING:
     from extractor.pipeline.batch import BatchStats, Outcome
@@ -91,12 +91,16 @@ class _Bar(Progress):
 class RunDisplay:
     """The progress of one run on `console`: a live bar on a terminal, log lines elsewhere.
 
-    `on_progress` takes the Extractor's events (stages, documents done), `finished` each outcome
-    recorded (after `stats` counted it), `on_chunk` a long document's chunks.
+    `on_progress` takes the Extractor's events (stages, documents done, notices: to `warn`),
+    `finished` each outcome recorded (after `stats` counted it), `on_chunk` a long document's
+    chunks.
     """
 
-    def __init__(self, console: Console, total: int, stats: BatchStats) -> None:
+    def __init__(
+        self, console: Console, total: int, stats: BatchStats, warn: Callable[[str], None]
+    ) -> None:
         self.console = console
+        self.warn = warn
         self.total = total
         self.stats = stats
         self.live = console.is_terminal
@@ -105,7 +109,7 @@ class RunDisplay:
         self._stages: dict[str, str] = {}
         self._chunks: dict[str, str] = {}
         self._seconds: dict[str, float] = {}
-        self._bar = _Bar(console, self._stage_lines, _Timing(lambda: self._started))
+        self._bar = _Bar(console, self.stage_lines, _Timing(lambda: self._started))
         self._task = self._bar.add_task("extracting", total=total, stats=stats_line(stats))
 
     def __enter__(self) -> RunDisplay:
@@ -128,8 +132,10 @@ class RunDisplay:
         """Show a stage (a backend's on a line of its own; a document's on its row)."""
         if isinstance(event, DocumentDone):
             self._seconds[event.doc_id] = event.seconds
-            return
-        self._stage(event)
+        elif isinstance(event, Notice):
+            self.warn(event.message)
+        else:
+            self._stage(event)
 
     def _stage(self, stage: Stage) -> None:
         if stage.doc_id is None:
@@ -171,7 +177,8 @@ class RunDisplay:
                 markup=False,
             )
 
-    def _stage_lines(self) -> list[str]:
+    def stage_lines(self) -> list[str]:
+        """The lines under the bar: the backend's stage, else each document's in flight."""
         if self._backend_stage is not None:
             message, since = self._backend_stage
             return [f"{message}… {clock(time.monotonic() - since)}"]

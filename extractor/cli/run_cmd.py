@@ -421,7 +421,7 @@ def _extract_all(
     try:
         with contextlib.ExitStack() as stack:
             needs_model = any(isinstance(item, Job) for item in todo)
-            display = stack.enter_context(RunDisplay(console, todo.count(), stats))
+            display = stack.enter_context(RunDisplay(console, todo.count(), stats, _warn(errors)))
             opened = open_extractor(display.on_progress) if needs_model else None
             extractor = stack.enter_context(opened) if opened is not None else None
             if extractor is not None:
@@ -447,7 +447,7 @@ def _extract_all(
             )
             outcomes = asyncio.run(batch)
             for warning in ready.warnings():
-                errors.print(f"[yellow]warning:[/] {shown(warning)}", highlight=False)
+                _warn(errors)(warning)
             return outcomes, ready.usage()
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
@@ -462,6 +462,15 @@ def _extract_all(
     except OSError as exc:
         errors.print(f"[red]error:[/] {shown(write_failure(destination, exc))}", highlight=False)
         raise typer.Exit(1) from None
+
+
+def _warn(errors: Console) -> Callable[[str], None]:
+    """Prints a warning on `errors` (shown even with --quiet)."""
+
+    def warn(message: str) -> None:
+        errors.print(f"[yellow]warning:[/] {shown(message)}", highlight=False)
+
+    return warn
 
 
 async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
@@ -507,7 +516,7 @@ def _run_on_ray(
     usages: list[Usage] = []
     started = time.perf_counter()
     try:
-        with RunDisplay(console, todo.count(), stats) as display:
+        with RunDisplay(console, todo.count(), stats, _warn(errors)) as display:
             counted = _on_outcome(display, stats, errors)
 
             def on_outcome(outcome: Outcome) -> None:

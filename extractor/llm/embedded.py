@@ -16,8 +16,9 @@ import httpx
 
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
+from extractor.llm.contention import busy_cores
 from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path, cache_dir
-from extractor.progress import Stage, report
+from extractor.progress import Notice, Stage, report
 
 SLOT_CONTEXT = 8192
 """Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""
@@ -83,6 +84,8 @@ class EmbeddedServer:
         cores = available_cores()
         self.slots = slots or default_slots(cores)
         self.threads = threads or int(os.environ.get(THREADS_VARIABLE, "0")) or cores
+        if self.threads == cores and (warning := busy_cores(cores)):
+            report(Notice(warning))
         self.port = _free_port()
         self.state_dir = state_dir or cache_dir() / STATE_DIR_NAME
         self.state_dir.mkdir(parents=True, exist_ok=True)
