@@ -15,7 +15,14 @@ from extractor.errors import (
     ExtractorError,
     InputError,
 )
-from extractor.progress import DocumentDone, Notice, ProgressCallback, ProgressEvent, Stage
+from extractor.progress import (
+    CallDone,
+    DocumentDone,
+    Notice,
+    ProgressCallback,
+    ProgressEvent,
+    Stage,
+)
 
 if TYPE_CHECKING:
     from extractor.api import Extractor, aextract, extract
@@ -38,6 +45,7 @@ __all__ = [
     "ArmsDeal",
     "ArmsItem",
     "BackendError",
+    "CallDone",
     "Check",
     "ConfigurationError",
     "DeadlineError",

@@ -8,7 +8,7 @@ Reporting follows the task, as usage metering does (extractor.llm.metering): a c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -69,13 +69,30 @@ class DocumentDone:
 
 
 @dataclass(frozen=True)
+class CallDone:
+    """One LLM call of a document ended: its seconds, and what the server said of it.
+
+    `server` holds llama.cpp's per-request timings (extractor.llm.client.SERVER_TIMINGS):
+    `prompt_evaluated_tokens`, `prompt_cached_tokens` (reused from the server's cache),
+    `generated_tokens`, and the seconds of each phase, `prompt_eval_s` and `generation_s`;
+    it is empty for servers that report none, cached answers and failed calls.
+    """
+
+    doc_id: str
+    call: int
+    stage: StageName
+    seconds: float
+    server: Mapping[str, float]
+
+
+@dataclass(frozen=True)
 class Notice:
     """Something to tell the user now, before the work it concerns (cores already busy)."""
 
     message: str
 
 
-ProgressEvent = Stage | DocumentDone | Notice
+ProgressEvent = Stage | CallDone | DocumentDone | Notice
 ProgressCallback = Callable[[ProgressEvent], None]
 """Called, in the thread that does the work, with each event; it should return quickly."""
 

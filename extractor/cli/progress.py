@@ -134,7 +134,7 @@ class RunDisplay:
             self._seconds[event.doc_id] = event.seconds
         elif isinstance(event, Notice):
             self.warn(event.message)
-        else:
+        elif isinstance(event, Stage):
             self._stage(event)
 
     def _stage(self, stage: Stage) -> None:

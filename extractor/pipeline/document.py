@@ -33,7 +33,7 @@ from extractor.pipeline.prompting import (
     repair_request,
 )
 from extractor.pipeline.tasks import TASKS, Strategy, Task
-from extractor.progress import Stage, StageName, report
+from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document import unaccounted_mentions
@@ -94,10 +94,13 @@ class Ledger:
     """The mentions already asked about (kind, span): a later round asks only new ones."""
     calls: int = 0
     """LLM calls begun so far (as the progress display numbers them)."""
+    stage: StageName = "answer"
+    """The stage of the call under way."""
 
     def begin(self, stage: StageName, label: str, kind: str | None = None) -> None:
         """Report the next LLM call's stage, numbered among this document's calls."""
         self.calls += 1
+        self.stage = stage
         message = f"{label} · call {self.calls}"
         report(Stage(stage, message, doc_id=self.doc_id, kind=kind, call=self.calls))
 
@@ -177,15 +180,19 @@ class DocumentPipeline:
         """One LLM call, its cost and time booked in the ledger; None when the answer was cut
         off or did not fit its schema (the error is booked too)."""
         call_started = time.perf_counter()
+        server: dict[str, float] = {}
         try:
             answer = await self.client.complete(
                 conversation, model, max_tokens=max_tokens, temperature=temperature
             )
+            server = answer.server_timings
         except (TruncatedAnswerError, InvalidAnswerError) as exc:
             ledger.errors.append(str(exc))
             return None
         finally:
-            ledger.llm_seconds += time.perf_counter() - call_started
+            seconds = time.perf_counter() - call_started
+            ledger.llm_seconds += seconds
+            report(CallDone(ledger.doc_id, ledger.calls, ledger.stage, round(seconds, 3), server))
         for name, value in answer.server_timings.items():
             ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
         return answer.value

@@ -7,29 +7,56 @@ import asyncio
 
 import pytest
 
-from extractor import DocumentDone, ProgressEvent, Stage
+from extractor import CallDone, DocumentDone, ProgressEvent, Stage
 from extractor.errors import BackendError
-from extractor.testing import FakeOpenAIServer, error, schema_answers
+from extractor.testing import FakeOpenAIServer, Reply, Request, error, schema_answers
 from tests.conftest import make_extractor
 
+LLAMA_TIMINGS = {
+    "prompt_n": 700,
+    "cache_n": 1100,
+    "predicted_n": 80,
+    "prompt_ms": 13000.0,
+    "predicted_ms": 4000.0,
+}
+"""What llama.cpp's server attaches to a completion, as its `timings`."""
 
-def test_each_call_is_a_stage_and_the_document_ends_them(seed_text: str) -> None:
+
+def _with_llama_timings(request: Request) -> Reply:
+    reply = schema_answers()(request)
+    return Reply(body={**reply.body, "timings": LLAMA_TIMINGS})
+
+
+def test_each_call_is_a_stage_and_a_call_done_and_the_document_ends_them(seed_text: str) -> None:
     events: list[ProgressEvent] = []
     with (
-        FakeOpenAIServer(schema_answers()) as server,
+        FakeOpenAIServer(_with_llama_timings) as server,
         make_extractor(server, recall_rounds=1, on_progress=events.append) as extractor,
     ):
         document = extractor.extract(seed_text, doc_id="seed")
-    *stages, done = events
-    assert all(isinstance(stage, Stage) and stage.doc_id == "seed" for stage in stages)
-    assert [stage.call for stage in stages if isinstance(stage, Stage)] == list(
-        range(1, len(stages) + 1)
-    )
-    assert len(stages) == len(server.requests)
+    *calls, done = events
+    stages = calls[0::2]
+    ended = calls[1::2]
+    assert all(isinstance(stage, Stage) for stage in stages)
+    assert all(isinstance(call, CallDone) for call in ended)
+    assert {event.doc_id for event in calls if isinstance(event, Stage | CallDone)} == {"seed"}
+    numbers = list(range(1, len(server.requests) + 1))
+    assert [stage.call for stage in stages if isinstance(stage, Stage)] == numbers
+    assert [call.call for call in ended if isinstance(call, CallDone)] == numbers
     first = stages[0]
     assert isinstance(first, Stage)
     assert first.name == "answer"
     assert first.message == f"{first.kind} · call 1"
+    for call in ended:
+        assert isinstance(call, CallDone)
+        assert call.server == {
+            "prompt_evaluated_tokens": 700,
+            "prompt_cached_tokens": 1100,
+            "generated_tokens": 80,
+            "prompt_eval_s": 13.0,
+            "generation_s": 4.0,
+        }
+    assert document.provenance.timings["generated_tokens"] == 80 * len(numbers)
     assert isinstance(done, DocumentDone)
     assert done.doc_id == "seed"
     assert done.error is None
