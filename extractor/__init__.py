@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import sys
+import types
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from extractor.arguments import verify
 from extractor.errors import (
     BackendError,
     ConfigurationError,
@@ -14,35 +15,43 @@ from extractor.errors import (
     ExtractorError,
     InputError,
 )
-from extractor.schemas import (
-    ArmsDeal,
-    ArmsItem,
-    Check,
-    Delegate,
-    Document,
-    Embargo,
-    Meeting,
-    Money,
-    Provenance,
+from extractor.progress import (
+    CallDone,
+    DocumentDone,
+    Notice,
+    ProgressCallback,
+    ProgressEvent,
+    Stage,
 )
 
 if TYPE_CHECKING:
     from extractor.api import Extractor, aextract, extract
+    from extractor.arguments import verify
+    from extractor.schemas import (
+        ArmsDeal,
+        ArmsItem,
+        Check,
+        Delegate,
+        Document,
+        Embargo,
+        Meeting,
+        Money,
+        Provenance,
+    )
 
-try:
-    __version__ = version("arabic-fact-extractor")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+    __version__: str
 
 __all__ = [
     "ArmsDeal",
     "ArmsItem",
     "BackendError",
+    "CallDone",
     "Check",
     "ConfigurationError",
     "DeadlineError",
     "Delegate",
     "Document",
+    "DocumentDone",
     "Embargo",
     "ExtractionError",
     "Extractor",
@@ -50,21 +59,59 @@ __all__ = [
     "InputError",
     "Meeting",
     "Money",
+    "Notice",
+    "ProgressCallback",
+    "ProgressEvent",
     "Provenance",
+    "Stage",
     "__version__",
     "aextract",
     "extract",
     "verify",
 ]
 
-# `verify` is bound eagerly on purpose: the subpackage extractor.verify has the same name, and
-# importing it would otherwise leave `from extractor import verify` returning the module.
+_LAZY = {
+    **dict.fromkeys(("Extractor", "aextract", "extract"), "extractor.api"),
+    "verify": "extractor.arguments",
+    **dict.fromkeys(
+        ("ArmsDeal", "ArmsItem", "Check", "Delegate", "Document", "Embargo", "Meeting", "Money"),
+        "extractor.schemas",
+    ),
+    "Provenance": "extractor.schemas",
+}
+"""Public names imported on first use, so that `import extractor` (and `extractor --version`)
+loads neither pydantic nor the verifier, openai nor llama.cpp."""
 
 
 def __getattr__(name: str) -> Any:
-    """Import the API on first use, so `import extractor` stays light (no openai, no llama.cpp)."""
-    if name in {"Extractor", "aextract", "extract"}:
-        from extractor import api
+    """A public name, imported the first time it is asked for."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
-        return getattr(api, name)
-    raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("arabic-fact-extractor")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+class _Package(types.ModuleType):
+    """This package, whose `verify` stays the function when the subpackage of that name is
+    imported (the import system would otherwise bind the subpackage over it)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "verify" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 import weakref
 from pathlib import Path
 from types import TracebackType
@@ -11,6 +12,7 @@ from typing import Any
 
 from extractor.arguments import check_settings, checked_request, whole_number
 from extractor.deadlines import (
+    DEFAULT_CONCURRENCY,
     DEFAULT_MAX_REASKS,
     DEFAULT_RECALL_ROUNDS,
     DEFAULT_TIMEOUT,
@@ -19,7 +21,6 @@ from extractor.deadlines import (
 from extractor.errors import ConfigurationError, DeadlineError
 from extractor.llm.backends import (
     BACKENDS,
-    DEFAULT_CONCURRENCY,
     BackendName,
     BackendSettings,
     choose_backend,
@@ -27,10 +28,12 @@ from extractor.llm.backends import (
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
+from extractor.llm.preflight import check_endpoint
 from extractor.pipeline.chunked import ChunkProgress, run_in_chunks
 from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
 from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
+from extractor.progress import DocumentDone, ProgressCallback, report, reporting
 from extractor.schemas import Document, Usage
 
 __all__ = [
@@ -66,6 +69,7 @@ class Extractor:
         timeout: float = DEFAULT_TIMEOUT,
         document_timeout: float | None = None,
         chunk_chars: int | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> None:
         check_settings(
             backend=backend,
@@ -89,7 +93,10 @@ class Extractor:
         self._usage = Usage()
         settings = BackendSettings(model, gguf, base_url, api_key, concurrency, instructions())
         self._backend = BACKENDS[self.backend](settings)
-        self.endpoint = self._backend.open()
+        self._on_progress = on_progress
+        """Told each stage (the backend's start, each document's calls) and each document done."""
+        with reporting(on_progress):
+            self.endpoint = self._backend.open()
         client = LLMClient(
             base_url=self.endpoint.base_url,
             api_key=self.endpoint.api_key,
@@ -123,6 +130,12 @@ class Extractor:
         """How many documents are usefully in flight at once (embedded: its slots)."""
         return self.endpoint.parallelism
 
+    def check_endpoint(self) -> None:
+        """Look once at a remote endpoint: ConfigurationError at once when it is down or refuses
+        the key, instead of a BackendError per document (the embedded server needs no look)."""
+        if self.backend == "openai":
+            check_endpoint(self.endpoint.base_url, self.endpoint.api_key)
+
     def warnings(self) -> list[str]:
         """What the Extractor had to do without so far (an unusable response cache, cached
         answers that were no answers)."""
@@ -146,8 +159,29 @@ class Extractor:
         At most `parallelism` documents are extracted at once per event loop (more calls wait
         their turn), each within `document_timeout` seconds per chunk (DeadlineError after
         it). A text longer than `chunk_chars` is extracted in chunks, each finished chunk
-        reported to `on_chunk(done, total)`.
+        reported to `on_chunk(done, total)`. The Extractor's `on_progress` hears of each
+        call's stage and of the document done, failed or not.
         """
+        started = time.perf_counter()
+        with reporting(self._on_progress):
+            try:
+                document = await self._aextract(text, doc_id, published, on_chunk)
+            except Exception as exc:
+                report(
+                    DocumentDone(str(doc_id), _since(started), error=f"{type(exc).__name__}: {exc}")
+                )
+                raise
+            report(DocumentDone.of(document, _since(started)))
+            return document
+
+    async def _aextract(
+        self,
+        text: str,
+        doc_id: str,
+        published: dt.date | str | None,
+        on_chunk: ChunkProgress | None,
+    ) -> Document:
+        """aextract without the reports of its start and end."""
         text, date = checked_request(text, doc_id, published)
         whole = [(0, len(text))]
         spans = whole if self.chunk_chars is None else chunk_spans(text, self.chunk_chars)
@@ -230,6 +264,10 @@ class Extractor:
     ) -> None:
         await self.pipeline.client.release_this_loop()
         self.close()
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)
 
 
 def extract(

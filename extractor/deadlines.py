@@ -6,6 +6,9 @@ off), and is retried like a timeout; a document's deadline bounds all its calls 
 
 from __future__ import annotations
 
+DEFAULT_CONCURRENCY = 8
+"""Documents in flight at once against a remote endpoint, unless the caller says otherwise."""
+
 DEFAULT_TIMEOUT = 120.0
 """Seconds one request may take, its whole response included."""
 

@@ -57,6 +57,10 @@ MIN_UTF8_SHARE = 0.5
 """Share of the non-ASCII bytes in valid UTF-8 sequences above which an article is UTF-8 that
 was damaged, never a legacy code page (which would decode it whole, as garbage)."""
 
+MIN_CHUNK_CHARS = 200
+"""Smallest chunk size accepted (`--chunk-chars`): below it a chunk no longer holds a sentence
+and its context (see extractor.pipeline.chunks)."""
+
 MAX_BYTES = MAX_CHARS * 4
 """No encoding spends more than 4 bytes per character, so a longer file is over `MAX_CHARS`."""
 

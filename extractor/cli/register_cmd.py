@@ -17,7 +17,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
 from extractor.cli.app import app
 from extractor.cli.shown import printable
@@ -98,6 +97,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
+    from sqlalchemy.exc import SQLAlchemyError  # here: `--help` needs no database library
+
     from extractor.register import Register, RegisterError
     from extractor.register.store import without_password
 

@@ -9,8 +9,6 @@ import typer
 
 from extractor.cli.app import app
 from extractor.cli.outputs import cannot_write, check_outputs, replaced
-from extractor.report import write_report
-from extractor.report.load import load_entries
 
 
 @app.command()
@@ -43,6 +41,9 @@ def report(
 ) -> None:
     """Write a self-contained HTML page to review a run: highlighted articles, facts, flags."""
     check_outputs([results, *([sources] if sources else [])], {"--output": output})
+    from extractor.report import write_report
+    from extractor.report.load import load_entries
+
     entries = load_entries(results, sources)
     if not entries:
         raise typer.BadParameter(f"{results} holds no JSONL records", param_hint="RESULTS")

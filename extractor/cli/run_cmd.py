@@ -16,23 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
-from extractor.api import DEFAULT_CONCURRENCY, MIN_CHUNK_CHARS, ChunkProgress
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
+from extractor.cli.progress import RunDisplay
 from extractor.cli.shown import printable, shown
 from extractor.corpus import check_corpus, is_corpus
 from extractor.deadlines import (
+    DEFAULT_CONCURRENCY,
     DEFAULT_DOCUMENT_TIMEOUT,
     DEFAULT_MAX_REASKS,
     DEFAULT_RECALL_ROUNDS,
@@ -41,24 +33,18 @@ from extractor.deadlines import (
     deadline_formula,
 )
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_CHARS, find_articles
-from extractor.pipeline.batch import (
-    BatchStats,
-    Job,
-    JsonlSink,
-    Outcome,
-    finished_ids,
-    load_jobs,
-    prepare_resume,
-    resume_keys,
-    run_batch,
-)
-from extractor.pipeline.sources import RunInputs
-from extractor.report import ReportEntry, write_report
-from extractor.schemas import CHECK_STATUSES, FACT_KINDS, Document, Usage, total_usage
+from extractor.inputs import MAX_CHARS, MIN_CHUNK_CHARS, find_articles
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
+    from extractor.pipeline.batch import BatchStats, JsonlSink, Outcome
+    from extractor.pipeline.sources import RunInputs
+    from extractor.progress import ProgressCallback
+    from extractor.report import ReportEntry
+    from extractor.schemas import Document, Usage
+
+# The modules that extract, verify and report are imported where they are used: `--help`
+# then loads none of them (nor pydantic), and answers at once.
 
 DEFAULT_OUTPUT = Path("extractions.jsonl")
 
@@ -356,6 +342,18 @@ def run(
     ] = ShardFormat.jsonl,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
+    from extractor.pipeline.batch import (
+        BatchStats,
+        Job,
+        JsonlSink,
+        finished_ids,
+        load_jobs,
+        prepare_resume,
+        resume_keys,
+    )
+    from extractor.pipeline.sources import RunInputs
+    from extractor.report import write_report
+
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
@@ -406,10 +404,10 @@ def run(
             console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
     todo = dataclasses.replace(items, done=resumed)
 
-    def open_extractor() -> Extractor:
+    def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
 
-        return Extractor(**options)
+        return Extractor(**options, on_progress=on_progress)
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
@@ -480,7 +478,7 @@ def _destination(output: Path | None, resume: bool) -> Path | None:
 
 def _extract_all(
     todo: RunInputs,
-    open_extractor: Callable[[], Extractor],
+    open_extractor: Callable[[ProgressCallback], Extractor],
     open_sink: Callable[[], JsonlSink],
     stats: BatchStats,
     console: Console,
@@ -492,15 +490,20 @@ def _extract_all(
     The output is opened after the backend is up, so a setup mistake (exit 2) never truncates
     an earlier run's results.
     """
+    from extractor.pipeline.batch import Job, run_batch
+    from extractor.schemas import Usage
+
     try:
         with contextlib.ExitStack() as stack:
             needs_model = any(isinstance(item, Job) for item in todo)
-            extractor = stack.enter_context(open_extractor()) if needs_model else None
+            display = stack.enter_context(RunDisplay(console, todo.count(), stats, _warn(errors)))
+            opened = open_extractor(display.on_progress) if needs_model else None
+            extractor = stack.enter_context(opened) if opened is not None else None
+            if extractor is not None:
+                extractor.check_endpoint()
             sink = open_sink()
             stack.callback(sink.close)
-            progress = stack.enter_context(_progress(console))
-            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
-            on_outcome = _on_outcome(progress, task, stats, errors)
+            on_outcome = _on_outcome(display, stats, errors)
 
             if extractor is None:
                 batch = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
@@ -509,7 +512,7 @@ def _extract_all(
             ready = extractor
 
             async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
-                on_chunk = _chunk_progress(progress, doc_id)
+                on_chunk = display.on_chunk(doc_id)
                 return await ready.aextract(
                     text, doc_id=doc_id, published=published, on_chunk=on_chunk
                 )
@@ -519,7 +522,7 @@ def _extract_all(
             )
             outcomes = asyncio.run(batch)
             for warning in ready.warnings():
-                errors.print(f"[yellow]warning:[/] {shown(warning)}", highlight=False)
+                _warn(errors)(warning)
             return outcomes, ready.usage()
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
@@ -536,22 +539,18 @@ def _extract_all(
         raise typer.Exit(1) from None
 
 
+def _warn(errors: Console) -> Callable[[str], None]:
+    """Prints a warning on `errors` (shown even with --quiet)."""
+
+    def warn(message: str) -> None:
+        errors.print(f"[yellow]warning:[/] {shown(message)}", highlight=False)
+
+    return warn
+
+
 async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
     """The Extract of a run whose inputs were all refused: no backend is started, none called."""
     raise AssertionError(f"{doc_id}: a run of refused inputs extracts nothing")
-
-
-def _progress(console: Console) -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[stats]}"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -576,6 +575,8 @@ def _run_on_ray(
     summary and exit codes of a plain run."""
     from extractor.distributed.driver import run_on_ray
     from extractor.distributed.shards import open_folder
+    from extractor.pipeline.batch import BatchStats, resume_keys
+    from extractor.schemas import total_usage
 
     if output is None or str(output) == "-":
         raise typer.BadParameter("--engine ray writes a folder: add -o OUT_DIR/", param_hint="-o")
@@ -590,9 +591,8 @@ def _run_on_ray(
     usages: list[Usage] = []
     started = time.perf_counter()
     try:
-        with _progress(console) as progress:
-            task = progress.add_task("extracting", total=todo.count(), stats=_stats_line(stats))
-            counted = _on_outcome(progress, task, stats, errors)
+        with RunDisplay(console, todo.count(), stats, _warn(errors)) as display:
+            counted = _on_outcome(display, stats, errors)
 
             def on_outcome(outcome: Outcome) -> None:
                 counted(outcome)
@@ -602,6 +602,7 @@ def _run_on_ray(
             run_on_ray(
                 todo, output, address=ray_run.address, workers=ray_run.workers,
                 options=options, on_outcome=on_outcome, shard_format=ray_run.shard_format,
+                quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
@@ -620,7 +621,7 @@ def _run_on_ray(
 
 
 def _on_outcome(
-    progress: Progress, task: TaskID, stats: BatchStats, errors: Console
+    display: RunDisplay, stats: BatchStats, errors: Console
 ) -> Callable[[Outcome], None]:
     """Counts each outcome, prints each error, and moves the progress bar."""
 
@@ -632,36 +633,16 @@ def _on_outcome(
                 + shown(outcome.error_message),
                 highlight=False,
             )
-        _advance(progress, task, stats)
+        display.finished(outcome)
 
     return on_outcome
-
-
-def _stats_line(stats: BatchStats) -> str:
-    return f"{stats.fact_count} facts · [red]{stats.flagged} flagged[/] · {stats.failed} failed"
-
-
-def _advance(progress: Progress, task: TaskID, stats: BatchStats) -> None:
-    progress.update(task, advance=1, stats=_stats_line(stats))
-
-
-def _chunk_progress(progress: Progress, doc_id: str) -> ChunkProgress:
-    """A progress row for the chunks of a long document, shown while it is being extracted."""
-    row: list[TaskID] = []
-
-    def on_chunk(done: int, total: int) -> None:
-        if not row:
-            row.append(progress.add_task(f"  {doc_id}: chunks", total=total, stats=""))
-        progress.update(row[0], completed=done)
-        if done == total:
-            progress.remove_task(row[0])
-
-    return on_chunk
 
 
 def _summary(
     console: Console, stats: BatchStats, usage: Usage, seconds: float, destination: Path | None
 ) -> None:
+    from extractor.schemas import CHECK_STATUSES, FACT_KINDS
+
     table = Table(title="extractor run", show_header=False, title_justify="left")
     table.add_column("what", style="bold")
     table.add_column("how many")
@@ -689,6 +670,8 @@ def _report_entries(
     resumed: dict[str, Document], outcomes: list[Outcome], texts: dict[str, str]
 ) -> list[ReportEntry]:
     """The review page's entries: documents done earlier, then this run's outcomes."""
+    from extractor.report import ReportEntry
+
     entries = [ReportEntry(doc_id, doc, texts.get(doc_id)) for doc_id, doc in resumed.items()]
     for outcome in outcomes:
         error = f"{outcome.error_type}: {outcome.error_message}" if outcome.error_type else None

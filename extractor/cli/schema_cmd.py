@@ -9,7 +9,6 @@ import typer
 
 from extractor.cli.app import app
 from extractor.cli.shown import printable
-from extractor.schema_files import PUBLISHED, schema_text, write_schemas
 
 
 @app.command()
@@ -19,7 +18,7 @@ def schema(
         "--type",
         "-t",
         metavar="<model>",
-        help=f"Which model to print: {', '.join(PUBLISHED)}.",
+        help="Which model to print, e.g. Meeting or ArmsDeal (an unknown name lists them).",
     ),
     write: Annotated[
         Path | None,
@@ -33,6 +32,8 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the output contract (a Document, or one model with --type)."""
+    from extractor.schema_files import PUBLISHED, schema_text, write_schemas
+
     if write is not None:
         try:
             written = write_schemas(write)

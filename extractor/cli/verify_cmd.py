@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, replaced
 from extractor.cli.shown import printable
-from extractor.schemas import Document
-from extractor.verify import drop_unsupported, summarize_checks, verify_document
+
+if TYPE_CHECKING:
+    from extractor.schemas import Document
 
 USAGE_ERROR = 2
 MAX_SCHEMA_ERRORS = 10
@@ -66,6 +66,8 @@ def verify(
     cannot be written.
     """
     check_outputs([extraction, source], {"--output": output})
+    from extractor.verify import drop_unsupported, summarize_checks, verify_document
+
     document = _read_document(extraction)
     text = _read_source(source)
     if published is not None:
@@ -109,6 +111,10 @@ def _read_source(path: Path) -> str:
 
 
 def _read_document(path: Path) -> Document:
+    from pydantic import ValidationError
+
+    from extractor.schemas import Document
+
     data = _read_bytes(path, "extraction")
     try:
         raw = json.loads(data.decode("utf-8-sig"))

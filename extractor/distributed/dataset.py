@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from extractor.api import Extractor
 from extractor.corpus import COLUMNS, article_from_record
+from extractor.deadlines import DEFAULT_CONCURRENCY
 from extractor.errors import ConfigurationError, InputError
-from extractor.llm.backends import DEFAULT_CONCURRENCY, choose_backend
+from extractor.llm.backends import choose_backend
 from extractor.llm.embedded import THREADS_VARIABLE, default_slots
 from extractor.pipeline.batch import Job, Outcome, Refused, run_batch
 from extractor.pipeline.sources import job_of

@@ -10,10 +10,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from extractor.distributed.dataset import extract_dataset, require_ray
 from extractor.distributed.shards import ShardWriter, outcome_of
+from extractor.llm.preflight import check_backend
 from extractor.pipeline.batch import Job, Outcome, Refused
 
 if TYPE_CHECKING:
     import pyarrow
+
+RAY_LOGGERS = ("ray", "ray.data")
+"""Ray's own loggers in the driver: at WARNING they still print Ray Data's execution notes."""
 
 MAX_BLOCKS = 100_000
 """Blocks of the input dataset: one document each up to this many (Ray gives an actor one block
@@ -30,10 +34,12 @@ def run_on_ray(
     options: Mapping[str, Any],
     on_outcome: Callable[[Outcome], None],
     shard_format: str = "jsonl",
+    quiet: bool = False,
 ) -> None:
     """Extract `items` on Ray into shards of `folder` (`jsonl` or `parquet`): refused inputs
     are recorded by the driver itself, the Jobs by the actors; `on_outcome` hears of every
-    record written."""
+    record written. A remote endpoint is looked at once first (ConfigurationError when it is
+    down or refuses the key); `quiet` leaves Ray's own log lines but errors unprinted."""
     require_ray()
     import ray
     import ray.data
@@ -49,8 +55,12 @@ def run_on_ray(
     _record(writer, refused, on_outcome)
     if not rows:
         return
+    check_backend(options)
+    level = logging.ERROR if quiet else logging.WARNING
     if not ray.is_initialized():
-        ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+        ray.init(address=address, logging_level=level, log_to_driver=False)
+    for name in RAY_LOGGERS:
+        logging.getLogger(name).setLevel(level)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.enable_operator_progress_bars = False

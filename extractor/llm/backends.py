@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from extractor.deadlines import EMBEDDED_MIN_TIMEOUT
+from extractor.deadlines import DEFAULT_CONCURRENCY, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
 from extractor.llm.embedded import SLOT_CONTEXT, EmbeddedServer
@@ -22,7 +22,6 @@ from extractor.llm.urls import without_password
 
 BackendName = Literal["embedded", "openai"]
 
-DEFAULT_CONCURRENCY = 8
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
 

@@ -74,6 +74,7 @@ SERVER_TIMINGS = {
     "predicted_ms": "generation_s",
     "prompt_n": "prompt_evaluated_tokens",
     "cache_n": "prompt_cached_tokens",
+    "predicted_n": "generated_tokens",
 }
 """llama.cpp's per-request timings, as they are summed into a Document's provenance.timings."""
 

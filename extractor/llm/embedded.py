@@ -16,7 +16,9 @@ import httpx
 
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
+from extractor.llm.contention import busy_cores
 from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path, cache_dir
+from extractor.progress import Notice, Stage, report
 
 SLOT_CONTEXT = 8192
 """Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""
@@ -27,6 +29,9 @@ while they wait for each other, so two servers sharing the same cores slow each 
 far more than half: give each fewer threads then."""
 
 _HEALTH_TIMEOUT = 120.0
+
+INSTRUCTIONS_FIRST_RUN = "evaluating the fixed instructions (first run only, ≈ 100 s on 2 cores)"
+"""The stage of a first run's longest silence: later runs restore the state saved by it."""
 
 STATE_DIR_NAME = "prompt-state"
 """Below the user cache: llama.cpp's saved slot states of evaluated instructions."""
@@ -79,6 +84,8 @@ class EmbeddedServer:
         cores = available_cores()
         self.slots = slots or default_slots(cores)
         self.threads = threads or int(os.environ.get(THREADS_VARIABLE, "0")) or cores
+        if self.threads == cores and (warning := busy_cores(cores)):
+            report(Notice(warning))
         self.port = _free_port()
         self.state_dir = state_dir or cache_dir() / STATE_DIR_NAME
         self.state_dir.mkdir(parents=True, exist_ok=True)
@@ -94,6 +101,7 @@ class EmbeddedServer:
         params.sampling.seed = seed
         params.slot_save_path = f"{self.state_dir}{os.sep}"
         params.verbosity = 0
+        report(Stage("server", f"starting the llama.cpp server ({self.threads} threads)"))
         self._holder: list[Any] = [xllamacpp.Server(params)]
         self._finalizer = weakref.finalize(self, _release, self._holder)
         try:
@@ -134,10 +142,11 @@ class EmbeddedServer:
         slots as they were: the instructions are then evaluated with the first document.
         """
         name = self._state_name(messages)
-        if (self.state_dir / name).is_file() and all(
-            self._slot_action(slot, "restore", name) for slot in range(self.slots)
-        ):
-            return True
+        if (self.state_dir / name).is_file():
+            report(Stage("instructions", "restoring the evaluated instructions"))
+            if all(self._slot_action(slot, "restore", name) for slot in range(self.slots)):
+                return True
+        report(Stage("instructions", INSTRUCTIONS_FIRST_RUN))
         try:
             httpx.post(
                 f"{self.base_url}/chat/completions",

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from extractor.errors import ConfigurationError
+from extractor.progress import Stage, report
 
 MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 """The built-in model, as it is named in provenance and in the cache."""
@@ -73,6 +74,9 @@ def builtin_model_path(directory: Path | None = None) -> Path:
     if _already_verified(target):
         return target
     parts = part_paths()
+    report(
+        Stage("model", f"assembling the built-in model ({MODEL_SIZE >> 20} MiB, first run only)")
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
     size = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from extractor.arabic.sentences import split_sentences
+from extractor.inputs import MIN_CHUNK_CHARS as MIN_CHUNK_CHARS  # its bound, re-exported
 
 RESERVED_TOKENS = 4096
 """Tokens of a call that are not the article: fixed instructions, the per-kind task, the answer
@@ -19,9 +20,6 @@ and one repair question."""
 
 TOKENS_PER_CHAR = 0.9
 """Arabic news costs 0.5–0.9 tokens per character; the upper end keeps a chunk inside the budget."""
-
-MIN_CHUNK_CHARS = 200
-"""Smallest chunk size accepted: below it a chunk no longer holds a sentence and its context."""
 
 OVERLAP_SHARE = 4
 """A boundary sentence is repeated in the next chunk only when it is at most 1/4 of a chunk."""

@@ -33,6 +33,7 @@ from extractor.pipeline.prompting import (
     repair_request,
 )
 from extractor.pipeline.tasks import TASKS, Strategy, Task
+from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document import unaccounted_mentions
@@ -91,6 +92,17 @@ class Ledger:
     """What each round of recall questions asked and added."""
     recall_asked: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
     """The mentions already asked about (kind, span): a later round asks only new ones."""
+    calls: int = 0
+    """LLM calls begun so far (as the progress display numbers them)."""
+    stage: StageName = "answer"
+    """The stage of the call under way."""
+
+    def begin(self, stage: StageName, label: str, kind: str | None = None) -> None:
+        """Report the next LLM call's stage, numbered among this document's calls."""
+        self.calls += 1
+        self.stage = stage
+        message = f"{label} · call {self.calls}"
+        report(Stage(stage, message, doc_id=self.doc_id, kind=kind, call=self.calls))
 
     def assembled(self, values: Sequence[BaseModel | None]) -> Assembled:
         """The verified Document these answers make, with each fact's origin."""
@@ -168,15 +180,19 @@ class DocumentPipeline:
         """One LLM call, its cost and time booked in the ledger; None when the answer was cut
         off or did not fit its schema (the error is booked too)."""
         call_started = time.perf_counter()
+        server: dict[str, float] = {}
         try:
             answer = await self.client.complete(
                 conversation, model, max_tokens=max_tokens, temperature=temperature
             )
+            server = answer.server_timings
         except (TruncatedAnswerError, InvalidAnswerError) as exc:
             ledger.errors.append(str(exc))
             return None
         finally:
-            ledger.llm_seconds += time.perf_counter() - call_started
+            seconds = time.perf_counter() - call_started
+            ledger.llm_seconds += seconds
+            report(CallDone(ledger.doc_id, ledger.calls, ledger.stage, round(seconds, 3), server))
         for name, value in answer.server_timings.items():
             ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
         return answer.value
@@ -189,6 +205,8 @@ class DocumentPipeline:
             model = task.response_model
             if self.choose_first:
                 model = chosen_model(model, ledger.text)
+            kinds = ", ".join(task.kinds)
+            ledger.begin("answer", kinds, kind=kinds)
             state.latest = await self.ask(ledger, conversation, model, task.max_tokens, 0.0)
         ledger.kinds_failed = [k for s in ledger.states if s.latest is None for k in s.task.kinds]
         if ledger.states and all(state.latest is None for state in ledger.states):
@@ -226,6 +244,7 @@ class DocumentPipeline:
             if not asked:
                 break
             charge(reasks=1)
+            ledger.begin("repair", f"repair round {round_number}")
             reply = await self.ask(
                 ledger,
                 repair_request(ledger.text, asked),
@@ -285,6 +304,7 @@ class DocumentPipeline:
         round_number: int,
     ) -> bool:
         """One call about one kind's mentions; True when its reply added to the facts."""
+        ledger.begin("recall", f"recall: {kind}", kind=kind)
         reply = await self.ask(
             ledger,
             recall_request(ledger.text, kind, asked),

@@ -86,6 +86,11 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> R
     )
 
 
+def model_list(request: Request) -> Reply:
+    """The default answer to GET /models: one model, named `fake`."""
+    return Reply(body={"object": "list", "data": [{"id": "fake", "object": "model"}]})
+
+
 def script_exhausted(request: Request) -> Reply:
     """The default responder: every request beyond the script is a server error."""
     return error(500, "script exhausted")
@@ -93,11 +98,16 @@ def script_exhausted(request: Request) -> Reply:
 
 class FakeOpenAIServer(LoopbackServer):
     """Serves POST requests on a free loopback port: the next queued reply if there is one, else
-    `respond`'s. A request `respond` refuses (ValueError) gets a 400 and is listed in `errors`."""
+    `respond`'s. A request `respond` refuses (ValueError) gets a 400 and is listed in `errors`.
+    GET requests (a client's look at /models) get `listing`'s reply and are kept apart, in
+    `looks`: they neither take a scripted reply nor count among `requests`."""
 
-    def __init__(self, respond: Responder = script_exhausted) -> None:
+    def __init__(
+        self, respond: Responder = script_exhausted, listing: Responder = model_list
+    ) -> None:
         self.replies: deque[Reply] = deque()
         self.requests: list[Request] = []
+        self.looks: list[Request] = []
         self.departures: list[float] = []
         self.errors: list[str] = []
         lock = threading.Lock()
@@ -124,6 +134,14 @@ class FakeOpenAIServer(LoopbackServer):
                     return
                 with lock:
                     server.departures.append(time.monotonic())
+
+            def do_GET(self) -> None:
+                request = Request(self.path, dict(self.headers.items()), None, time.monotonic())
+                with lock:
+                    server.looks.append(request)
+                reply = listing(request)
+                data = json.dumps(reply.body).encode("utf-8")
+                send_payload(self, reply.status, data, headers=reply.headers)
 
             def log_message(self, format: str, *args: Any) -> None:
                 return

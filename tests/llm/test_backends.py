@@ -6,10 +6,10 @@ import logging
 
 import pytest
 
+from extractor.deadlines import DEFAULT_CONCURRENCY
 from extractor.errors import ConfigurationError
 from extractor.llm.backends import (
     BACKENDS,
-    DEFAULT_CONCURRENCY,
     BackendSettings,
     OpenAICompatibleBackend,
 )
