@@ -194,8 +194,10 @@ class JsonlSink:
     def write(self, record: str) -> None:
         """Append one record as a line and make it durable before returning.
 
-        On a file, a write that fails (a full disk) takes back the part of the line it wrote,
-        so the file still ends with a whole line, and re-raises.
+        On a file, a write that fails (a full disk) takes back the part of the line it wrote
+        and moves the file's offset back to where the line began, so the file still ends with
+        a whole line and the next record (of a document still in flight) starts there instead
+        of past a hole of NUL bytes, and re-raises.
         """
         data = memoryview((record + "\n").encode("utf-8"))
         start = self._stream.tell() if self._durable else 0
@@ -210,6 +212,7 @@ class JsonlSink:
             if self._durable:
                 with contextlib.suppress(OSError):
                     os.ftruncate(self._stream.fileno(), start)
+                    self._stream.seek(start)
             raise
 
     def close(self) -> None:
