@@ -30,10 +30,10 @@ SHARD_FORMATS = ("jsonl", "parquet")
 PARQUET_HINT = 'Parquet shards need pyarrow: pip install "arabic-fact-extractor[ray]"'
 
 MARKER = ".extractor-shards.json"
-"""The file that makes a folder ours: `{"format": "jsonl" | "parquet"}`, written when a run
-starts it (hidden, so that `read_parquet(folder)` skips it)."""
+"""The file that makes a folder ours: `{"format": "jsonl" | "parquet"}`, written before its
+first shard (hidden, so that `read_parquet(folder)` skips it)."""
 
-SHARD_NAME = re.compile(r"part-\d{8}T\d{6}-\d{6}-\d{6}\.(jsonl|parquet)")
+SHARD_NAME = re.compile(r"part-\d{8}T\d{6}-\d{6}-\d{6,}\.(jsonl|parquet)")
 """The name `ShardWriter` gives a shard: only files so named are read, rewritten or counted."""
 
 
@@ -105,10 +105,7 @@ def open_folder(
             f"{folder}: holds {found} shards; resume it with --shard-format {found} "
             "(or without --shard-format), or give an empty folder"
         )
-    chosen = found or shard_format or SHARD_FORMATS[0]
-    if not (folder / MARKER).exists():
-        replace_atomically(folder / MARKER, json.dumps({"format": chosen}).encode("utf-8"))
-    return ShardFolder(folder, chosen)
+    return ShardFolder(folder, found or shard_format or SHARD_FORMATS[0])
 
 
 def _refuse_inputs_inside(folder: Path, inputs: Sequence[Path]) -> None:
@@ -161,9 +158,12 @@ class ShardWriter:
         self._count = 0
 
     def write(self, records: Sequence[str]) -> Path | None:
-        """One shard holding `records` (none for an empty block)."""
+        """One shard holding `records` (none for an empty block); the folder's marker first."""
         if not records:
             return None
+        marker = self._folder / MARKER
+        if not marker.exists():
+            replace_atomically(marker, json.dumps({"format": self._format}).encode("utf-8"))
         self._count += 1
         path = self._folder / f"{self._prefix}-{self._count:06d}.{self._format}"
         if self._format == "parquet":
