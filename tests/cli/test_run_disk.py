@@ -73,7 +73,7 @@ def _valid_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 @pytest.mark.system
-@pytest.mark.parametrize("concurrency", ["1", "4"])
+@pytest.mark.parametrize("concurrency", ["1", "4", "8"])
 def test_a_full_disk_stops_with_a_message_and_resume_finishes_once_there_is_room(
     tmp_path: Path, tmpfs: Mount, concurrency: str
 ) -> None:
