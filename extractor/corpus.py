@@ -1,23 +1,25 @@
 """Corpora: many articles in one file, one per JSONL line or Parquet row, read as a stream.
 
 Each record is `{"doc_id", "text", "published"?, "outlet"?, "url"?}`. A record that cannot be an
-article (a line that is not JSON, no doc_id, no text, a doc_id already used above it, a text the
-article checks refuse) becomes a `BadRecord` that the run records as an error; the rest of the
-corpus goes on. Nothing but the doc_ids seen so far is kept in memory, so a corpus of millions of
-lines streams. A bad record without a usable doc_id is named by its place: `corpus.jsonl:7`.
+article (a line that is not JSON, no doc_id, a doc_id with control characters or already used
+above it, no text, a text the article checks refuse, binary text included) becomes a
+`BadRecord` that the run records as an error; the rest of the corpus goes on. Nothing but the
+doc_ids seen so far is kept in memory, so a corpus of millions of lines streams. A bad record
+without a usable doc_id is named by its place: `corpus.jsonl:7`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_BYTES, Article, check_article_text
+from extractor.inputs import MAX_BYTES, Article, check_article_text, check_not_binary
 
 CORPUS_SUFFIXES = (".jsonl", ".parquet")
 """Files read as corpora rather than as one article."""
@@ -28,6 +30,7 @@ COLUMNS = ("doc_id", "text", "published", "outlet", "url")
 PARQUET_EXTRA_HINT = 'reading Parquet needs pyarrow: pip install "arabic-fact-extractor[parquet]"'
 
 _PARQUET_BATCH = 256
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +55,13 @@ def read_corpus(path: Path, *, published: dt.date | None = None) -> Iterator[Art
         if isinstance(record, InputError):
             yield BadRecord(place, record)
             continue
-        doc_id = record.get("doc_id")
-        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
-            doc_id = str(doc_id)
-        if not isinstance(doc_id, str) or not doc_id.strip():
+        doc_id = record_doc_id(record)
+        if doc_id is None:
             yield BadRecord(place, InputError(f"{place}: has no doc_id; give every record one"))
+            continue
+        if _CONTROL.search(doc_id):
+            message = f"{place}: doc_id {doc_id!r} holds control characters; remove them"
+            yield BadRecord(place, InputError(message))
             continue
         if doc_id in seen:
             message = (
@@ -70,6 +75,43 @@ def read_corpus(path: Path, *, published: dt.date | None = None) -> Iterator[Art
             yield article_from_record(record, doc_id, f"{path}:{number}", published)
         except InputError as exc:
             yield BadRecord(doc_id, exc)
+
+
+def record_doc_id(record: Mapping[str, Any]) -> str | None:
+    """A record's doc_id (an integer is read as its digits); None when it gives none."""
+    doc_id = record.get("doc_id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    return doc_id if isinstance(doc_id, str) and doc_id.strip() else None
+
+
+def corpus_doc_ids(path: Path) -> Iterator[tuple[str, str]]:
+    """(doc_id, `path:record number`) of each record that names one, without checking texts:
+    what a run reserves for its corpora before naming its files."""
+    for number, record in _records(path):
+        doc_id = None if isinstance(record, InputError) else record_doc_id(record)
+        if doc_id is not None:
+            yield doc_id, f"{path}:{number}"
+
+
+def caller_doc_ids(corpora: Sequence[Path]) -> dict[str, str]:
+    """Every doc_id the corpora give, with the place that gives it first.
+
+    Raises `InputError` for a doc_id that two corpora give: which record is meant would depend
+    on the order of the arguments, and a resume would take one for the other.
+    """
+    places: dict[str, str] = {}
+    for corpus in corpora:
+        own: set[str] = set()
+        for doc_id, place in corpus_doc_ids(corpus):
+            if doc_id in places and doc_id not in own:
+                raise InputError(
+                    f"doc_id {doc_id!r} is given twice, by {places[doc_id]} and by {place}; "
+                    "doc_ids must be unique across a run's inputs: rename one"
+                )
+            own.add(doc_id)
+            places.setdefault(doc_id, place)
+    return places
 
 
 def count_records(path: Path) -> int:
@@ -95,6 +137,7 @@ def article_from_record(
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(f"{source}: record {doc_id!r} has no text; give it the article's text")
+    check_not_binary(text, source=source)
     check_article_text(text, source=source)
     return Article(
         doc_id=doc_id,

@@ -11,7 +11,8 @@ Every refusal raises `InputError` with a message that says what to do about it. 
   refused with the `iconv` command that fixes it.
 - Only regular files are read: a FIFO, socket or device named `*.txt` is refused, not opened
   (a FIFO would block the run).
-- Binary files (NUL bytes or control characters) are refused.
+- Binary files (NUL bytes or control characters) are refused; so are corpus records whose text
+  holds them (`check_not_binary`).
 - Empty and whitespace-only files are refused.
 - Text with too few Arabic letters (under `MIN_ARABIC_SHARE` of its letters) is refused.
 - HTML is refused rather than stripped: a page holds menus, links and ads that would reach the
@@ -256,9 +257,17 @@ def decode_article(data: bytes, *, source: str) -> Decoded:
             "(UTF-16 without a byte-order mark looks the same: re-save it as UTF-8)"
         )
     decoded = _decode_utf8(data, source=source) or _decode_legacy_arabic(data, source=source)
-    if len(_CONTROL.findall(decoded.text)) > max(2, len(decoded.text) // 1000):
-        raise InputError(f"{source}: is a binary file (control characters), not a text article")
+    check_not_binary(decoded.text, source=source)
     return decoded
+
+
+def check_not_binary(text: str, *, source: str) -> None:
+    """Refuse text holding NUL or more than a few control characters: binary data, which would
+    reach the model and the register (PostgreSQL refuses NUL), not an article."""
+    if "\x00" in text:
+        raise InputError(f"{source}: is binary (it contains NUL characters), not a text article")
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        raise InputError(f"{source}: is a binary file (control characters), not a text article")
 
 
 def _decode_utf8(data: bytes, *, source: str) -> Decoded | None:

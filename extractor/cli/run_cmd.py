@@ -22,7 +22,7 @@ from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.progress import RunDisplay
 from extractor.cli.shown import printable, shown
-from extractor.corpus import check_corpus, is_corpus
+from extractor.corpus import caller_doc_ids, check_corpus, is_corpus
 from extractor.deadlines import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DOCUMENT_TIMEOUT,
@@ -331,24 +331,26 @@ def run(
         ),
     ] = 1,
     shard_format: Annotated[
-        ShardFormat,
+        ShardFormat | None,
         typer.Option(
             "--shard-format",
             help="With --engine ray: JSONL shards (records as `extractor run` writes them) or "
-            "Parquet (columns doc_id, sha256, error_type, record).",
+            "Parquet (columns doc_id, sha256, error_type, record) \\[default: the format of "
+            "the folder resumed, else jsonl].",
             case_sensitive=False,
             rich_help_panel=SCALE,
+            show_default=False,
         ),
-    ] = ShardFormat.jsonl,
+    ] = None,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
     from extractor.pipeline.batch import (
         BatchStats,
         Job,
         JsonlSink,
-        finished_ids,
         load_jobs,
         prepare_resume,
+        recorded_ids,
         resume_keys,
     )
     from extractor.pipeline.sources import RunInputs
@@ -376,21 +378,23 @@ def run(
     }
     files = _find(paths)
     corpora = _corpora(files, errors)
+    reserved = _caller_doc_ids(corpora)
     articles = [path for path in files if not is_corpus(path)]
     stdin = sys.stdin.buffer if "-" in paths else None
-    if engine is EngineChoice.local and shard_format is not ShardFormat.jsonl:
+    if engine is EngineChoice.local and shard_format not in (None, ShardFormat.jsonl):
         raise typer.BadParameter("works with --engine ray only", param_hint="--shard-format")
     if engine is EngineChoice.ray:
         if report is not None:
             raise typer.BadParameter("works with --engine local only", param_hint="--report")
-        items = RunInputs(load_jobs(articles, stdin=stdin, published=date), corpora, date)
-        ray_run = RayRun(ray_address, workers, str(shard_format))
-        _run_on_ray(items, output, resume, ray_run, options, console, errors)
+        loaded = load_jobs(articles, stdin=stdin, published=date, reserved=reserved)
+        items = RunInputs(loaded, corpora, date)
+        ray_run = RayRun(ray_address, workers, shard_format and str(shard_format))
+        _run_on_ray(items, files, output, resume, ray_run, options, console, errors)
         return
     destination = _destination(output, resume)
     check_outputs(files, {"--output": destination, "--report": report})
-    claimed = finished_ids(destination) if resume and destination is not None else {}
-    loaded = load_jobs(articles, stdin=stdin, published=date, claimed=claimed)
+    claimed = recorded_ids(destination) if resume and destination is not None else {}
+    loaded = load_jobs(articles, stdin=stdin, published=date, claimed=claimed, reserved=reserved)
     items = RunInputs(loaded, corpora, date)
     resumed: dict[str, Document] = {}
     if resume and destination is not None:
@@ -457,6 +461,14 @@ def _corpora(files: Sequence[Path], errors: Console) -> list[Path]:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
         raise typer.Exit(2) from None
     return corpora
+
+
+def _caller_doc_ids(corpora: Sequence[Path]) -> set[str]:
+    """The doc_ids the corpora give; one that two corpora give is a usage error (exit 2)."""
+    try:
+        return set(caller_doc_ids(corpora))
+    except InputError as exc:
+        raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
 
 
 def _destination(output: Path | None, resume: bool) -> Path | None:
@@ -559,11 +571,13 @@ class RayRun:
 
     address: str | None
     workers: int
-    shard_format: str
+    shard_format: str | None
+    """None: the format of the folder resumed, else JSONL."""
 
 
 def _run_on_ray(
     items: RunInputs,
+    inputs: Sequence[Path],
     output: Path | None,
     resume: bool,
     ray_run: RayRun,
@@ -581,7 +595,10 @@ def _run_on_ray(
     if output is None or str(output) == "-":
         raise typer.BadParameter("--engine ray writes a folder: add -o OUT_DIR/", param_hint="-o")
     try:
-        resumed = open_folder(output, resume=resume, wanted=lambda: resume_keys(items))
+        folder = open_folder(
+            output, resume=resume, shard_format=ray_run.shard_format, inputs=inputs
+        )
+        resumed = folder.resume(lambda: resume_keys(items)) if resume else {}
     except InputError as exc:
         raise typer.BadParameter(printable(exc), param_hint="--output") from None
     if resumed:
@@ -600,9 +617,8 @@ def _run_on_ray(
                     usages.append(outcome.document.provenance.usage)
 
             run_on_ray(
-                todo, output, address=ray_run.address, workers=ray_run.workers,
-                options=options, on_outcome=on_outcome, shard_format=ray_run.shard_format,
-                quiet=console.quiet,
+                todo, folder, address=ray_run.address, workers=ray_run.workers,
+                options=options, on_outcome=on_outcome, quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)

@@ -36,7 +36,9 @@ ENDPOINT_ACTOR_CPUS = 0.25
 """CPUs an actor asks for when its Extractor only waits on a remote endpoint."""
 
 FORWARDED_VARIABLES = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "EXTRACTOR_THREADS")
-"""Environment the actors take from the driver (a cluster's workers do not share its shell)."""
+"""Environment the actors take from the driver (a cluster's workers do not share its shell).
+It travels as an actor constructor argument, never as a `runtime_env`, whose `env_vars` Ray
+writes in plain text to its session logs (the API key among them)."""
 
 OUTPUT_COLUMNS = ("doc_id", "sha256", "record")
 """The rows `extract_dataset` yields: the doc_id, the source sha256 ("" for a refused record)
@@ -72,7 +74,7 @@ def extract_dataset(
     environment = {name: os.environ[name] for name in FORWARDED_VARIABLES if name in os.environ}
     return dataset.map_batches(
         ExtractBatch,
-        fn_constructor_kwargs={"options": options, "threads": threads},
+        fn_constructor_kwargs={"options": options, "threads": threads, "environment": environment},
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(
@@ -82,7 +84,6 @@ def extract_dataset(
             enable_true_multi_threading=True,
         ),
         num_cpus=cpus,
-        runtime_env={"env_vars": environment},
     )
 
 
@@ -90,7 +91,10 @@ class ExtractBatch:
     """A Ray Data actor: one Extractor for its lifetime, shared by the concurrent calls Ray
     makes on it (one per document in flight, each on its own thread and event loop)."""
 
-    def __init__(self, options: Mapping[str, Any], threads: int | None) -> None:
+    def __init__(
+        self, options: Mapping[str, Any], threads: int | None, environment: Mapping[str, str]
+    ) -> None:
+        os.environ.update(environment)
         if threads is not None:
             os.environ[THREADS_VARIABLE] = str(threads)
         self._extractor = Extractor(**options)

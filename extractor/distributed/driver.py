@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from extractor.distributed.dataset import extract_dataset, require_ray
-from extractor.distributed.shards import ShardWriter, outcome_of
+from extractor.distributed.shards import ShardFolder, ShardWriter, outcome_of
 from extractor.llm.preflight import check_backend
 from extractor.pipeline.batch import Job, Outcome, Refused
 
@@ -27,16 +26,15 @@ shard)."""
 
 def run_on_ray(
     items: Iterable[Job | Refused],
-    folder: Path,
+    folder: ShardFolder,
     *,
     address: str | None,
     workers: int,
     options: Mapping[str, Any],
     on_outcome: Callable[[Outcome], None],
-    shard_format: str = "jsonl",
     quiet: bool = False,
 ) -> None:
-    """Extract `items` on Ray into shards of `folder` (`jsonl` or `parquet`): refused inputs
+    """Extract `items` on Ray into shards of `folder` (see `open_folder`): refused inputs
     are recorded by the driver itself, the Jobs by the actors; `on_outcome` hears of every
     record written. A remote endpoint is looked at once first (ConfigurationError when it is
     down or refuses the key); `quiet` leaves Ray's own log lines but errors unprinted."""
@@ -44,7 +42,7 @@ def run_on_ray(
     import ray
     import ray.data
 
-    writer = ShardWriter(folder, shard_format)
+    writer = ShardWriter(folder.path, folder.shard_format)
     rows: list[dict[str, Any]] = []
     refused: list[str] = []
     for item in items:

@@ -13,9 +13,12 @@ any other record of a wanted doc_id is dropped (its shard rewritten) and done ag
 
 from __future__ import annotations
 
+import errno
 import json
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,50 +29,119 @@ from extractor.schemas import Document
 SHARD_FORMATS = ("jsonl", "parquet")
 PARQUET_HINT = 'Parquet shards need pyarrow: pip install "arabic-fact-extractor[ray]"'
 
+MARKER = ".extractor-shards.json"
+"""The file that makes a folder ours: `{"format": "jsonl" | "parquet"}`, written before its
+first shard (hidden, so that `read_parquet(folder)` skips it)."""
 
-def shards(folder: Path) -> list[Path]:
-    """The complete shards of an output folder, of either format, oldest name first."""
-    return sorted(
-        path
-        for suffix in SHARD_FORMATS
-        for path in folder.glob(f"*.{suffix}")
-        if not path.name.startswith(".")
-    )
+SHARD_NAME = re.compile(r"part-\d{8}T\d{6}-\d{6}-\d{6,}\.(jsonl|parquet)")
+"""The name `ShardWriter` gives a shard: only files so named are read, rewritten or counted."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShardFolder:
+    """An output folder of shards, ready to write in `shard_format`."""
+
+    path: Path
+    shard_format: str
+
+    def shards(self) -> list[Path]:
+        """The shards in the folder, oldest name first; any other file is left alone."""
+        return sorted(path for path in self.path.iterdir() if SHARD_NAME.fullmatch(path.name))
+
+    def resume(self, wanted: Callable[[], Mapping[str, str | None]]) -> dict[str, Document]:
+        """The Documents the shards already hold for `wanted` (doc_id to source sha256, asked
+        for only when there are shards); the other records of wanted doc_ids are dropped,
+        their shards rewritten."""
+        found = self.shards()
+        fingerprints = wanted() if found else {}
+        done: dict[str, Document] = {}
+        for shard in found:
+            try:
+                done.update(_resume_shard(shard, fingerprints))
+            except (OSError, ValueError) as exc:
+                reason = (str(exc) or type(exc).__name__).splitlines()[0]
+                raise InputError(
+                    f"{shard}: cannot be read as a {shard.suffix[1:]} shard ({reason}); move it "
+                    "out of the output folder and rerun"
+                ) from exc
+        return done
+
+
+def _resume_shard(shard: Path, wanted: Mapping[str, str | None]) -> dict[str, Document]:
+    """The done Documents of one shard, which is rewritten without the records to redo."""
+    if not shard.is_file():
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    if shard.suffix == ".jsonl":
+        return prepare_resume(shard, wanted).documents
+    records = read_parquet_records(shard)
+    kept, documents = resumable((record.encode("utf-8") for record in records), wanted)
+    if len(kept) < len(records):
+        replace_atomically(shard, _parquet([line.decode("utf-8") for line in kept]))
+    return documents
 
 
 def open_folder(
-    folder: Path, *, resume: bool, wanted: Callable[[], Mapping[str, str | None]]
-) -> dict[str, Document]:
-    """Make the output folder ready and return the Documents it already holds (with --resume).
+    folder: Path, *, resume: bool, shard_format: str | None, inputs: Sequence[Path] = ()
+) -> ShardFolder:
+    """Make the output folder ready for a run's shards (in `shard_format`, by default the
+    format the folder holds, else JSONL).
 
-    Without `resume` a folder with anything in it is refused, so no earlier run is mixed in;
-    `wanted` (doc_id to source sha256) is asked for only when there are shards to resume.
+    Refused: a folder holding one of the run's `inputs`; without `resume`, a folder with
+    anything in it, so no earlier run is mixed in; with it, a folder that is not ours (no
+    marker and files other than shards) or whose shards are in another format.
     """
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: is a file; --engine ray writes a folder: -o OUT_DIR/")
+    _refuse_inputs_inside(folder, inputs)
     folder.mkdir(parents=True, exist_ok=True)
-    if not resume:
-        if any(folder.iterdir()):
+    if not resume and any(folder.iterdir()):
+        raise InputError(
+            f"{folder}: is not empty; add --resume to complete the run it holds, "
+            "or give an empty folder"
+        )
+    found = _folder_format(folder)
+    if found is not None and shard_format not in (None, found):
+        raise InputError(
+            f"{folder}: holds {found} shards; resume it with --shard-format {found} "
+            "(or without --shard-format), or give an empty folder"
+        )
+    return ShardFolder(folder, found or shard_format or SHARD_FORMATS[0])
+
+
+def _refuse_inputs_inside(folder: Path, inputs: Sequence[Path]) -> None:
+    """Refuse an output folder that holds an input (resuming would read it as a shard)."""
+    where = folder.resolve()
+    for path in inputs:
+        if path.resolve().is_relative_to(where):
             raise InputError(
-                f"{folder}: is not empty; add --resume to complete the run it holds, "
-                "or give an empty folder"
+                f"{folder}: holds the input {path}; shards must not be mixed with inputs: "
+                "choose another output folder"
             )
-        return {}
-    found = shards(folder)
-    if not found:
-        return {}
-    fingerprints = wanted()
-    done: dict[str, Document] = {}
-    for shard in found:
-        if shard.suffix == ".jsonl":
-            done.update(prepare_resume(shard, fingerprints).documents)
-            continue
-        records = read_parquet_records(shard)
-        kept, documents = resumable((record.encode("utf-8") for record in records), fingerprints)
-        if len(kept) < len(records):
-            replace_atomically(shard, _parquet([line.decode("utf-8") for line in kept]))
-        done.update(documents)
-    return done
+
+
+def _folder_format(folder: Path) -> str | None:
+    """The shard format of a folder: its marker's, else (a folder of shards written before
+    markers) its shards'; None for an empty folder. A folder that is not ours is refused."""
+    marker = folder / MARKER
+    if marker.exists():
+        try:
+            found = json.loads(marker.read_bytes()).get("format")
+        except (OSError, ValueError, AttributeError) as exc:
+            raise InputError(f"{marker}: cannot be read ({exc}); give an empty folder") from exc
+        if found not in SHARD_FORMATS:
+            raise InputError(f"{marker}: names no shard format; give an empty folder")
+        return str(found)
+    entries = [path for path in folder.iterdir() if not path.name.startswith(".")]
+    strangers = [path.name for path in entries if not SHARD_NAME.fullmatch(path.name)]
+    if strangers:
+        raise InputError(
+            f"{folder}: is not a folder of extractor shards (it holds {strangers[0]!r} and no "
+            f"{MARKER}); give an empty or new folder"
+        )
+    formats = {path.suffix.lstrip(".") for path in entries}
+    if len(formats) > 1:
+        raise InputError(f"{folder}: holds both JSONL and Parquet shards; give an empty folder")
+    return formats.pop() if formats else None
 
 
 class ShardWriter:
@@ -86,9 +158,12 @@ class ShardWriter:
         self._count = 0
 
     def write(self, records: Sequence[str]) -> Path | None:
-        """One shard holding `records` (none for an empty block)."""
+        """One shard holding `records` (none for an empty block); the folder's marker first."""
         if not records:
             return None
+        marker = self._folder / MARKER
+        if not marker.exists():
+            replace_atomically(marker, json.dumps({"format": self._format}).encode("utf-8"))
         self._count += 1
         path = self._folder / f"{self._prefix}-{self._count:06d}.{self._format}"
         if self._format == "parquet":

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -62,11 +62,13 @@ def load_jobs(
     stdin: BinaryIO | None = None,
     published: dt.date | None = None,
     claimed: Mapping[str, str | None] | None = None,
+    reserved: Collection[str] = frozenset(),
 ) -> list[Job | Refused]:
     """Read every article up front (they are small): a Job each, or a Refused to record.
 
     doc_ids follow extractor.pipeline.naming; `claimed` (doc_id to source sha256 of the
-    Documents an output already holds, on `--resume`) keeps finished records' ids.
+    records an output already holds, on `--resume`) keeps earlier records' ids, and no file
+    takes a doc_id in `reserved` (those the run's corpora give).
     """
     reads = [
         (path.stem, str(path), partial(read_article, path, published=published)) for path in paths
@@ -78,7 +80,7 @@ def load_jobs(
         Named(stem, _fingerprint(item, given))
         for (stem, given, _), item in zip(reads, loaded, strict=True)
     ]
-    doc_ids = unique_doc_ids(names, claimed or {})
+    doc_ids = unique_doc_ids(names, claimed or {}, reserved)
     return [replace(item, doc_id=doc_id) for item, doc_id in zip(loaded, doc_ids, strict=True)]
 
 
@@ -192,8 +194,10 @@ class JsonlSink:
     def write(self, record: str) -> None:
         """Append one record as a line and make it durable before returning.
 
-        On a file, a write that fails (a full disk) takes back the part of the line it wrote,
-        so the file still ends with a whole line, and re-raises.
+        On a file, a write that fails (a full disk) takes back the part of the line it wrote
+        and moves the file's offset back to where the line began, so the file still ends with
+        a whole line and the next record (of a document still in flight) starts there instead
+        of past a hole of NUL bytes, and re-raises.
         """
         data = memoryview((record + "\n").encode("utf-8"))
         start = self._stream.tell() if self._durable else 0
@@ -208,6 +212,7 @@ class JsonlSink:
             if self._durable:
                 with contextlib.suppress(OSError):
                     os.ftruncate(self._stream.fileno(), start)
+                    self._stream.seek(start)
             raise
 
     def close(self) -> None:
@@ -264,13 +269,14 @@ def resumable(
     return kept, documents
 
 
-def finished_ids(path: Path) -> dict[str, str | None]:
-    """The doc_ids of the Documents an output holds, with their source sha256 (for naming)."""
+def recorded_ids(path: Path) -> dict[str, str | None]:
+    """The doc_ids of the records an output holds, with their source sha256 (None for an error
+    record), for naming."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}
-    finished: dict[str, str | None] = {}
+    recorded: dict[str, str | None] = {}
     for line in raw.split(b"\n"):
         try:
             record: Any = json.loads(line)
@@ -279,8 +285,10 @@ def finished_ids(path: Path) -> dict[str, str | None]:
         if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
             provenance = record.get("provenance")
             if "error" not in record and isinstance(provenance, dict):
-                finished[record["doc_id"]] = provenance.get("source_sha256")
-    return finished
+                recorded[record["doc_id"]] = provenance.get("source_sha256")
+            else:
+                recorded.setdefault(record["doc_id"], None)
+    return recorded
 
 
 def resume_keys(items: Iterable[Job | Refused]) -> dict[str, str | None]:

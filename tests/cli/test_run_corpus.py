@@ -97,3 +97,28 @@ def test_parquet_corpus_has_the_same_columns(tmp_path: Path, endpoint: FakeOpenA
     assert found["bahrain"]["published"] == "2018-06-23"
     assert "already used on line 1" in found["corpus.parquet:3"]["error"]["message"]
     assert "provenance" in found["seed"]
+
+
+def test_a_corpus_record_with_binary_text_or_doc_id_is_one_error_record(
+    tmp_path: Path, endpoint: FakeOpenAIServer
+) -> None:
+    text = seed()
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        line(doc_id="seed", text=text),
+        line(doc_id="nul", text=text[:200] + "\x00" + text[200:]),
+        line(doc_id="controls", text=text.replace(" ", "\x01", 40)),
+        line(doc_id="title\x1b]0;pwned\x07", text=bahrain()),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = invoke("run", str(corpus), "-o", str(out), *openai_args(endpoint))
+    assert result.exit_code == 1, result.output
+    found = records(out)
+    assert set(found) == {"seed", "nul", "controls", "corpus.jsonl:4"}
+    assert "error" not in found["seed"]
+    errors = {doc_id: record["error"] for doc_id, record in found.items() if "error" in record}
+    assert {error["type"] for error in errors.values()} == {"InputError"}
+    assert "NUL characters" in errors["nul"]["message"]
+    assert "control characters" in errors["controls"]["message"]
+    assert "control characters" in errors["corpus.jsonl:4"]["message"]

@@ -67,25 +67,30 @@ def _no_traceback(result: Result) -> None:
 
 def _valid_jsonl(path: Path) -> list[dict[str, Any]]:
     raw = path.read_bytes()
+    assert b"\x00" not in raw, f"{raw.count(0)} NUL bytes where a failed line was taken back"
     assert not raw or raw.endswith(b"\n"), "a partial last line was left"
     return [json.loads(line) for line in raw.splitlines()]
 
 
 @pytest.mark.system
+@pytest.mark.parametrize("concurrency", ["1", "4", "8"])
 def test_a_full_disk_stops_with_a_message_and_resume_finishes_once_there_is_room(
-    tmp_path: Path, tmpfs: Mount
+    tmp_path: Path, tmpfs: Mount, concurrency: str
 ) -> None:
+    """With several documents in flight, those finishing after the failed line still write
+    whole lines after the last good one."""
     articles = _articles(tmp_path / "articles", 10)
     disk = tmpfs("size=24k")
     output = disk / "out.jsonl"
     with FakeOpenAIServer(schema_answers(_deal)) as endpoint:
-        args = [str(articles), "-o", str(output), *openai_args(endpoint), "--concurrency", "1"]
+        args = [str(articles), "-o", str(output), *openai_args(endpoint)]
+        args += ["--concurrency", concurrency]
         full = invoke("run", *args)
+        written = _valid_jsonl(output)
         _no_traceback(full)
         assert full.exit_code == 1
         assert "No space left on device" in plain(full.output)
         assert "--resume" in plain(full.output)
-        written = _valid_jsonl(output)
         assert 0 < len(written) < 10
 
         again = invoke("run", *args, "--resume")
@@ -96,7 +101,7 @@ def test_a_full_disk_stops_with_a_message_and_resume_finishes_once_there_is_room
         _remount(disk, "size=4m")
         finished = invoke("run", *args, "--resume")
     assert finished.exit_code == 0, finished.output
-    assert len(records(output)) == 10
+    assert len(_valid_jsonl(output)) == len(records(output)) == 10
 
 
 @pytest.mark.system

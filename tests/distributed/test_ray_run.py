@@ -3,34 +3,17 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-import ray
 
 from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args
 from tests.conftest import dev_pairs
-
-
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
-    """A local Ray cluster of 2 CPUs for this module; its address for other drivers to join."""
-    ray.init(
-        num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING
-    )
-    try:
-        yield ray.get_runtime_context().gcs_address
-    finally:
-        ray.shutdown()
 
 
 def _articles(folder: Path, count: int) -> Path:
