@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from pydantic import BaseModel, create_model
 
+from extractor.arabic.sentences import split_sentences
+from extractor.arabic.targets import words_beside_measures
 from extractor.pipeline.assemble import shown_participants
 from extractor.schemas import Check
 from extractor.schemas.facts import ItemCategory
@@ -23,6 +25,7 @@ from extractor.schemas.response import (
     Answer,
     Code,
     DealAnswer,
+    EmbargoAnswer,
     ItemAnswer,
     MeetingAnswer,
     PersonAnswer,
@@ -50,9 +53,15 @@ RECORD_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     ItemAnswer: ("designation",),
     DealAnswer: ("seller_text", "buyer_text", "seller", "buyer"),
     MeetingAnswer: ("host_country",),
+    EmbargoAnswer: ("target_text",),
 }
 """For a finding about a whole record (rule 3), the fields that may hold the value it turns
-on, in the order asked: a reversed or equal pair asks who sells."""
+on, in the order asked: a reversed or equal pair asks who sells; a target named beside no
+measure asks which words name it."""
+
+MAX_CHOICES = 16
+"""Most choices one question offers; beyond them the reply is free text (a small model chooses
+worse among many)."""
 
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -85,6 +94,9 @@ class Question:
     places: tuple[Place, ...]
     to_titles: bool = False
     """The old value is a post written as a name: it moves to the titles whatever the reply."""
+    choices: tuple[str, ...] = ()
+    """What the reply may be, as the article writes it (an embargo's target: the words beside
+    its measures); free text when empty."""
 
     @property
     def hint(self) -> str | None:
@@ -95,6 +107,8 @@ class Question:
             return "the resolution number in digits"
         if self.field == "category":
             return "one of the weapon categories"
+        if self.choices:
+            return "one of " + ", ".join(f'"{choice}"' for choice in self.choices)
         return None
 
     @property
@@ -106,6 +120,8 @@ class Question:
             return ResolutionDigits | None
         if self.field == "category":
             return ItemCategory | None
+        if self.choices:
+            return Literal[self.choices] | None
         return Text | None
 
 
@@ -150,6 +166,22 @@ def questions(
         )
         for n, ((field, old, message), group) in enumerate(list(grouped.items())[:limit], 1)
     ]
+
+
+def offer_choices(asked: Sequence[Question], text: str) -> list[Question]:
+    """The questions, those about an embargo's target offering the words beside the article's
+    measures (`حظر توريد الأسلحة إلى المتمردين`: `المتمردين`) instead of free text, so the
+    target moves to the words its measure names instead of the record being withdrawn."""
+    if not any(question.field == "target_text" for question in asked):
+        return list(asked)
+    beside = [w for span in split_sentences(text) for w in words_beside_measures(text, span)]
+    offered: list[Question] = []
+    for question in asked:
+        choices = tuple(dict.fromkeys(w for w in beside if w != question.old))
+        if question.field == "target_text" and 0 < len(choices) <= MAX_CHOICES:
+            question = replace(question, choices=choices)
+        offered.append(question)
+    return offered
 
 
 def withdrawals(

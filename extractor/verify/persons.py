@@ -16,6 +16,10 @@ from extractor.verify.source import Source, Span
 LEAD_WORDS = 3
 """Words of a post compared: two would take `رئيس أركان الجيش` for `رئيس أركان القوات`."""
 
+NAMED_ELSEWHERE = "is named only outside this meeting's sentences"
+"""What a participant finding that rests on the absence of their name from the meeting's
+sentences says: a question about that participant, never a withdrawal."""
+
 POST_REACH = 8
 """Most words between a post and the name it stands before (`نائب القائد العام الفريق أول ركن
 صدام خليفة حفتر` has six)."""
@@ -50,9 +54,8 @@ def check_participants(document: Document, source: Source) -> Iterator[Check]:
                     path,
                     person.name,
                     "unsupported",
-                    f"{show(person.name)} is named only outside this meeting's sentences: is "
-                    "that person a participant? answer with the participant's name as written, "
-                    "or null",
+                    f"{show(person.name)} {NAMED_ELSEWHERE}: is that person a participant? "
+                    "answer with the participant's name as written, or null",
                 )
 
 

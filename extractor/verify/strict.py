@@ -5,7 +5,10 @@ goes (no meeting word, no transfer, a ban that is no sanction; a participant or 
 no person or no weapon goes too). A finding about a fact that turns on one of its roles (a
 host the participants' sides dispute, a party the verbs reverse) nulls that role and keeps the
 fact: the role's code and its text (`buyer` and `buyer_text`), or the host and guest states.
-Provenance lists what was removed or nulled (`strict_removed`). Every value whose
+A finding that rests on a cue missing near one part of a fact (no sanction word beside an
+embargo's target, a participant named only outside the meeting's sentences) only asks: strict
+keeps what it is about, and the finding with it. Provenance lists what was removed or nulled
+(`strict_removed`). Every value whose
 check failed is removed (an optional scalar becomes null, a category `other`, a list element
 goes), then every record left without support goes too: an arms item whose designation is
 unsupported, a delegate with neither a supported name nor a supported title, a Money value
@@ -22,6 +25,8 @@ from pydantic import BaseModel
 
 from extractor.schemas import FACT_KINDS, ArmsDeal, Check, Delegate, Document, Meeting
 from extractor.schemas.roles import DEFINING_FIELD, SURFACE_OF
+from extractor.verify.kinds import NO_MEASURE_BESIDE
+from extractor.verify.persons import NAMED_ELSEWHERE
 
 ROLE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], ...]] = {
     ArmsDeal: (("buyer", "buyer_text"), ("seller", "seller_text")),
@@ -30,12 +35,17 @@ ROLE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], ...]] = {
 """The roles of a fact that a finding may dispute, each as the fields that state it together;
 a finding's value names the role through one of them."""
 
+ABSENCE_FINDINGS = (NO_MEASURE_BESIDE, NAMED_ELSEWHERE)
+"""Findings that rest on the absence of a cue near one part of a fact (no sanction word beside
+its target, a participant named only outside the meeting's sentences): questions to the model,
+never a drop (an unseen text names things in ways no cue list foresees)."""
+
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def drop_unsupported(document: Document) -> Document:
     """The document without unsupported or contradicted values, its checks re-pathed."""
-    failed = {check.path for check in document.checks if check.failed}
+    failed = {check.path for check in document.checks if check.failed and not asks(check)}
     disputed = _disputed_roles(document)
     failed -= set(disputed)
     failed |= {role for roles in disputed.values() for role in roles}
@@ -51,11 +61,16 @@ def drop_unsupported(document: Document) -> Document:
     checks = [
         check.model_copy(update={"path": renames[check.path]})
         for check in document.checks
-        if check.path in renames
+        if check.path in renames and (not check.failed or asks(check))
     ]
     removed = sorted(failed - set(renames))
     provenance = document.provenance.model_copy(update={"strict_removed": removed})
     return document.model_copy(update={**updates, "checks": checks, "provenance": provenance})
+
+
+def asks(check: Check) -> bool:
+    """True for a finding that only asks (ABSENCE_FINDINGS): strict keeps what it is about."""
+    return any(phrase in check.message for phrase in ABSENCE_FINDINGS)
 
 
 def _disputed_roles(document: Document) -> dict[str, list[str]]:
@@ -66,7 +81,7 @@ def _disputed_roles(document: Document) -> dict[str, list[str]]:
         for index, fact in enumerate(getattr(document, kind)):
             path = f"{kind}[{index}]"
             for check in document.checks:
-                if check.path == path and check.failed:
+                if check.path == path and check.failed and not asks(check):
                     roles = _role_of(fact, check)
                     if roles is None:
                         disputed.pop(path, None)
@@ -125,6 +140,7 @@ def _prune(
     if _left_without_support(model, pruned_model):
         return None
     renames.update(local)
+    renames[old] = new
     return pruned_model
 
 
