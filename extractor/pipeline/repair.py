@@ -20,7 +20,7 @@ from extractor.arabic.sentences import split_sentences
 from extractor.arabic.targets import words_beside_measures
 from extractor.pipeline.assemble import shown_participants
 from extractor.schemas import Check
-from extractor.schemas.facts import ItemCategory
+from extractor.schemas.facts import ItemCategory, Side
 from extractor.schemas.response import (
     Answer,
     Code,
@@ -107,6 +107,8 @@ class Question:
             return "the resolution number in digits"
         if self.field == "category":
             return "one of the weapon categories"
+        if self.field == "side":
+            return "host, guest or other"
         if self.choices:
             return "one of " + ", ".join(f'"{choice}"' for choice in self.choices)
         return None
@@ -120,6 +122,8 @@ class Question:
             return ResolutionDigits | None
         if self.field == "category":
             return ItemCategory | None
+        if self.field == "side":
+            return Side | None
         if self.choices:
             return Literal[self.choices] | None
         return Text | None
