@@ -323,6 +323,7 @@ class _Builder:
             self.designations,
             self.categories,
             self.hosts,
+            self.sides,
             self.rewrites,
         )
 
@@ -410,6 +411,38 @@ class _Builder:
             }
             note = f"{meeting.host_country} <-> {guest}"
             yield self.case("host and guests swapped", "fact", changes, note, path)
+
+    def sides(self) -> Iterator[Case]:
+        """A delegate's side swapped (host <-> guest), flagged at the side or, when the sides
+        then dispute the host as a whole, at the meeting; a delegate given the state of the
+        other side, which the side check flags as the side its state contradicts."""
+        for m, meeting in enumerate(self.gold.meetings):
+            host = [meeting.host_country] if meeting.host_country else []
+            other_states = {"host": meeting.guest_countries, "guest": host}
+            for p, person in enumerate(meeting.participants):
+                if person.side not in ("host", "guest"):
+                    continue
+                path = f"meetings[{m}].participants[{p}]"
+                flipped = "guest" if person.side == "host" else "host"
+                note = f"{person.name}: {person.side} -> {flipped}"
+                yield self.case(
+                    "delegate's side swapped",
+                    "fact",
+                    {f"{path}.side": flipped},
+                    note,
+                    f"meetings[{m}]",
+                )
+                states = [s for s in other_states[person.side] if s != person.country]
+                if states:
+                    changes = {f"{path}.country": states[0]}
+                    note = f"{person.name}: {person.country} -> {states[0]}"
+                    yield self.case(
+                        "delegate given the other side's state",
+                        "fact",
+                        changes,
+                        note,
+                        f"{path}.side",
+                    )
 
 
 def _shift_date(value: str) -> str:

@@ -29,8 +29,26 @@ RECIPIENT_WORDS = word_set("إلى", "الى", "لصالح", "لدى")
 PARTNER_WORDS = word_set("مع", "بين")
 """Words before a party that the verb does not make its agent (`صفقة مع الولايات المتحدة`)."""
 
+PLACE_WORDS = word_set("في")
+"""The word before a place (`في وارسو`): a state named there is where something happens, never
+the agent of a verb."""
+
 SOURCE_WORDS = word_set("من")
 """The word before the seller of a purchase (`اشترت مصر من فرنسا`)."""
+
+VERBAL_NOUNS = word_set(
+    "بيع", "ببيع", "مبيعات", "تصدير", "صادرات", "تزويد", "تسليم", "شراء", "اقتناء", "امتلاك",
+)  # fmt: skip
+"""The cues that are nouns (masdars): their agent is a state's name (`أكدت قطر … لشراء`), never
+a demonym, which describes someone else (`رئيس الوزراء العراقي بحث تسليم الطائرات`)."""
+
+GIVING_VERBS = word_set("سلمت", "منحت", "زود", "زودت", "يزود")
+"""Supply verbs that take their recipient as a direct object (`منحت فرنسا لبنان مساعدة`): after
+a subject (`فرنسا منحت لبنان`, `بلاده سلمت مصر`) the state right after the verb is the
+recipient."""
+
+SUBJECT_WORDS = word_set("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا")
+"""Words that stand for a state as the subject of the verb after them (`بلاده سلمت مصر`)."""
 
 DEAL_NOUNS = word_set("صفقة", "صفقات", "عقد", "عقود")
 """Nouns of a deal: a state marked as recipient after one is the buyer (`صفقة محتملة

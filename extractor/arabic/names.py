@@ -113,6 +113,22 @@ def strip_clitics(word: str) -> list[str]:
     return sorted(stems, key=lambda stem: (-len(stem), stem != word, stem))
 
 
+PLURAL_CASES = (("ين", "ون"), ("ون", "ين"))
+"""The endings of a sound masculine plural in its two cases: the oblique `الحوثيين` and the
+nominative `الحوثيون` name the same group."""
+
+
+def case_forms(name: str) -> tuple[str, ...]:
+    """The name, and the name with its last word in the plural's other case (`المتمردين`,
+    `المتمردون`) when that word is long enough to be a plural."""
+    head, _, last = name.rpartition(" ")
+    for ending, other in PLURAL_CASES:
+        if len(last) >= 5 and last.endswith(ending):
+            swapped = last[: -len(ending)] + other
+            return name, f"{head} {swapped}" if head else swapped
+    return (name,)
+
+
 def _escape(literal: str) -> str:
     """`regex.escape`, typed."""
     escaped: str = regex.escape(literal)

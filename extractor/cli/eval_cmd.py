@@ -53,6 +53,7 @@ def _summary_lines(report: EvalReport) -> list[str]:
     scored = sum(1 for result in report.documents if result.status == "scored")
     distractors = report.distractors
     checks = report.checks
+    roles = report.roles
     lines = [
         f"documents: {documents} gold, {scored} scored, {len(report.errors)} error records, "
         f"{len(report.missing)} missing (errors and gaps count as no facts)",
@@ -61,6 +62,9 @@ def _summary_lines(report: EvalReport) -> list[str]:
         f"checks: {checks.failed} of {checks.values} output values unsupported or contradicted "
         f"({_percent(checks.failed_share)}); {checks.flagged} flagged, "
         f"{checks.unflagged} unflagged",
+        f"delegates: {roles.matched} gold delegates matched by name; country right "
+        f"{roles.country_right} of {roles.with_country} ({_percent(roles.country_share)}), "
+        f"side right {roles.side_right} of {roles.with_side} ({_percent(roles.side_share)})",
     ]
     lines += [f"  unflagged: {path}" for path in checks.unflagged_paths]
     lines += [f"  error: {error}" for error in report.errors]

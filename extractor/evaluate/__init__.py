@@ -3,7 +3,8 @@ distractors, and hallucinated values the run did not flag."""
 
 from extractor.evaluate.loading import EvaluationInputError, load_gold, load_predictions
 from extractor.evaluate.matching import designations_match, names_match
-from extractor.evaluate.report import CheckAudit, EvalReport, Score
+from extractor.evaluate.report import CheckAudit, EvalReport, RoleScore, Score
+from extractor.evaluate.roles import score_roles
 from extractor.evaluate.scoring import evaluate, score_document, score_run
 from extractor.evaluate.tuples import FactTuple, document_tuples
 
@@ -12,6 +13,7 @@ __all__ = [
     "EvalReport",
     "EvaluationInputError",
     "FactTuple",
+    "RoleScore",
     "Score",
     "designations_match",
     "document_tuples",
@@ -20,5 +22,6 @@ __all__ = [
     "load_predictions",
     "names_match",
     "score_document",
+    "score_roles",
     "score_run",
 ]

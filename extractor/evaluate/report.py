@@ -81,6 +81,34 @@ class CheckAudit(BaseModel):
         )
 
 
+class RoleScore(BaseModel):
+    """Gold delegates a run names (matched by name), and how many of them it gives the gold's
+    state and side (of those whose gold states one; a null counts as wrong)."""
+
+    matched: int = 0
+    with_country: int = 0
+    country_right: int = 0
+    with_side: int = 0
+    side_right: int = 0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def country_share(self) -> float | None:
+        """Share of matched delegates whose country is the gold's."""
+        return _ratio(self.country_right, self.with_country)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def side_share(self) -> float | None:
+        """Share of matched delegates whose side is the gold's."""
+        return _ratio(self.side_right, self.with_side)
+
+    def __add__(self, other: RoleScore) -> RoleScore:
+        return RoleScore(
+            **{name: getattr(self, name) + getattr(other, name) for name in RoleScore.model_fields}
+        )
+
+
 class DocumentResult(BaseModel):
     """How one gold document fared."""
 
@@ -90,6 +118,9 @@ class DocumentResult(BaseModel):
     distractor: bool = Field(description="The gold has no facts.")
     false_facts: int = Field(default=0, description="Facts predicted for a distractor.")
     scores: dict[str, Score] = Field(default_factory=dict, description="By tuple label.")
+    roles: RoleScore = Field(
+        default_factory=RoleScore, description="Named gold delegates: state and side right."
+    )
     checks: CheckAudit | None = None
 
 
@@ -111,6 +142,10 @@ class EvalReport(BaseModel):
     by_kind: dict[str, Score]
     by_label: dict[str, Score]
     distractors: Distractors
+    roles: RoleScore = Field(
+        default_factory=RoleScore,
+        description="Gold delegates matched by name, and how many have the gold's state and side.",
+    )
     checks: CheckAudit
     errors: list[str] = Field(
         default_factory=list, description="doc_id: type: message of each error record."

@@ -15,8 +15,10 @@ from extractor.evaluate.report import (
     Distractors,
     DocumentResult,
     EvalReport,
+    RoleScore,
     Score,
 )
+from extractor.evaluate.roles import score_roles
 from extractor.evaluate.tuples import FACT_KINDS, FactTuple, document_tuples
 from extractor.schemas import Document
 
@@ -67,6 +69,7 @@ def _document_result(doc_id: str, gold: GoldDocument, predictions: Predictions) 
         distractor=distractor,
         false_facts=fact_count(prediction) if distractor else 0,
         scores=score_document(prediction, gold.document),
+        roles=score_roles(prediction, gold.document),
         checks=None if gold.source is None else audit_checks(prediction, gold.source),
     )
 
@@ -108,6 +111,7 @@ def score_run(
             documents_with_false_facts=sum(1 for result in distractors if result.false_facts),
             false_facts=sum(result.false_facts for result in distractors),
         ),
+        roles=sum((result.roles for result in results), RoleScore()),
         checks=sum((result.checks for result in results if result.checks), CheckAudit()),
         errors=[
             f"{doc_id}: {failure.type}: {failure.message}"

@@ -240,7 +240,7 @@ class DocumentPipeline:
             patched = [s.latest.model_copy(deep=True) if s.latest else None for s in ledger.states]
             origins = ledger.assembled(patched).origins
             repair.apply(repair.withdrawals(ledger.failures, origins), {})
-            asked = repair.questions(ledger.failures, origins)
+            asked = repair.offer_choices(repair.questions(ledger.failures, origins), ledger.text)
             if not asked:
                 break
             charge(reasks=1)

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from pydantic import BaseModel, create_model
 
+from extractor.arabic.sentences import split_sentences
+from extractor.arabic.targets import words_beside_measures
 from extractor.pipeline.assemble import shown_participants
 from extractor.schemas import Check
-from extractor.schemas.facts import ItemCategory
+from extractor.schemas.facts import ItemCategory, Side
 from extractor.schemas.response import (
     Answer,
     Code,
     DealAnswer,
+    EmbargoAnswer,
     ItemAnswer,
     MeetingAnswer,
     PersonAnswer,
@@ -50,18 +53,25 @@ RECORD_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     ItemAnswer: ("designation",),
     DealAnswer: ("seller_text", "buyer_text", "seller", "buyer"),
     MeetingAnswer: ("host_country",),
+    EmbargoAnswer: ("target_text",),
 }
 """For a finding about a whole record (docs/contract.md, rule 3), the fields that may hold the
-value it turns on, in the order asked: a reversed or equal pair asks who sells."""
+value it turns on, in the order asked: a reversed or equal pair asks who sells; a target named
+beside no measure asks which words name it."""
 
-Reply = Literal["code", "resolution", "category", "text"]
+MAX_CHOICES = 16
+"""Most choices one question offers; beyond them the reply is free text (a small model chooses
+worse among many)."""
+
+Reply = Literal["code", "resolution", "category", "side", "choice", "text"]
 REPLY_TYPES: dict[Reply, Any] = {
     "code": Code | None,
     "resolution": ResolutionDigits | None,
     "category": ItemCategory | None,
+    "side": Side | None,
     "text": Text | None,
 }
-"""The type of each kind of reply in the reply schema."""
+"""The type of each kind of reply in the reply schema (a choice's is its choices)."""
 
 _SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
@@ -94,22 +104,31 @@ class Question:
     places: tuple[Place, ...]
     to_titles: bool = False
     """The old value is a post written as a name: it moves to the titles whatever the reply."""
+    choices: tuple[str, ...] = ()
+    """What the reply may be, as the article writes it (an embargo's target: the words beside
+    its measures); free text when empty."""
 
     @property
     def reply(self) -> Reply:
-        """What a reply is: a code, a resolution number or a weapon category, each told by the
-        repair prompt, or else text copied from the article."""
+        """What a reply is: a code, a resolution number, a weapon category, a side or one of the
+        offered choices, each told by the repair prompt, or else text copied from the article."""
         if self.field in COUNTRY_CODES:
             return "code"
         if self.field == "resolutions":
             return "resolution"
         if self.field == "category":
             return "category"
+        if self.field == "side":
+            return "side"
+        if self.choices:
+            return "choice"
         return "text"
 
     @property
     def annotation(self) -> Any:
         """The type a reply to this question has in the reply schema."""
+        if self.reply == "choice":
+            return Literal[self.choices] | None
         return REPLY_TYPES[self.reply]
 
 
@@ -154,6 +173,22 @@ def questions(
         )
         for n, ((field, old, message), group) in enumerate(list(grouped.items())[:limit], 1)
     ]
+
+
+def offer_choices(asked: Sequence[Question], text: str) -> list[Question]:
+    """The questions, those about an embargo's target offering the words beside the article's
+    measures (`حظر توريد الأسلحة إلى المتمردين`: `المتمردين`) instead of free text, so the
+    target moves to the words its measure names instead of the record being withdrawn."""
+    if not any(question.field == "target_text" for question in asked):
+        return list(asked)
+    beside = [w for span in split_sentences(text) for w in words_beside_measures(text, span)]
+    offered: list[Question] = []
+    for question in asked:
+        choices = tuple(dict.fromkeys(w for w in beside if w != question.old))
+        if question.field == "target_text" and 0 < len(choices) <= MAX_CHOICES:
+            question = replace(question, choices=choices)
+        offered.append(question)
+    return offered
 
 
 def withdrawals(

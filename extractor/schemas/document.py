@@ -151,6 +151,12 @@ class Provenance(BaseModel):
         description="Why each fact of the wrong kind was withdrawn unasked "
         "(docs/contract.md, rule 3).",
     )
+    strict_removed: list[str] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Paths `--strict` removed or nulled: failed values, disputed roles, records "
+        "whose kind the text refutes (paths before removal).",
+    )
     prompt_examples_withdrawn: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,

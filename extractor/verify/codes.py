@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.arabic.countries import CountryMention, body_for, is_iso3
+from extractor.arabic.lexicon import word_set
+from extractor.arabic.normalize import normalize_text
 from extractor.schemas import Check, CheckStatus
 from extractor.schemas.roles import CODE_TEXTS
 from extractor.verify.checks import contradicted, found, show, unsupported
@@ -21,10 +23,13 @@ def check_country(leaf: Leaf, source: Source) -> Check:
     others: list[tuple[OwnText, CountryMention]] = []
     for own in _own_texts(leaf, source):
         for mention in source.countries_in(own.span):
+            if _posted_to(own, mention, source):
+                continue
             if mention.iso3 == code:
                 span = (mention.start, mention.end)
                 return found(leaf, own.status, span, source, f"{code} is named in {own.field}")
-            others.append((own, mention))
+            if _states_another(own, mention, code):
+                others.append((own, mention))
     if others:
         own, first = others[0]
         named = sorted({mention.iso3 for _, mention in others})
@@ -44,6 +49,47 @@ def check_country(leaf: Leaf, source: Source) -> Check:
             span = (mention.start, mention.end)
             return found(leaf, "normalized", span, source, f"{code} is named in the text")
     return unsupported(leaf, f"{leaf.label} {code}: no name of that country is in the text")
+
+
+NAMES_ONLY_SUPPORT = frozenset({"name"})
+"""Fields that support a code but never contradict it: a person's name uses demonyms as given
+and family names (`تركي بن محمد`, `فيصل المصري`)."""
+
+POSTED_WORDS = word_set("لدى", "إلى", "الى")
+"""Words before the state a post is held in rather than for (`سفير مصر لدى فرنسا`)."""
+
+ENVOY_WORDS = word_set("سفير", "مبعوث", "ممثل", "مندوب", "قنصل")
+"""Posts held in another state: a state with `لـ` after one is where its holder is sent
+(`مبعوث الملك للمملكة العربية السعودية`)."""
+
+CAPITAL_HOMOGRAPHS: dict[str, str] = {normalize_text("عمّان"): "JOR"}
+"""Country names spelled like another state's capital once normalized: `عمان` is Oman and
+Amman, Jordan's capital (`أمين عمان`, the mayor of Amman)."""
+
+
+def _states_another(own: OwnText, mention: CountryMention, code: str) -> bool:
+    """True when a state named in a fact's own text contradicts `code`: not in a name, not a
+    homograph of that state's capital."""
+    if own.field in NAMES_ONLY_SUPPORT:
+        return False
+    return CAPITAL_HOMOGRAPHS.get(normalize_text(mention.surface)) != code
+
+
+def _posted_to(own: OwnText, mention: CountryMention, source: Source) -> bool:
+    """True when a post names the state it is held in, not the state of its holder: after
+    `لدى` or `إلى`, or with `لـ` after an envoy (`مبعوث الملك للمملكة العربية السعودية`)."""
+    sentence = source.sentence_of(own.span[0])
+    before = [
+        word
+        for word in source.words_in((sentence[0], mention.start))
+        if own.span[0] < word.end <= mention.start
+    ]
+    stems = [word.stems for word in before]
+    if stems and POSTED_WORDS.values(stems[-1:]):
+        return True
+    clitic = source.text[before[-1].end if before else own.span[0] : mention.start].strip()
+    marked = "ل" in clitic or normalize_text(mention.surface).startswith("لل")
+    return marked and bool(ENVOY_WORDS.values(stems))
 
 
 def check_imposed_by(leaf: Leaf, source: Source) -> Check:

@@ -14,11 +14,13 @@ def check_hosts(document: Document) -> Iterator[Check]:
     """A finding per meeting whose host and guests contradict each other, the place or the
     sides of its participants."""
     for index, meeting in enumerate(document.meetings):
-        if (reason := _contradiction(meeting)) is not None:
+        if (reason := host_disputed(meeting)) is not None:
             yield finding(f"meetings[{index}]", meeting.host_country, "contradicted", reason)
 
 
-def _contradiction(meeting: Meeting) -> str | None:
+def host_disputed(meeting: Meeting) -> str | None:
+    """Why a meeting's host and guests contradict each other, its place or its participants'
+    sides, if they do."""
     host, guests = meeting.host_country, set(meeting.guest_countries)
     question = "which state hosts this meeting? answer with its ISO3 code"
     if host is not None and host in guests:

@@ -11,6 +11,7 @@ from extractor.arabic.weapons import (
     AIRCRAFT_KINDS,
     BANS,
     COMPATIBLE,
+    SYSTEMS,
     WEAPON_NOUNS,
     categories,
     designation_category,
@@ -78,9 +79,16 @@ def _only_nouns_and_states(designation: str, words: Sequence[frozenset[str]]) ->
 
 
 def _marked_as_model(source: Source, span: Span) -> bool:
+    """True when the words right before the designation call it a model (`من طراز`) or name
+    the weapon it is a model of (`لدبابات "أبرامز إم 1 إيه 1"`, `الفرقاطات الفرنسية "فريم"`)."""
     sentence = source.sentence_of(span[0])
     before = source.words_in((sentence[0], span[0]))[-2:]
-    return any(not word.stems.isdisjoint(MODEL_WORDS) for word in before)
+    stems = [word.stems for word in before]
+    return (
+        any(not word.isdisjoint(MODEL_WORDS) for word in stems)
+        or bool(SYSTEMS.values(stems))
+        or any(value != "other" for value in WEAPON_NOUNS.values(stems))
+    )
 
 
 def _check_category(item: ArmsItem, path: str, spans: list[Span], source: Source) -> Check | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from extractor.arabic.deal_cues import DEAL_NOUNS, PURCHASE_VERBS, SALE_VERBS, TRANSFER_WORDS
+from extractor.arabic.names import case_forms
 from extractor.arabic.persons import not_a_person
 from extractor.arabic.sanctions import (
     BAN_COMPLEMENTS,
@@ -39,8 +40,8 @@ def check_kinds(document: Document, source: Source) -> Iterator[Check]:
         if (reason := _not_an_arms_deal(deal, source)) is not None:
             yield finding(f"arms_deals[{index}]", None, "unsupported", reason)
     for index, embargo in enumerate(document.embargoes):
-        if (reason := _not_an_embargo(embargo, source)) is not None:
-            yield finding(f"embargoes[{index}]", None, "unsupported", reason)
+        if (check := _not_an_embargo(f"embargoes[{index}]", embargo, source)) is not None:
+            yield check
 
 
 def _not_a_meeting(meeting: Meeting, source: Source) -> str | None:
@@ -113,15 +114,40 @@ def _military(source: Source, sentence: Span) -> bool:
     )
 
 
-def _not_an_embargo(embargo: Embargo, source: Source) -> str | None:
-    named = sentences_naming(source, embargo.target_text)
-    if not named:
+NO_MEASURE_BESIDE = "no sanction or embargo word in the sentences that name"
+"""How an embargo finding that rests on the absence of a measure beside its target begins: a
+question about the target (`embargoes[0]`, valued by its `target_text`), never a withdrawal."""
+
+
+def _not_an_embargo(path: str, embargo: Embargo, source: Source) -> Check | None:
+    """No measure in the whole article: no embargo is reported (a withdrawal). A measure stated
+    elsewhere, but none in the sentences that name the target, by its text, its other case
+    (`الحوثيين`, `الحوثيون`) or its state's name or demonym: which words name the target?"""
+    named = set()
+    for form in case_forms(embargo.target_text):
+        named |= sentences_naming(source, form)
+    if embargo.target is not None:
+        named |= {
+            source.sentence_of(mention.start)
+            for mention in source.countries
+            if mention.iso3 == embargo.target
+        }
+    if not named or any(_states_sanction(source, sentence) for sentence in named):
         return None
-    if any(_states_sanction(source, sentence) for sentence in named):
-        return None
-    return (
-        f"no sanction or embargo word in the sentences that name {show(embargo.target_text)}: "
-        "no measure against it is reported"
+    if not any(_states_sanction(source, sentence) for sentence in source.sentences):
+        return finding(
+            path,
+            None,
+            "unsupported",
+            "no sanction or embargo word in the article: no measure against "
+            f"{show(embargo.target_text)} is reported",
+        )
+    return finding(
+        path,
+        embargo.target_text,
+        "unsupported",
+        f"{NO_MEASURE_BESIDE} {show(embargo.target_text)}: which words beside the measure "
+        "name its target? answer with them as written, or null",
     )
 
 

@@ -11,14 +11,19 @@ from typing import Literal
 from extractor.arabic.countries import CountryMention
 from extractor.arabic.deal_cues import (
     DEAL_NOUNS,
+    GIVING_VERBS,
     PARTNER_WORDS,
+    PLACE_WORDS,
     PURCHASE_VERBS,
     RECIPIENT_WORDS,
     SALE_VERBS,
     SOURCE_WORDS,
+    SUBJECT_WORDS,
+    VERBAL_NOUNS,
 )
 from extractor.arabic.lexicon import Lexicon, Word
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.weapons import SYSTEMS, WEAPON_NOUNS
 from extractor.schemas import ArmsDeal, Check, Document
 from extractor.verify.checks import finding
 from extractor.verify.scope import deal_sentences
@@ -26,7 +31,7 @@ from extractor.verify.source import Source, Span
 
 Role = Literal["buyer", "seller"]
 Cue = Literal["sale", "purchase", "deal"]
-Mark = Literal["recipient", "partner", "source", ""]
+Mark = Literal["recipient", "partner", "source", "place", ""]
 
 AGENT_WORDS = 8
 """Most words between a verb and its agent: further off, another clause has begun."""
@@ -171,11 +176,39 @@ def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
             before = max((e for _, e, c in cues[:position] if c != "deal"), default=0)
             after = cues[position + 1][0] if position + 1 < len(cues) else len(words)
             span = (words[start].start, words[end - 1].end)
-            yield from _cue_readings(cue, span, start, end, before, after, marked)
+            form = _form(stems, start, end, marked)
+            yield from _cue_readings(cue, form, span, start, end, before, after, marked)
+
+
+Form = Literal["verb", "noun", "given"]
+"""How a cue stands: a verb whose agent is read around it, a verbal noun (whose agent is a
+state's name, never a demonym: `رئيس الوزراء العراقي … بشأن تسليم الطائرات` names who spoke,
+not who delivers), or a giving verb after its subject (the state after it is the recipient)."""
+
+
+def _form(
+    stems: list[frozenset[str]],
+    start: int,
+    end: int,
+    marked: list[tuple[int, CountryMention, Mark]],
+) -> Form:
+    """`تسليم الطائرات` is a noun; `فرنسا منحت لبنان`, `بلاده سلمت مصر` a giving verb after its
+    subject; anything else a verb."""
+    cue = stems[start:end]
+    if VERBAL_NOUNS.values(cue):
+        return "noun"
+    if GIVING_VERBS.values(cue) and start > 0:
+        subject = SUBJECT_WORDS.values(stems[start - 1 : start]) or any(
+            at == start - 1 and not mark for at, _, mark in marked
+        )
+        if subject:
+            return "given"
+    return "verb"
 
 
 def _cue_readings(
     cue: Cue,
+    form: Form,
     span: Span,
     start: int,
     end: int,
@@ -197,8 +230,17 @@ def _cue_readings(
     if cue == "deal":
         return
     role: Role = "seller" if cue == "sale" else "buyer"
+    if form == "given":
+        for at, mention, mark in following:
+            if at < end + 3 and not mark:
+                yield Reading(mention.iso3, "buyer", span)
+                break
+        for at, mention, mark in marked:
+            if at == start - 1 and not mark:
+                yield Reading(mention.iso3, "seller", span)
+        return
     agent = _agent(start, end, before, after, marked)
-    if agent is not None:
+    if agent is not None and not (form == "noun" and agent.kind == "demonym"):
         yield Reading(agent.iso3, role, span)
 
 
@@ -217,15 +259,20 @@ def _agent(
 
 def _mark(source: Source, words: list[Word], at: int, mention: CountryMention) -> Mark:
     """How the words around a state mark its role: `لقطر`, `إلى قطر` (recipient), `مع قطر`
-    (partner), `من قطر` (source)."""
+    (partner), `من قطر` (source), `في وارسو` (place); a demonym after a weapon (`أسلحة
+    فرنسية`, `طائرات رافال الفرنسية`) names where the weapon comes from (source)."""
     clitic = source.text[words[at].start : mention.start] if at >= 0 else ""
     if "ل" in clitic or normalize_text(mention.surface).startswith("لل"):
         return "recipient"
     previous = [words[at - 1].stems] if at > 0 else []
+    if mention.kind == "demonym" and (WEAPON_NOUNS.values(previous) or SYSTEMS.values(previous)):
+        return "source"
     if RECIPIENT_WORDS.values(previous):
         return "recipient"
     if PARTNER_WORDS.values(previous):
         return "partner"
     if SOURCE_WORDS.values(previous):
         return "source"
+    if PLACE_WORDS.values(previous):
+        return "place"
     return ""

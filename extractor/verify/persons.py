@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.lexicon import phrase_words, word_set
 from extractor.arabic.persons import POST, not_a_person
 from extractor.arabic.place_names import is_place_head
 from extractor.schemas import Check, Delegate, Document
@@ -15,6 +15,10 @@ from extractor.verify.source import Source, Span
 
 LEAD_WORDS = 3
 """Words of a post compared: two would take `رئيس أركان الجيش` for `رئيس أركان القوات`."""
+
+NAMED_ELSEWHERE = "is named only outside this meeting's sentences"
+"""What a participant finding that rests on the absence of their name from the meeting's
+sentences says: a question about that participant, never a withdrawal."""
 
 POST_REACH = 8
 """Most words between a post and the name it stands before (`نائب القائد العام الفريق أول ركن
@@ -50,9 +54,8 @@ def check_participants(document: Document, source: Source) -> Iterator[Check]:
                     path,
                     person.name,
                     "unsupported",
-                    f"{show(person.name)} is named only outside this meeting's sentences: is "
-                    "that person a participant? answer with the participant's name as written, "
-                    "or null",
+                    f"{show(person.name)} {NAMED_ELSEWHERE}: is that person a participant? "
+                    "answer with the participant's name as written, or null",
                 )
 
 
@@ -100,12 +103,37 @@ def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
     name = person.name or ""
     if not sentences_naming(source, name).isdisjoint(sentences):
         return True
+    if any(_referred_to(source, person, sentence) for sentence in sentences):
+        return True
     named = occurrences(source, name)
     return any(
         _post_before(source, title, start) and _post_in(source, title, sentences)
         for title in person.titles
         for start, _ in named
     )
+
+
+COUNTERPARTS = word_set("نظير", "نظيره", "نظيرته", "نظيرها", "نظراء", "نظرائه")
+"""Words that refer to a participant by the post they share with another (`نظيرته الفرنسية`)."""
+
+
+def _referred_to(source: Source, person: Delegate, sentence: Span) -> bool:
+    """True when the sentence refers to the person by the first word of one of their posts or
+    a counterpart word, with their state's demonym right after it (`الوزير الأميركي` for
+    `وزير الخارجية الأميركية جون كيري`, `نظيرته الفرنسية`)."""
+    if person.country is None:
+        return False
+    heads = {stem for title in person.titles for word in phrase_words(title)[:1] for stem in word}
+    words = source.words_in(sentence)
+    for mention in source.countries_in(sentence):
+        if mention.iso3 != person.country or mention.kind != "demonym":
+            continue
+        before = [word for word in words if word.end <= mention.start][-1:]
+        if before and (
+            not before[0].stems.isdisjoint(heads) or COUNTERPARTS.values([before[0].stems])
+        ):
+            return True
+    return False
 
 
 def _lead(title: str) -> Sequence[frozenset[str]]:

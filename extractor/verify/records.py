@@ -10,6 +10,7 @@ from extractor.verify.items import check_items
 from extractor.verify.kinds import check_kinds
 from extractor.verify.parties import check_parties
 from extractor.verify.persons import check_participants
+from extractor.verify.sides import check_sides
 from extractor.verify.source import Source
 from extractor.verify.targets import check_targets
 
@@ -19,6 +20,7 @@ def record_checks(document: Document, source: Source) -> list[Check]:
     return [
         *check_participants(document, source),
         *check_hosts(document),
+        *check_sides(document, source),
         *check_kinds(document, source),
         *check_parties(document, source),
         *check_items(document, source),

@@ -8,6 +8,7 @@ import regex
 from extractor.arabic.lexicon import Lexicon, stem_index, words_of
 from extractor.arabic.meeting_words import DELEGATION_MARKERS
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.titles import HONORIFICS
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.schemas import ArmsDeal, Document
 from extractor.verify.source import Source, Span
@@ -52,13 +53,27 @@ def occurrences(source: Source, text: str) -> list[Span]:
 
 
 def sentences_naming(source: Source, name: str) -> set[Span]:
-    """The sentences that name someone or something, in full or by the last word of a longer
-    name (a surname the text refers back by: `الجضران` for `إبراهيم الجضران`)."""
+    """The sentences that name someone or something, in full, by the last word of a longer
+    name (a surname the text refers back by: `الجضران` for `إبراهيم الجضران`), or by its first
+    word after an honorific (`الشيخ تميم` for `تميم بن حمد آل ثاني`)."""
     named = {source.sentence_of(start) for start, _ in occurrences(source, name)}
     parts = name.split()
     if len(parts) > 1 and len(parts[-1]) >= 3:
         named |= {source.sentence_of(start) for start, _ in occurrences(source, parts[-1])}
+    if len(parts) > 1 and len(parts[0]) >= 3:
+        named |= {
+            source.sentence_of(start)
+            for start, _ in occurrences(source, parts[0])
+            if _after_honorific(source, start)
+        }
     return named
+
+
+def _after_honorific(source: Source, start: int) -> bool:
+    """True when the word before an offset is an honorific (`الشيخ`, `الأمير`, `سمو`)."""
+    sentence = source.sentence_of(start)
+    before = source.words_in((sentence[0], start))[-1:]
+    return any(normalize_text(source.at((w.start, w.end))) in HONORIFICS for w in before)
 
 
 def meeting_sentences(document: Document, index: int, source: Source) -> set[Span]:

@@ -1,14 +1,20 @@
 """Strict mode: keep only what the source supports.
 
-Every record with a failed whole-record finding goes (a fact of the wrong kind, a participant
-who is no person or not in the meeting, an item that is no weapon: docs/contract.md, rule 3).
-Every value whose check failed is removed (an optional scalar becomes null, a category
-`other`, a list element goes), then every record left without support goes too: an arms item
-whose designation is unsupported, a delegate with neither a supported name nor a supported
-title, a Money value whose text is unsupported, a meeting without participants, a deal without
-items or value, an embargo whose target_text is unsupported. The surviving values keep their
-checks, re-pathed to their new indices, so the result is verified without the source being
-read again.
+A failed whole-record finding that turns on no value refutes the record's kind, and the record
+goes (no meeting word, no transfer, a ban that is no sanction; a participant or item found to be
+no person or no weapon goes too). A finding about a fact that turns on one of its roles (a
+host the participants' sides dispute, a party the verbs reverse) nulls that role and keeps the
+fact: the role's code and its text (`buyer` and `buyer_text`), or the host and guest states.
+A finding that rests on a cue missing near one part of a fact (no sanction word beside an
+embargo's target, a participant named only outside the meeting's sentences) only asks: strict
+keeps what it is about, and the finding with it. Provenance lists what was removed or nulled
+(`strict_removed`; docs/contract.md, rule 3). Every value whose
+check failed is removed (an optional scalar becomes null, a category `other`, a list element
+goes), then every record left without support goes too: an arms item whose designation is
+unsupported, a delegate with neither a supported name nor a supported title, a Money value
+whose text is unsupported, a meeting without participants, a deal without items or value,
+an embargo whose target_text is unsupported. The surviving values keep their checks, re-pathed
+to their new indices, so the result is verified without the source being read again.
 """
 
 from __future__ import annotations
@@ -17,15 +23,32 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from extractor.schemas import FACT_KINDS, ArmsDeal, Delegate, Document, Meeting
-from extractor.schemas.roles import DEFINING_FIELD
+from extractor.schemas import FACT_KINDS, ArmsDeal, Check, Delegate, Document, Meeting
+from extractor.schemas.roles import DEFINING_FIELD, SURFACE_OF
+from extractor.verify.kinds import NO_MEASURE_BESIDE
+from extractor.verify.persons import NAMED_ELSEWHERE
+
+ROLE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], ...]] = {
+    ArmsDeal: (("buyer", "buyer_text"), ("seller", "seller_text")),
+    Meeting: (("host_country", "guest_countries"),),
+}
+"""The roles of a fact that a finding may dispute, each as the fields that state it together;
+a finding's value names the role through one of them."""
+
+ABSENCE_FINDINGS = (NO_MEASURE_BESIDE, NAMED_ELSEWHERE)
+"""Findings that rest on the absence of a cue near one part of a fact (no sanction word beside
+its target, a participant named only outside the meeting's sentences): questions to the model,
+never a drop (an unseen text names things in ways no cue list foresees)."""
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def drop_unsupported(document: Document) -> Document:
     """The document without unsupported or contradicted values, its checks re-pathed."""
-    failed = {check.path for check in document.checks if check.failed}
+    failed = {check.path for check in document.checks if check.failed and not asks(check)}
+    disputed = _disputed_roles(document)
+    failed -= set(disputed)
+    failed |= {role for roles in disputed.values() for role in roles}
     renames: dict[str, str] = {}
     updates: dict[str, list[BaseModel]] = {}
     for kind in FACT_KINDS:
@@ -38,9 +61,47 @@ def drop_unsupported(document: Document) -> Document:
     checks = [
         check.model_copy(update={"path": renames[check.path]})
         for check in document.checks
-        if check.path in renames
+        if check.path in renames and (not check.failed or asks(check))
     ]
-    return document.model_copy(update={**updates, "checks": checks})
+    removed = sorted(failed - set(renames))
+    provenance = document.provenance.model_copy(update={"strict_removed": removed})
+    return document.model_copy(update={**updates, "checks": checks, "provenance": provenance})
+
+
+def asks(check: Check) -> bool:
+    """True for a finding that only asks (ABSENCE_FINDINGS): strict keeps what it is about."""
+    return any(phrase in check.message for phrase in ABSENCE_FINDINGS)
+
+
+def _disputed_roles(document: Document) -> dict[str, list[str]]:
+    """Fact paths whose failed finding turns on one of the fact's roles, with the paths of the
+    fields that state that role (nulled instead of dropping the fact)."""
+    disputed: dict[str, list[str]] = {}
+    for kind in FACT_KINDS:
+        for index, fact in enumerate(getattr(document, kind)):
+            path = f"{kind}[{index}]"
+            for check in document.checks:
+                if check.path == path and check.failed and not asks(check):
+                    roles = _role_of(fact, check)
+                    if roles is None:
+                        disputed.pop(path, None)
+                        break
+                    disputed.setdefault(path, []).extend(f"{path}.{name}" for name in roles)
+    return disputed
+
+
+def _role_of(fact: BaseModel, check: Check) -> tuple[str, ...] | None:
+    """The fields of the role a finding turns on, or None when it refutes the whole fact."""
+    if check.value is None:
+        return None
+    for role in ROLE_FIELDS.get(type(fact), ()):
+        for name in role:
+            value = getattr(fact, name)
+            if value == check.value or (isinstance(value, list) and check.value in value):
+                return role
+            if SURFACE_OF.get(name) and getattr(fact, SURFACE_OF[name]) == check.value:
+                return role
+    return None
 
 
 def _prune(
@@ -55,7 +116,9 @@ def _prune(
     for name in type(model).model_fields:
         value = getattr(model, name)
         old_path, new_path = f"{old}.{name}", f"{new}.{name}"
-        if isinstance(value, list):
+        if isinstance(value, list) and old_path in failed:
+            updates[name] = []
+        elif isinstance(value, list):
             kept: list[object] = []
             for index, element in enumerate(value):
                 old_element, new_element = f"{old_path}[{index}]", f"{new_path}[{len(kept)}]"
@@ -77,6 +140,7 @@ def _prune(
     if _left_without_support(model, pruned_model):
         return None
     renames.update(local)
+    renames[old] = new
     return pruned_model
 
 

@@ -206,7 +206,7 @@ def test_a_host_that_is_also_a_guest_is_contradicted() -> None:
     assert "host PAK is also a guest" in _finding(_verified(SEED_ID, raw), "meetings[1]").message
 
 
-def test_strict_drops_flagged_participants_items_and_facts() -> None:
+def test_strict_drops_refuted_participants_items_and_facts_and_keeps_asked_ones() -> None:
     raw = gold_raw(SEED_ID)
     raw["meetings"][0]["participants"][0]["name"] = "ليبيا"
     raw["meetings"][1]["participants"][1]["name"] = "إسحاق دار"
@@ -215,12 +215,14 @@ def test_strict_drops_flagged_participants_items_and_facts() -> None:
         designation="باكستان", quantity=None, quantity_text=None
     )
     strict = drop_unsupported(_verified(SEED_ID, raw))
-    assert failed_checks(strict) == []
+    [asked] = failed_checks(strict)
+    assert (asked.path, asked.value) == ("meetings[1].participants[1]", "إسحاق دار")
+    assert "named only outside this meeting" in asked.message
     assert [p.name for p in strict.meetings[0].participants][:2] == [
         "أسامة سعد حمد",
         "خليفة أبو القاسم حفتر",
     ]
-    assert [p.name for p in strict.meetings[1].participants] == ["صدام خليفة حفتر"]
+    assert [p.name for p in strict.meetings[1].participants] == ["صدام خليفة حفتر", "إسحاق دار"]
     assert len(strict.meetings) == 3
     assert [item.designation for item in strict.arms_deals[0].items] == ["JF-17 Thunder"]
 

@@ -75,3 +75,24 @@ def test_checks_are_repathed_to_the_surviving_values() -> None:
     assert [(c.path, c.status, c.span) for c in strict.checks] == [
         (c.path, c.status, c.span) for c in again.checks
     ]
+
+
+def test_a_disputed_role_is_nulled_and_the_fact_kept() -> None:
+    """Host and guests swapped: the meeting keeps its people and place, its states go; a pair
+    the verbs reverse: the deal keeps its items, the disputed party goes; provenance says what."""
+    raw = gold_raw(SEED_ID)
+    meeting = raw["meetings"][0]
+    meeting["host_country"], meeting["guest_countries"] = (
+        meeting["guest_countries"][0],
+        [meeting["host_country"]],
+    )
+    verified = verify_document(Document.model_validate(raw), article(SEED_ID))
+    assert any(c.path == "meetings[0]" and c.failed for c in verified.checks)
+    strict = drop_unsupported(verified)
+    kept = strict.meetings[0]
+    assert kept.participants == verified.meetings[0].participants
+    assert kept.location_text == verified.meetings[0].location_text
+    assert kept.host_country is None
+    assert kept.guest_countries == []
+    assert "meetings[0].host_country" in strict.provenance.strict_removed
+    assert failed_checks(strict) == []
