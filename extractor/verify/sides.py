@@ -1,5 +1,6 @@
-"""A delegate's side in its meeting (docs/contract.md, rule 3): the host receives (`استقبل`), the guest visits
-(`زار`, `وصل`); a delegate of the host state is no guest, one of a guest state no host."""
+"""A delegate's side in its meeting (docs/contract.md, rule 3): the host receives (`استقبل`),
+the guest visits (`زار`, `وصل`); a delegate of the host state is no guest, one of a guest state
+no host."""
 
 from __future__ import annotations
 
