@@ -118,7 +118,9 @@ class FakeOpenAIServer(LoopbackServer):
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
-                raw = self.rfile.read(length).decode("utf-8")
+                raw = self.rfile.read(length)
+                if len(raw) < length:
+                    return  # the client hung up before sending its whole request
                 request = Request(
                     self.path, dict(self.headers.items()), json.loads(raw), time.monotonic()
                 )
