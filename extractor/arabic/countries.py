@@ -210,6 +210,51 @@ def country_named(surface: str) -> str | None:
     return None if found is None else found[0]
 
 
+def body_mentions(text: str) -> list[tuple[str, int, int]]:
+    """Every international body named in `text`, as (code, start, end) in ORIGINAL offsets."""
+    normalized = normalize(text)
+    return [
+        (code, *normalized.to_original(start, end))
+        for start, end, code in _bodies().scan(normalized.text)
+    ]
+
+
+RESOLUTION_REACH = 3
+"""Most words between a body's name and the number of its resolution (`قرار مجلس الأمن الدولي
+رقم 1970`)."""
+
+RESOLUTION_NOUNS = frozenset(normalize_text(word) for word in ("قرار", "قرارات", "قراري"))
+"""Nouns a body's name completes when it issued the resolution (`بموجب قرار مجلس الأمن`)."""
+
+
+def resolution_body(text: str, numbers: Iterable[str]) -> tuple[str, str] | None:
+    """The body that a resolution noun names as the issuer of one of the numbers in `text`
+    (`قرار مجلس الأمن الدولي رقم 1970`: `مجلس الأمن الدولي`, UNSC); None when no body stands
+    so. A body that only demands or welcomes a resolution (`طالب مجلس الأمن بتنفيذ القرار`) is
+    no issuer."""
+    normalized = normalize(text)
+    bodies = [body for body in body_mentions(text) if _after_resolution_noun(text, body[1])]
+    for number in numbers:
+        pattern = rf"(?<!\d){regex.escape(normalize_text(number))}(?!\d)"
+        for match in regex.finditer(pattern, normalized.text):
+            at = normalized.to_original(match.start(), match.end())[0]
+            for code, start, end in bodies:
+                if end <= at and len(_WORD.findall(text[end:at])) <= RESOLUTION_REACH:
+                    return text[start:end], code
+    return None
+
+
+def _after_resolution_noun(text: str, start: int) -> bool:
+    """True when the word before an offset is a resolution noun (`قرار`, `بموجب القرار`)."""
+    before = _WORD.findall(text[max(0, start - 16) : start])
+    if not before:
+        return False
+    return any(
+        stem.removeprefix("ال") in RESOLUTION_NOUNS
+        for _, stem in proclitic_splits(normalize_text(before[-1]))
+    )
+
+
 @lru_cache(maxsize=1024)
 def body_for(surface: str) -> str | None:
     """The international body a surface names: UNSC (also `الأمم المتحدة`), EU, AU or AL (the

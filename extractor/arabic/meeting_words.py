@@ -15,3 +15,21 @@ DELEGATION_MARKERS = word_set(
     "وفد", "الوفد", "عن الجانب", "بمعية", "برفقة",
 )  # fmt: skip
 """Delegation and attendance words. Leaves out `مع` (it joins any two nouns) and `كما`."""
+
+RECEIVING_VERBS = word_set(
+    "استقبل", "يستقبل", "استقبلت", "تستقبل", "استضاف", "يستضيف", "استضافت", "تستضيف", "رحب",
+    "يرحب", "رحبت", "ترحب",
+)  # fmt: skip
+"""Verbs whose agent receives the meeting's other side: the host."""
+
+VISITING_VERBS = word_set(
+    "زار", "يزور", "زارت", "تزور", "زاروا", "وصل", "يصل", "وصلت", "تصل", "وصلوا",
+)  # fmt: skip
+"""Verbs whose agent comes to the meeting's other side: a guest."""
+
+CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
+"""Words that may stand before a verb that opens its clause (`وقد استقبل`, `كما زار`)."""
+
+DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثة", "البعثة")
+"""Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
+delegation's state."""

@@ -14,7 +14,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from extractor.arabic.countries import body_for, countries_in, country_for, country_mentions
+from extractor.arabic.countries import (
+    body_for,
+    countries_in,
+    country_for,
+    country_mentions,
+    resolution_body,
+)
 from extractor.arabic.dates import resolve_date
 from extractor.arabic.names import find_all, find_text
 from extractor.arabic.normalize import Normalized, normalize
@@ -232,8 +238,11 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
 
 
 def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:
-    """An embargo; the imposing body or state and the target's code read from their texts."""
+    """An embargo; the imposing body or state and the target's code read from their texts. An
+    answer without an imposer takes the body that its resolution numbers are named after."""
     imposed_by_text = answer.imposed_by_text
+    if imposed_by_text is None and (found := resolution_body(article.text, answer.resolutions)):
+        imposed_by_text = found[0]
     imposed_by = (
         (body_for(imposed_by_text) or country_for(imposed_by_text)) if imposed_by_text else None
     )

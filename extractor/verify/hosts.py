@@ -9,6 +9,8 @@ from extractor.arabic.countries import country_for
 from extractor.schemas import Check, Document, Meeting
 from extractor.verify.checks import finding
 
+HOST_QUESTION = "which state hosts this meeting? answer with its ISO3 code"
+
 
 def check_hosts(document: Document) -> Iterator[Check]:
     """A finding per meeting whose host and guests contradict each other, the place or the
@@ -22,7 +24,7 @@ def host_disputed(meeting: Meeting) -> str | None:
     """Why a meeting's host and guests contradict each other, its place or its participants'
     sides, if they do."""
     host, guests = meeting.host_country, set(meeting.guest_countries)
-    question = "which state hosts this meeting? answer with its ISO3 code"
+    question = HOST_QUESTION
     if host is not None and host in guests:
         return f"host {host} is also a guest: {question}"
     place = country_for(meeting.location_text) if meeting.location_text else None

@@ -13,6 +13,7 @@ from extractor.verify.persons import check_participants
 from extractor.verify.sides import check_sides
 from extractor.verify.source import Source
 from extractor.verify.targets import check_targets
+from extractor.verify.visits import check_visits
 
 
 def record_checks(document: Document, source: Source) -> list[Check]:
@@ -20,6 +21,7 @@ def record_checks(document: Document, source: Source) -> list[Check]:
     return [
         *check_participants(document, source),
         *check_hosts(document),
+        *check_visits(document, source),
         *check_sides(document, source),
         *check_kinds(document, source),
         *check_parties(document, source),

@@ -4,28 +4,16 @@ no host."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from extractor.arabic.countries import country_for
-from extractor.arabic.lexicon import Word, word_set
+from extractor.arabic.meeting_words import RECEIVING_VERBS, VISITING_VERBS
+from extractor.arabic.visits import opens_clause
 from extractor.schemas import Check, Delegate, Document, Meeting
 from extractor.verify.checks import finding, show
 from extractor.verify.hosts import host_disputed
 from extractor.verify.scope import meeting_sentences, occurrences
 from extractor.verify.source import Source, Span
-
-RECEIVING_VERBS = word_set(
-    "استقبل", "يستقبل", "استقبلت", "تستقبل", "استضاف", "يستضيف", "استضافت", "تستضيف",
-)  # fmt: skip
-"""Verbs whose agent receives the meeting's other side: the host."""
-
-VISITING_VERBS = word_set(
-    "زار", "يزور", "زارت", "تزور", "زاروا", "وصل", "يصل", "وصلت", "تصل", "وصلوا",
-)  # fmt: skip
-"""Verbs whose agent comes to the meeting's other side: a guest."""
-
-CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
-"""Words that may stand before a verb that opens its clause (`وقد استقبل`, `كما زار`)."""
 
 AGENT_REACH = 8
 """Most words between a verb that opens its clause and its agent's name (`استقبل رئيس الوزراء
@@ -85,7 +73,7 @@ def _agents(meeting: Meeting, source: Source, sentences: set[Span]) -> dict[int,
         stems = [word.stems for word in words]
         for lexicon, side in ((RECEIVING_VERBS, "host"), (VISITING_VERBS, "guest")):
             for start, end, _ in lexicon.scan(stems):
-                if not _opens_clause(source, words, stems, start):
+                if not opens_clause(source.text, words, start):
                     continue
                 reach = words[end : end + AGENT_REACH]
                 if not reach:
@@ -95,19 +83,6 @@ def _agents(meeting: Meeting, source: Source, sentences: set[Span]) -> dict[int,
                 if named is not None and named[0] not in agents:
                     agents[named[0]] = (side, (words[start].start, named[1]))
     return agents
-
-
-def _opens_clause(
-    source: Source, words: Sequence[Word], stems: Sequence[frozenset[str]], start: int
-) -> bool:
-    """True when a verb opens its clause: after punctuation, the sentence start, or openers."""
-    at = start
-    while at > 0 and CLAUSE_OPENERS.values(stems[at - 1 : at]):
-        at -= 1
-    if at == 0:
-        return True
-    gap = source.text[words[at - 1].end : words[at].start]
-    return any(mark in gap for mark in "،,؛;:.")
 
 
 def _clause_end(source: Source, start: int, end: int) -> int:

@@ -3,8 +3,10 @@
 A failed whole-record finding that turns on no value refutes the record's kind, and the record
 goes (no meeting word, no transfer, a ban that is no sanction; a participant or item found to be
 no person or no weapon goes too). A finding about a fact that turns on one of its roles (a
-host the participants' sides dispute, a party the verbs reverse) nulls that role and keeps the
-fact: the role's code and its text (`buyer` and `buyer_text`), or the host and guest states.
+host the participants' sides or the verbs dispute, a party the verbs reverse) nulls that role
+and keeps the fact: the role's code and its text (`buyer` and `buyer_text`), or the host and
+guest states; a deal read the wrong way round (its seller buys) loses both parties, and a deal
+left with no party goes.
 A finding that rests on a cue missing near one part of a fact (no sanction word beside an
 embargo's target, a participant named only outside the meeting's sentences) only asks: strict
 keeps what it is about, and the finding with it. Provenance lists what was removed or nulled
@@ -83,6 +85,8 @@ def _disputed_roles(document: Document) -> dict[str, list[str]]:
             for check in document.checks:
                 if check.path == path and check.failed and not asks(check):
                     roles = _role_of(fact, check)
+                    if roles is not None and _reversed_parties(fact, check):
+                        roles = tuple(name for role in ROLE_FIELDS[ArmsDeal] for name in role)
                     if roles is None:
                         disputed.pop(path, None)
                         break
@@ -102,6 +106,21 @@ def _role_of(fact: BaseModel, check: Check) -> tuple[str, ...] | None:
             if SURFACE_OF.get(name) and getattr(fact, SURFACE_OF[name]) == check.value:
                 return role
     return None
+
+
+def _reversed_parties(fact: BaseModel, check: Check) -> bool:
+    """True when a finding says a deal's seller buys or its buyer sells: the deal is read the
+    wrong way round, so neither party stands."""
+    if not isinstance(fact, ArmsDeal):
+        return False
+    return (fact.seller is not None and f"makes {fact.seller} the buyer" in check.message) or (
+        fact.buyer is not None and f"makes {fact.buyer} the seller" in check.message
+    )
+
+
+def _has_party(deal: ArmsDeal) -> bool:
+    """True when a deal names a buyer or a seller, by code or as written."""
+    return any((deal.buyer, deal.seller, deal.buyer_text, deal.seller_text))
 
 
 def _prune(
@@ -153,5 +172,6 @@ def _left_without_support(before: BaseModel, after: BaseModel) -> bool:
         return bool(before.participants) and not after.participants
     if isinstance(before, ArmsDeal) and isinstance(after, ArmsDeal):
         had = bool(before.items) or before.value is not None
-        return had and not after.items and after.value is None
+        lost_parties = _has_party(before) and not _has_party(after)
+        return lost_parties or (had and not after.items and after.value is None)
     return False

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extractor.arabic
-from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.countries import country_mentions
+from extractor.arabic.lexicon import phrase_words, words_of
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.people import people_named
 from extractor.arabic.sentences import split_sentences
@@ -75,6 +76,9 @@ ARGUMENTS: dict[str, ArgumentsFor] = {
     "list[str]": lambda _, pieces: [pieces],
     "Iterable[str]": lambda _, pieces: [pieces],
     "Iterable[frozenset[str]]": lambda text, _: [phrase_words(text)],
+    "Sequence[Word]": lambda text, _: [words_of(text)],
+    "Sequence[CountryMention]": lambda text, _: [country_mentions(text)],
+    "int": lambda text, _: [0, len(words_of(text)) // 2],
 }
 """For each parameter type of the layer's functions, the values drawn from a text."""
 

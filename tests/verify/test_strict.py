@@ -96,3 +96,37 @@ def test_a_disputed_role_is_nulled_and_the_fact_kept() -> None:
     assert kept.guest_countries == []
     assert "meetings[0].host_country" in strict.provenance.strict_removed
     assert failed_checks(strict) == []
+
+
+JAKARTA = (
+    "وقعت إندونيسيا عقدًا لشراء 42 طائرة مقاتلة من طراز رافال من فرنسا، وقالت وزارة الدفاع "
+    "الإندونيسية إن الطائرات ستسلم على ثلاث دفعات."
+)
+
+
+def _deal(buyer: str, buyer_text: str, seller: str, seller_text: str) -> Document:
+    deal = {
+        "buyer": buyer,
+        "buyer_text": buyer_text,
+        "seller": seller,
+        "seller_text": seller_text,
+        "items": [{"designation": "رافال", "category": "fighter_aircraft", "quantity": 42}],
+        "status": "signed",
+        "evidence": [JAKARTA],
+    }
+    document = Document.model_validate({"doc_id": "jakarta", "arms_deals": [deal]})
+    return verify_document(document, JAKARTA)
+
+
+def test_a_deal_read_the_wrong_way_round_loses_both_parties_and_goes() -> None:
+    """`لشراء … من فرنسا`: a deal that makes France the buyer has neither party right, and a
+    deal with no party is no fact an analyst can file; one party disputed keeps the deal."""
+    right = drop_unsupported(_deal("IDN", "إندونيسيا", "FRA", "فرنسا"))
+    assert (right.arms_deals[0].buyer, right.arms_deals[0].seller) == ("IDN", "FRA")
+    reversed_ = _deal("FRA", "فرنسا", "IDN", "إندونيسيا")
+    assert any(c.path == "arms_deals[0]" and c.failed for c in reversed_.checks)
+    strict = drop_unsupported(reversed_)
+    assert strict.arms_deals == []
+    assert {"arms_deals[0].buyer", "arms_deals[0].seller"} <= set(strict.provenance.strict_removed)
+    one_wrong = drop_unsupported(_deal("IDN", "إندونيسيا", "IDN", "إندونيسيا"))
+    assert [{d.buyer, d.seller} for d in one_wrong.arms_deals] == [{"IDN", None}]

@@ -1,0 +1,152 @@
+"""Who visits and who receives, read from the verb's construction.
+
+The state of a visiting verb's agent is a guest of the meeting, a receiving verb's the host:
+`زار نائب القائد العام الليبي رئيس الأركان` (verb, then an agent headed by a post, its state
+a demonym), `أن وفدًا ليبيًا رفيع المستوى زار …` (a delegation or post with its demonym, then
+the verb), `استقبل الرئيس المصري …`. The agent is read only as far as a post or delegation
+phrase goes, so the object's state (`زار الرئيس ماكرون مصر`) is never taken for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from extractor.arabic.countries import CountryMention
+from extractor.arabic.lexicon import Lexicon, Word, word_set
+from extractor.arabic.meeting_words import (
+    CLAUSE_OPENERS,
+    DELEGATION_NOUNS,
+    RECEIVING_VERBS,
+    VISITING_VERBS,
+)
+from extractor.arabic.normalize import normalize_text
+from extractor.arabic.titles import HONORIFICS, POST_LINKS, POSTS
+
+Side = Literal["host", "guest"]
+
+AGENT_REACH = 6
+"""Most words of an agent after its verb (`نائب القائد العام للقوات المسلحة الليبية`)."""
+
+SUBJECT_GAP = 2
+"""Most words between a subject's demonym and its verb (`وفدًا ليبيًا رفيع المستوى زار`)."""
+
+SUBORDINATORS = word_set("أن", "إن", "بأن")
+"""Words after which a subject opens its clause (`ذكر البيان أن وفدًا ليبيًا زار`)."""
+
+STATE_KINDS = frozenset({"name", "short", "demonym"})
+"""Mentions that name an agent's state; a capital after a verb is where it goes (`وصل الرياض`)."""
+
+_PUNCTUATION = '،,؛;:.()«»"“”'
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    """A state that a verb's construction puts on one side, and the words from agent to verb."""
+
+    side: Side
+    iso3: str
+    start: int
+    end: int
+
+
+def role_cues(
+    text: str, words: Sequence[Word], mentions: Sequence[CountryMention]
+) -> list[RoleCue]:
+    """The states that the visiting and receiving verbs of one sentence put on a side: `words`
+    and `mentions` are the sentence's, in ORIGINAL offsets of `text`."""
+    states = _states_at(words, mentions)
+    stems = [word.stems for word in words]
+    cues: list[RoleCue] = []
+    verbs: tuple[tuple[Lexicon[bool], Side], ...] = (
+        (RECEIVING_VERBS, "host"),
+        (VISITING_VERBS, "guest"),
+    )
+    for lexicon, side in verbs:
+        for start, end, _ in lexicon.scan(stems):
+            opens = opens_clause(text, words, start)
+            agent = _agent_after(text, words, states, end) if opens else None
+            if agent is not None:
+                cues.append(RoleCue(side, agent[0], words[start].start, words[agent[1]].end))
+            elif (subject := _subject_before(text, words, states, start)) is not None:
+                cues.append(RoleCue(side, subject[0], words[subject[1]].start, words[end - 1].end))
+    return sorted(cues, key=lambda cue: cue.start)
+
+
+def opens_clause(text: str, words: Sequence[Word], index: int) -> bool:
+    """True when the word at `index` opens its clause: at the sentence's start, after
+    punctuation, or after openers only (`وقد استقبل`, `كما زار`)."""
+    at = index
+    while at > 0 and CLAUSE_OPENERS.values([words[at - 1].stems]):
+        at -= 1
+    return at == 0 or _punctuated(text, words[at - 1], words[at])
+
+
+def _states_at(words: Sequence[Word], mentions: Sequence[CountryMention]) -> dict[int, str]:
+    """Word index -> the state a name or demonym in that word names."""
+    states: dict[int, str] = {}
+    for mention in mentions:
+        if mention.kind not in STATE_KINDS:
+            continue
+        for index, word in enumerate(words):
+            if word.start <= mention.start < word.end:
+                states[index] = mention.iso3
+    return states
+
+
+def _agent_after(
+    text: str, words: Sequence[Word], states: Mapping[int, str], first: int
+) -> tuple[str, int] | None:
+    """The state of the agent phrase that starts at `first` (a post, honorific or delegation
+    noun, then its complements), with the index of the word naming it."""
+    if first >= len(words) or not _heads(words[first]):
+        return None
+    definite_before = False
+    for index in range(first + 1, min(first + AGENT_REACH, len(words))):
+        word = words[index]
+        if _punctuated(text, words[index - 1], word):
+            return None
+        if index in states:
+            return states[index], index
+        definite = _definite(text, word)
+        if definite_before and not definite and _heads(word):
+            return None  # a new noun phrase: the verb's object (`رئيس الوزراء رئيس الأركان`)
+        if not (definite or _heads(word) or not POST_LINKS.isdisjoint(word.stems)):
+            return None
+        definite_before = definite
+    return None
+
+
+def _subject_before(
+    text: str, words: Sequence[Word], states: Mapping[int, str], verb: int
+) -> tuple[str, int] | None:
+    """The state of a subject that opens its clause right before the verb (a post or
+    delegation noun, its demonym, at most SUBJECT_GAP words), with the index of its head."""
+    for index in range(max(verb - 1 - SUBJECT_GAP, 1), verb):
+        head = index - 1
+        if index not in states or not _heads(words[head]):
+            continue
+        opens = opens_clause(text, words, head) or bool(
+            head and SUBORDINATORS.values([words[head - 1].stems])
+        )
+        if opens and not any(_punctuated(text, words[k], words[k + 1]) for k in range(head, verb)):
+            return states[index], head
+    return None
+
+
+def _heads(word: Word) -> bool:
+    """True for a word that may head an agent: a post, an honorific or a delegation noun."""
+    return not word.stems.isdisjoint(POSTS | HONORIFICS) or bool(
+        DELEGATION_NOUNS.values([word.stems])
+    )
+
+
+def _definite(text: str, word: Word) -> bool:
+    """True for a word with the article, behind a conjunction or not (`القوات`, `والدفاع`)."""
+    return normalize_text(text[word.start : word.end]).startswith(("ال", "وال", "فال"))
+
+
+def _punctuated(text: str, before: Word, after: Word) -> bool:
+    """True when a punctuation mark stands between two words."""
+    return any(mark in text[before.end : after.start] for mark in _PUNCTUATION)
