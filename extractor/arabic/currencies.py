@@ -119,6 +119,18 @@ def find_currency(normalized: str) -> tuple[str | None, int] | None:
     return code, start
 
 
+def currency_spans(normalized: str) -> list[tuple[int, int]]:
+    """Where each currency noun or symbol of already-normalized text stands, with the qualifier
+    that selects its code (`دولار أمريكي`, `ريال سعودي`), in normalized offsets."""
+    spans = [(symbol.start(), symbol.end()) for symbol in _SYMBOL.finditer(normalized)]
+    for noun in _NOUN.finditer(normalized):
+        qualified = _NOUN_TO_ENTRY[noun["noun"]][1]
+        qualifier = noun["qualifier"]
+        selects = qualifier is not None and _qualified(qualifier, qualified, None) is not None
+        spans.append((noun.start("noun"), noun.end() if selects else noun.end("noun")))
+    return sorted(spans)
+
+
 def currency_code(phrase: str) -> str | None:
     """The ISO 4217 code a money phrase names ("مليار دولار" → USD, "ريال قطري" → QAR),
     None when it names none or only an ambiguous noun (a bare "دينار")."""

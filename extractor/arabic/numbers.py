@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from extractor.arabic.currencies import find_currency
+from extractor.arabic.currencies import currency_spans, find_currency
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
 from extractor.arabic.number_words import LEXICON, TEN_WORDS, Kind, Word, trie_pattern
 
@@ -432,6 +432,41 @@ def parse_money(phrase: str) -> MoneyValue | None:
     if mention.lower_bound:
         return MoneyValue(amount=None, min_amount=mention.value, currency=code)
     return MoneyValue(amount=mention.value, min_amount=None, currency=code)
+
+
+CURRENCY_REACH = 3
+"""Most words between an amount's number and its currency (`مليار دولار`, `2.5 مليار من
+الدولارات`)."""
+
+_WORDS = re.compile(r"\w+")
+
+
+def money_phrases(text: str) -> list[str]:
+    """Every amount of money `text` states, as written from its number's word to its currency
+    (`بمليارات الدولارات`, `بقيمة 2.5 مليار دولار أمريكي` -> `2.5 مليار دولار أمريكي`)."""
+    norm = normalize(text)
+    numbers = find_numbers(text)
+    phrases: list[str] = []
+    for start, end in currency_spans(norm.text):
+        at, until = norm.to_original(start, end)
+        before = [
+            number
+            for number in numbers
+            if number.end <= at and len(_WORDS.findall(text[number.end : at])) <= CURRENCY_REACH
+        ]
+        if before:
+            first = _word_start(text, before[-1].start)
+            if text[first] in "وف" and text[first + 1 : first + 2].isdigit():
+                first += 1  # `و20 مليون ريال`: the conjunction is no part of the amount
+            phrases.append(text[first:until])
+    return phrases
+
+
+def _word_start(text: str, offset: int) -> int:
+    """Where the word holding an offset begins (`بمليارات` for a number read from `مليارات`)."""
+    while offset > 0 and not text[offset - 1].isspace():
+        offset -= 1
+    return offset
 
 
 def parse_duration_months(phrase: str) -> float | None:

@@ -9,6 +9,7 @@ contain is replaced by the one other state the deal's own sentences name, when t
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
@@ -24,7 +25,12 @@ from extractor.arabic.countries import (
 from extractor.arabic.dates import resolve_date
 from extractor.arabic.names import find_all, find_text
 from extractor.arabic.normalize import Normalized, normalize
-from extractor.arabic.numbers import parse_duration_months, parse_money, parse_number
+from extractor.arabic.numbers import (
+    money_phrases,
+    parse_duration_months,
+    parse_money,
+    parse_number,
+)
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.titles import split_person
 from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
@@ -235,6 +241,21 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
         duration_months=duration,
         evidence=evidence,
     )
+
+
+def values_from_evidence(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
+    """The deals, each without a value given the one amount its own evidence states, when no
+    other deal cites the sentence that states it (then whose amount it is stays open)."""
+    cited = Counter(sentence for deal in deals for sentence in set(deal.evidence))
+    filled: list[ArmsDeal] = []
+    for deal in deals:
+        own = [sentence for sentence in deal.evidence if cited[sentence] == 1]
+        phrases = {phrase for sentence in own for phrase in money_phrases(sentence)}
+        values = [value for phrase in phrases if (value := money(phrase)) is not None]
+        if deal.value is None and len(values) == 1:
+            deal = deal.model_copy(update={"value": values[0]})
+        filled.append(deal)
+    return filled
 
 
 def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:

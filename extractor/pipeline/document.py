@@ -393,6 +393,7 @@ def assemble_answers(
                 if (fact := kind.build(entry, article)) is not None:
                     getattr(document, kind.name).append(fact)
                     origins[kind.name].append(repair.Origin(entries, entry))
+    document.arms_deals = assemble.values_from_evidence(document.arms_deals)
     return Assembled(verify_document(document, article.text), origins, repeated)
 
 

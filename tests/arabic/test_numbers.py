@@ -15,6 +15,7 @@ from extractor.arabic.currencies import currency_code
 from extractor.arabic.numbers import (
     MoneyValue,
     find_numbers,
+    money_phrases,
     parse_duration_months,
     parse_money,
     parse_number,
@@ -526,3 +527,9 @@ def test_mentions_are_ordered_disjoint_and_parse_back(parts: list[tuple[str, str
         assert text[mention.start : mention.end] == mention.text
         assert parse_number(mention.text) == mention.value
         previous_end = mention.end
+
+
+def test_money_phrases_run_from_the_amounts_word_to_its_currency() -> None:
+    text = "ودفعت الحكومة 3 ملايين دولار و20 مليون ريال سعودي، ووعدت بمليارات الدولارات لاحقًا."
+    assert money_phrases(text) == ["3 ملايين دولار", "20 مليون ريال سعودي", "بمليارات الدولارات"]
+    assert money_phrases("اشترت 12 طائرة من طراز رافال") == []

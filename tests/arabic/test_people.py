@@ -111,3 +111,14 @@ def test_persons_after_an_attendance_word_carry_it_and_those_before_do_not() -> 
         for p in people_named(text, (0, len(text)))
     }
     assert marked == {"عبد الفتاح السيسي": None, "لويد أوستن": None, "سامح شكري": "وحضر"}
+
+
+def test_time_links_counterparts_and_the_verbs_two_sides_share_are_no_names() -> None:
+    for text in (
+        "التقى وزير الخارجية المصري أثناء زيارته إلى روما رئيس الوزراء الإيطالي.",
+        "واجتمع رئيس الوزراء العراقي إثر وصوله إلى عمان بالعاهل الأردني.",
+        "واستقبل الرئيس التونسي وزير الدفاع الجزائري وتحدثا عن أمن الحدود.",
+        "واستقبل رئيس الوزراء الإسباني نظيره البرتغالي وبحثا سبل التعاون، ثم عقدا مؤتمرا صحفيا.",
+        "وكان وزير الدفاع الأردني عقب الاجتماع قد أعلن موافقة بلاده.",
+    ):
+        assert _names(text) == [], text

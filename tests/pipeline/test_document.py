@@ -224,7 +224,8 @@ def test_an_invented_seller_is_replaced_by_the_state_the_deal_sentence_names(
         document = extractor.extract(seed_text)
     deal = document.arms_deals[0]
     assert (deal.seller, deal.seller_text) == ("PAK", "باكستان")
-    assert deal.value is None, "a value without a currency is no price"
+    assert deal.value is not None, "the deal sentence's own amount stands in for a non-price"
+    assert deal.value.text == "بمليارات الدولارات"
     assert not _failed_paths(document)
 
 
