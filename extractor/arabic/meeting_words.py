@@ -6,7 +6,7 @@ the words that list who took part (`وضم الوفد`, `بحضور`, `وراف�
 
 from __future__ import annotations
 
-from extractor.arabic.lexicon import word_set
+from extractor.arabic.lexicon import phrase_words, word_set
 
 DELEGATION_MARKERS = word_set(
     "ضم", "يضم", "تضم", "ضمت", "بحضور", "حضر", "حضور", "حضرها", "حضره", "يرافق", "يرافقه",
@@ -33,3 +33,24 @@ CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "ح�
 DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثة", "البعثة")
 """Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
 delegation's state."""
+
+OCCASION_NOUNS = word_set(
+    "مؤتمر", "مؤتمرا", "هاتفي", "هاتفيا", "اتصال", "اتصالا", "مكالمة", "مستهل", "ختام", "بداية",
+    "نهاية", "إطار", "خلال", "أثناء", "زيارة", "جولة", "مناسبة", "هامش", "لقاء", "اجتماع",
+    "مباحثات", "محادثات",
+)  # fmt: skip
+"""Nouns that head an occasion, a call or a time, never a place (`مؤتمر صحفي`, `اتصال هاتفي`,
+`مستهل زيارة`, `على هامش القمة`). Leaves out `قمة`, which news also uses for where it meets."""
+
+PLACE_PREPOSITIONS = word_set("في", "على", "لدى")
+"""Words a copied place may begin with (`في روما`, `على هامش`)."""
+
+
+def occasion_head(phrase: str) -> str | None:
+    """The occasion noun a phrase given as a place begins with, after a preposition, if any."""
+    words = phrase.split()
+    if words and PLACE_PREPOSITIONS.first(words[0]):
+        words = words[1:]
+    if words and OCCASION_NOUNS.values(phrase_words(words[0])):
+        return words[0]
+    return None

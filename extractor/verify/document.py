@@ -20,7 +20,7 @@ from extractor.verify.quantities import check_quantity, check_quantity_text
 from extractor.verify.records import record_checks
 from extractor.verify.resolutions import check_resolution
 from extractor.verify.source import Source, prepare
-from extractor.verify.surface import check_designation, check_surface
+from extractor.verify.surface import check_designation, check_place, check_surface
 from extractor.verify.unaccounted import Mention, unaccounted, uncovered_mentions
 from extractor.verify.walk import Leaf, leaves, with_values
 
@@ -28,6 +28,7 @@ Checker = Callable[[Leaf, Source], Check]
 
 CHECKERS: dict[str, Checker] = {
     "designation": check_designation,
+    "location_text": check_place,
     "quantity": check_quantity,
     "quantity_text": check_quantity_text,
     "amount": check_amount,
@@ -47,7 +48,7 @@ CHECKERS: dict[str, Checker] = {
 }
 """How each field is checked; every other leaf is a surface string located in the source."""
 
-SURFACE_CHECKERS: tuple[Checker, ...] = (check_surface, check_designation)
+SURFACE_CHECKERS: tuple[Checker, ...] = (check_surface, check_designation, check_place)
 """The checks that locate a copied string: what they find is the string as the source has it."""
 
 SNAPPED: frozenset[str] = frozenset({"normalized", "fuzzy"})
