@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from extractor.arabic.normalize import normalize_text
 from extractor.schemas import ArmsDeal, Embargo, Meeting
 from extractor.schemas.facts import Delegate
 
@@ -118,11 +119,28 @@ def _names(meeting: Meeting) -> set[str]:
     return {person.name for person in meeting.participants if person.name}
 
 
+def _hosts(meeting: Meeting) -> set[str]:
+    return {person.name for person in meeting.participants if person.name and person.side == "host"}
+
+
+def _other_places(first: Meeting, later: Meeting) -> bool:
+    """Both meetings have a place and neither names the other (`مقر البحرية`, `مقر القوات
+    الجوية`); `قصر اليمامة` and `قصر اليمامة بالرياض` are one place."""
+    if not first.location_text or not later.location_text:
+        return False
+    left, right = normalize_text(first.location_text), normalize_text(later.location_text)
+    return left not in right and right not in left
+
+
 def same_meeting(first: Meeting, later: Meeting) -> bool:
-    """Nothing known differs (date, host, guests, named people) and something ties them:
-    the same host with a shared guest, a shared participant's name, or a shared sentence."""
+    """Nothing known differs (date, place, host, guests, named people, the officials who
+    received) and something ties them: the same host with a shared guest, a shared
+    participant's name, or a shared sentence. A visit's stops (`كما زار … في مقر البحرية`)
+    are meetings of their own."""
     if (
-        _conflict(first.date, later.date)
+        _other_places(first, later)
+        or _disjoint(_hosts(first), _hosts(later))
+        or _conflict(first.date, later.date)
         or _conflict(first.host_country, later.host_country)
         or _disjoint(first.guest_countries, later.guest_countries)
         or _disjoint(_names(first), _names(later))

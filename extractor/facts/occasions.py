@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.arabic.countries import country_for
 from extractor.arabic.designations import designation_key
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import ArmsDeal, Embargo, Meeting
@@ -152,7 +153,12 @@ def _names(meeting: Meeting) -> list[str]:
 
 
 def _same_meeting(first: Meeting, second: Meeting) -> bool:
-    """Named participants overlap; a report that names nobody is judged on states and date."""
+    """Not in two states (a visit's stop in another country is another occasion), and named
+    participants overlap; a report that names nobody is judged on states and date. Outlets
+    word one place differently (`البيت الأبيض`, `واشنطن`), so only the place's state counts."""
+    places = {country_for(m.location_text) for m in (first, second) if m.location_text}
+    if len(places - {None}) > 1:
+        return False
     names_a, names_b = _names(first), _names(second)
     if not names_a or not names_b:
         return True

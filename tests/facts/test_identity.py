@@ -134,3 +134,25 @@ def test_meetings_on_other_dates_or_with_other_people_stay_apart() -> None:
     later = tuesday.model_copy(update={"date": "2025-11-02"})
     others = Meeting(participants=[HAFTAR], host_country="PAK", guest_countries=["LBY"])
     assert len(merged_meetings([tuesday, later, others])) == 3
+
+
+def test_a_visits_stops_at_other_places_or_with_other_hosts_stay_apart() -> None:
+    """`وزار قائد الجيش الإندونيسي مقر البحرية … كما التقى قائد القوات الجوية في مقر القوات
+    الجوية`: the same guest on one visit meets other hosts in other places."""
+    guest = Delegate(name="أغوس سوبيانتو", titles=["قائد الجيش الإندونيسي"], side="guest")
+    navy = Delegate(name="محمد علي", titles=["قائد البحرية"], side="host")
+    air = Delegate(name="طارق أحمد", titles=["قائد القوات الجوية"], side="host")
+    at_navy = Meeting(
+        participants=[guest, navy],
+        host_country="PAK",
+        guest_countries=["IDN"],
+        location_text="مقر البحرية",
+    )
+    at_air_force = at_navy.model_copy(
+        update={"participants": [guest, air], "location_text": "مقر القوات الجوية"}
+    )
+    assert len(merged_meetings([at_navy, at_air_force])) == 2
+    no_places = [m.model_copy(update={"location_text": None}) for m in (at_navy, at_air_force)]
+    assert len(merged_meetings(no_places)) == 2
+    same_place = at_navy.model_copy(update={"location_text": "مقر البحرية في كراتشي"})
+    assert len(merged_meetings([at_navy, same_place])) == 1

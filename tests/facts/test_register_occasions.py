@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.facts.occasions import Reported, group_occasions
-from extractor.schemas import Embargo
+from extractor.schemas import Embargo, Meeting
 
 
 def _sanctions(
@@ -50,3 +50,24 @@ def test_a_shared_resolution_joins_reports_months_apart_but_not_other_bodies() -
     other = _sanctions("other", 2, "EU", "الاتحاد الأوروبي", ("2231",), month=12)
     assert _groups(first, later) == [["first", "later"]]
     assert _groups(first, other) == [["first"], ["other"]]
+
+
+def _visit(key: str, guest: str, location: str) -> Reported:
+    meeting = Meeting.model_validate(
+        {
+            "participants": [{"name": guest, "side": "guest"}],
+            "host_country": None,
+            "guest_countries": ["IDN"],
+            "location_text": location,
+            "date": "2024-05-14",
+        }
+    )
+    return Reported(key=key, fact=meeting, published=dt.date(2024, 5, 14))
+
+
+def test_a_tours_stops_in_two_states_are_two_occasions_one_place_worded_twice_is_one() -> None:
+    """`وصل برابوو سوبيانتو إلى أنقرة … ثم توجه إلى القاهرة`, reported by two outlets."""
+    ankara = _visit("a", "برابوو سوبيانتو", "أنقرة")
+    cairo = _visit("b", "برابوو سوبيانتو", "القاهرة")
+    palace = _visit("c", "برابوو سوبيانتو", "المجمع الرئاسي في أنقرة")
+    assert sorted(_groups(ankara, cairo, palace)) == [["a", "c"], ["b"]]
