@@ -27,6 +27,14 @@ VISITING_VERBS = word_set(
 )  # fmt: skip
 """Verbs whose agent comes to the meeting's other side: a guest."""
 
+VISIT_NOUNS = word_set(
+    "زيارة", "زيارته", "زيارتها", "زيارتهم", "زيارتي", "زيارات", "جولة", "جولته", "جولتها",
+)  # fmt: skip
+"""Nouns of a visit, whose destination (`زيارته الرسمية للكويت`) is the host."""
+
+DESTINATION_WORDS = word_set("إلى", "الى")
+"""Prepositions that lead to a visit's destination (`وصل … إلى الرياض`); `ل` is a clitic."""
+
 CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
 """Words that may stand before a verb that opens its clause (`وقد استقبل`, `كما زار`)."""
 

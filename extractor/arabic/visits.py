@@ -13,14 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from extractor.arabic.countries import CountryMention
+from extractor.arabic.countries import CountryMention, country_named
 from extractor.arabic.lexicon import Lexicon, Word, word_set
 from extractor.arabic.meeting_words import (
     CLAUSE_OPENERS,
     DELEGATION_NOUNS,
+    DESTINATION_WORDS,
     RECEIVING_VERBS,
+    VISIT_NOUNS,
     VISITING_VERBS,
 )
+from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.titles import HONORIFICS, POST_LINKS, POSTS
 
@@ -37,6 +40,13 @@ SUBORDINATORS = word_set("أن", "إن", "بأن")
 
 STATE_KINDS = frozenset({"name", "short", "demonym"})
 """Mentions that name an agent's state; a capital after a verb is where it goes (`وصل الرياض`)."""
+
+PLACE_KINDS = frozenset({"name", "short", "capital"})
+"""Mentions that name a visit's destination (`إلى الكويت`, `للرياض`); a demonym names none."""
+
+DESTINATION_REACH = 10
+"""Most words between a visiting verb or a visit noun and its destination (`وصل ولي العهد
+السعودي إلى الكويت`, `زيارته الرسمية للكويت`)."""
 
 _PUNCTUATION = '،,؛;:.()«»"“”'
 
@@ -71,7 +81,52 @@ def role_cues(
                 cues.append(RoleCue(side, agent[0], words[start].start, words[agent[1]].end))
             elif (subject := _subject_before(text, words, states, start)) is not None:
                 cues.append(RoleCue(side, subject[0], words[subject[1]].start, words[end - 1].end))
+    cues += _destinations(text, words, mentions)
     return sorted(cues, key=lambda cue: cue.start)
+
+
+def _destinations(
+    text: str, words: Sequence[Word], mentions: Sequence[CountryMention]
+) -> list[RoleCue]:
+    """The states a visit goes to, hosts: a state or capital after `إلى` or the clitic `ل`,
+    within DESTINATION_REACH words after a visit noun or a visiting verb whose agent is a
+    post, an honorific or a delegation."""
+    stems = [word.stems for word in words]
+    verbs = [start for start, end, _ in VISITING_VERBS.scan(stems) if _headed(words, end)]
+    visits = sorted([*verbs, *(start for start, _, _ in VISIT_NOUNS.scan(stems))])
+    cues: list[RoleCue] = []
+    for mention in mentions:
+        if mention.kind not in PLACE_KINDS:
+            continue
+        at = next(
+            (i for i, word in enumerate(words) if word.start <= mention.start < word.end), None
+        )
+        if at is None or not _led_to(text, words, at, mention):
+            continue
+        visit = next((v for v in reversed(visits) if at - DESTINATION_REACH - 1 <= v < at), None)
+        if visit is not None and not any(
+            _punctuated(text, words[k], words[k + 1]) for k in range(visit, at)
+        ):
+            cues.append(RoleCue("host", mention.iso3, words[visit].start, mention.end))
+    return cues
+
+
+def _headed(words: Sequence[Word], after: int) -> bool:
+    """True when a post, honorific or delegation noun follows a verb: a person visits, not a
+    value that reaches (`وصلت قيمة الصادرات إلى مصر`)."""
+    return after < len(words) and _heads(words[after])
+
+
+def _led_to(text: str, words: Sequence[Word], at: int, mention: CountryMention) -> bool:
+    """True when a mention is a destination: after `إلى`, or behind the clitic `ل` (`للكويت`,
+    not `ليبيا`)."""
+    word = normalize_text(text[words[at].start : mention.end])
+    if any(
+        "ل" in clitic and country_named(rest) == mention.iso3
+        for clitic, rest in proclitic_splits(word)
+    ):
+        return True
+    return at > 0 and bool(DESTINATION_WORDS.values([words[at - 1].stems]))
 
 
 def opens_clause(text: str, words: Sequence[Word], index: int) -> bool:

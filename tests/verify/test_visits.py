@@ -26,6 +26,11 @@ WELCOMES = (
     "التعاون الأمني بين البلدين."
 )
 OBJECT_STATE = "زار الرئيس ماكرون مصر يوم الأحد، والتقى الرئيس السيسي في القاهرة."
+ARRIVES = "ووصل الرئيس الإندونيسي برابوو سوبيانتو إلى أنقرة في زيارة رسمية تستغرق يومين."
+ENDS_VISIT = (
+    "واختتم ولي عهد البحرين الأمير سلمان بن حمد زيارته الرسمية للمغرب، التي بحث خلالها التعاون."
+)
+EXPORTS = "ووصلت قيمة الصادرات إلى مصر 3 مليارات دولار، وفق البيان."
 OBJECT_POST = "زار رئيس الوزراء رئيس أركان الجيش المصري في مقر القيادة، وبحثا التعاون."
 
 
@@ -44,6 +49,9 @@ def _cues(text: str) -> list[tuple[str, str]]:
         (WELCOMES, [("host", "KEN")]),
         (OBJECT_STATE, []),
         (OBJECT_POST, []),
+        (ARRIVES, [("guest", "IDN"), ("host", "TUR")]),
+        (ENDS_VISIT, [("host", "MAR")]),
+        (EXPORTS, []),
     ],
 )
 def test_the_agent_of_the_verb_and_no_other_word_gives_the_side(
