@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from extractor.facts.identity import merged_deals, merged_embargoes, merged_meetings
+from extractor.pipeline.assemble import values_from_evidence
 from extractor.pipeline.document import DocumentPipeline
 from extractor.schemas import Document, Provenance, total_usage
 from extractor.verify import drop_unsupported, verify_document
@@ -61,7 +62,9 @@ def merged_document(doc_id: str, published: dt.date | None, parts: Sequence[Docu
         doc_id=doc_id,
         published=published,
         meetings=merged_meetings([fact for part in parts for fact in part.meetings]),
-        arms_deals=merged_deals([fact for part in parts for fact in part.arms_deals]),
+        arms_deals=values_from_evidence(
+            merged_deals([fact for part in parts for fact in part.arms_deals])
+        ),
         embargoes=merged_embargoes([fact for part in parts for fact in part.embargoes]),
     )
 

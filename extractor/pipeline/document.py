@@ -331,13 +331,15 @@ class DocumentPipeline:
 
     def best_document(self, ledger: Ledger) -> Document:
         """The Document of each task's best answer after the steps: one deal and one meeting
-        per occasion, strict mode if asked, and the provenance of the whole run."""
+        per occasion (a deal's value read from its own sentences once its parts are one),
+        strict mode if asked, and the provenance of the whole run."""
         verify_started = time.perf_counter()
         text = ledger.text
         assembled = ledger.assembled([state.best for state in ledger.states])
         best = assembled.document
-        deals, meetings = merged_deals(best.arms_deals), merged_meetings(best.meetings)
-        if len(deals) < len(best.arms_deals) or len(meetings) < len(best.meetings):
+        deals = assemble.values_from_evidence(merged_deals(best.arms_deals))
+        meetings = merged_meetings(best.meetings)
+        if deals != best.arms_deals or len(meetings) < len(best.meetings):
             merged = {"arms_deals": deals, "meetings": meetings}
             best = verify_document(best.model_copy(update=merged), text)
         if self.strict:
@@ -393,7 +395,6 @@ def assemble_answers(
                 if (fact := kind.build(entry, article)) is not None:
                     getattr(document, kind.name).append(fact)
                     origins[kind.name].append(repair.Origin(entries, entry))
-    document.arms_deals = assemble.values_from_evidence(document.arms_deals)
     return Assembled(verify_document(document, article.text), origins, repeated)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from extractor.schemas import Document
 from extractor.schemas.response import DealsAnswer
 from extractor.testing import FakeOpenAIServer, answer, completion
@@ -330,3 +332,22 @@ def test_a_sale_written_as_one_deal_per_weapon_becomes_one_deal(
     assert document.arms_deals[0].value is not None
     assert MUSHAK in {check.path for check in document.checks}
     assert not _failed_paths(document)
+
+
+def test_a_sale_answered_as_one_deal_per_weapon_takes_its_sentences_amount_once_merged(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
+    """Both halves cite the deal sentence, so neither alone may take its amount; the merged
+    deal does."""
+    split = copy.deepcopy(DEAL)
+    whole = split["arms_deals"][0]
+    whole["value_text"] = None
+    first, second = ({**whole, "items": [item]} for item in whole["items"])
+    split["arms_deals"] = [first, second]
+    server.script(answer(split), answer(NO_EMBARGO), answer(NO_MEETING))
+    with make_extractor(server, max_reasks=0) as extractor:
+        document = extractor.extract(seed_text)
+    [deal] = document.arms_deals
+    assert [item.quantity for item in deal.items] == [16, 12]
+    assert deal.value is not None
+    assert (deal.value.text, deal.value.min_amount) == ("بمليارات الدولارات", 2e9)
