@@ -24,6 +24,7 @@ from extractor.llm.client import InvalidAnswerError, LLMClient, Message, Truncat
 from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
+from extractor.pipeline.hosts import hosts_from_text
 from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
     opening,
@@ -37,6 +38,7 @@ from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document import unaccounted_mentions
+from extractor.verify.source import prepare
 
 REASK_TEMPERATURE = 0.7
 """The first reask is greedy; later ones sample, because the same question asked again at
@@ -338,10 +340,13 @@ class DocumentPipeline:
         assembled = ledger.assembled([state.best for state in ledger.states])
         best = assembled.document
         deals = assemble.values_from_evidence(merged_deals(best.arms_deals))
-        meetings = merged_meetings(best.meetings)
-        if deals != best.arms_deals or len(meetings) < len(best.meetings):
-            merged = {"arms_deals": deals, "meetings": meetings}
-            best = verify_document(best.model_copy(update=merged), text)
+        merged = best.model_copy(
+            update={"arms_deals": deals, "meetings": merged_meetings(best.meetings)}
+        )
+        merged, swapped = hosts_from_text(merged, prepare(text, best.published))
+        if merged.arms_deals != best.arms_deals or merged.meetings != best.meetings:
+            best = verify_document(merged, text)
+        best.provenance.roles_resolved = swapped
         if self.strict:
             best = drop_unsupported(best)
         provenance = best.provenance

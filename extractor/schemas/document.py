@@ -151,6 +151,12 @@ class Provenance(BaseModel):
         description="Why each fact of the wrong kind was withdrawn unasked "
         "(docs/contract.md, rule 3).",
     )
+    roles_resolved: list[str] = Field(
+        default_factory=list,
+        exclude_if=_unset,
+        description="Meetings turned back from the article's cues: host and guest swapped "
+        "where a visiting verb made the host a guest (docs/contract.md, rule 3).",
+    )
     strict_removed: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,

@@ -1,41 +1,47 @@
 """A meeting's host against its verbs (docs/contract.md, rule 3): whoever visits (`زار`,
-`وصل`, `وفد ليبي … زار`) is a guest, whoever receives (`استقبل`, `رحب`) the host. The host
-check compares the answer with itself; this one reads the article."""
+`وصل`, `وفد ليبي … زار`) is a guest, whoever receives (`استقبل`, `رحب`) the host, and a visit's
+destination (`زيارته الرسمية للكويت`) hosts. The host check compares the answer with itself;
+this one reads the article."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractor.arabic.visits import role_cues
+from extractor.arabic.visits import RoleCue, role_cues
 from extractor.schemas import Check, Document, Meeting
 from extractor.verify.checks import finding
 from extractor.verify.hosts import HOST_QUESTION
 from extractor.verify.scope import meeting_sentences
-from extractor.verify.source import Source, Span
+from extractor.verify.source import Source
 
 
 def check_visits(document: Document, source: Source) -> Iterator[Check]:
     """A finding per meeting whose host a visiting verb makes a guest, or one of whose guests a
     receiving verb makes the host; its value is that state, so strict nulls the host role."""
     for index, meeting in enumerate(document.meetings):
-        sentences = meeting_sentences(document, index, source)
-        if (check := _reversed(f"meetings[{index}]", meeting, source, sentences)) is not None:
-            yield check
+        if (cue := contradicting_cue(document, index, source)) is None:
+            continue
+        span = (cue.start, cue.end)
+        role = "a guest" if cue.side == "guest" else "the host"
+        claimed = "host" if cue.iso3 == meeting.host_country else "guest"
+        message = f'{claimed} {cue.iso3} but "{source.at(span)}" makes it {role}: {HOST_QUESTION}'
+        yield finding(f"meetings[{index}]", cue.iso3, "contradicted", message, span, source)
 
 
-def _reversed(path: str, meeting: Meeting, source: Source, sentences: set[Span]) -> Check | None:
-    """The first cue in the meeting's sentences that puts its host or a guest on the other side."""
-    guests = set(meeting.guest_countries) - {meeting.host_country}
-    for sentence in sorted(sentences):
+def contradicting_cue(document: Document, index: int, source: Source) -> RoleCue | None:
+    """The first cue in a meeting's sentences that puts its host or one of its guests on the
+    other side, if one does."""
+    meeting = document.meetings[index]
+    for sentence in sorted(meeting_sentences(document, index, source)):
         words, mentions = source.words_in(sentence), source.countries_in(sentence)
         for cue in role_cues(source.text, words, mentions):
-            span = (cue.start, cue.end)
-            if cue.side == "guest" and cue.iso3 == meeting.host_country:
-                reason = f'host {cue.iso3} but "{source.at(span)}" makes it a guest'
-            elif cue.side == "host" and cue.iso3 in guests:
-                reason = f'guest {cue.iso3} but "{source.at(span)}" makes it the host'
-            else:
-                continue
-            message = f"{reason}: {HOST_QUESTION}"
-            return finding(path, cue.iso3, "contradicted", message, span, source)
+            if _contradicts(meeting, cue):
+                return cue
     return None
+
+
+def _contradicts(meeting: Meeting, cue: RoleCue) -> bool:
+    """True when a cue makes the meeting's host a guest or one of its guests the host."""
+    if cue.side == "guest":
+        return cue.iso3 == meeting.host_country
+    return cue.iso3 in meeting.guest_countries and cue.iso3 != meeting.host_country

@@ -351,3 +351,24 @@ def test_a_sale_answered_as_one_deal_per_weapon_takes_its_sentences_amount_once_
     assert [item.quantity for item in deal.items] == [16, 12]
     assert deal.value is not None
     assert (deal.value.text, deal.value.min_amount) == ("بمليارات الدولارات", 2e9)
+
+
+def test_a_meeting_read_the_wrong_way_round_is_turned_back_from_the_visiting_verb(
+    server: FakeOpenAIServer, seed_text: str
+) -> None:
+    """`أن وفدًا ليبيًا رفيع المستوى زار رئيس الوزراء`: an answer hosting the meeting in Libya,
+    with every side to match, becomes Pakistan's, and provenance says so."""
+    reversed_ = copy.deepcopy(MEETING)
+    meeting = reversed_["meetings"][0]
+    meeting["host_country"], meeting["guest_countries"] = "LBY", ["PAK"]
+    for person in meeting["participants"]:
+        person["side"] = {"host": "guest", "guest": "host"}[person["side"]]
+    server.script(answer({"arms_deals": []}), answer(NO_EMBARGO), answer(reversed_))
+    with make_extractor(server, max_reasks=0) as extractor:
+        document = extractor.extract(seed_text)
+    [turned] = document.meetings
+    assert (turned.host_country, turned.guest_countries) == ("PAK", ["LBY"])
+    assert [(p.country, p.side) for p in turned.participants] == [("PAK", "host"), ("LBY", "guest")]
+    [note] = document.provenance.roles_resolved
+    assert note.startswith("meetings[0]: host LBY and guest PAK swapped")
+    assert not [c for c in failed_checks(document) if c.path == "meetings[0]"]
