@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.arabic.people import people_named
 
 SEED_DELEGATION = (
@@ -113,25 +115,23 @@ def test_persons_after_an_attendance_word_carry_it_and_those_before_do_not() -> 
     assert marked == {"عبد الفتاح السيسي": None, "لويد أوستن": None, "سامح شكري": "وحضر"}
 
 
-def test_time_links_counterparts_and_the_verbs_two_sides_share_are_no_names() -> None:
-    for text in (
-        "التقى وزير الخارجية المصري أثناء زيارته إلى روما رئيس الوزراء الإيطالي.",
-        "واجتمع رئيس الوزراء العراقي إثر وصوله إلى عمان بالعاهل الأردني.",
-        "واستقبل الرئيس التونسي وزير الدفاع الجزائري وتحدثا عن أمن الحدود.",
-        "واستقبل رئيس الوزراء الإسباني نظيره البرتغالي وبحثا سبل التعاون، ثم عقدا مؤتمرا صحفيا.",
-        "وكان وزير الدفاع الأردني عقب الاجتماع قد أعلن موافقة بلاده.",
-    ):
-        assert _names(text) == [], text
+NO_NAME_AFTER_THE_POST = (
+    "التقى وزير الخارجية المصري أثناء زيارته إلى روما رئيس الوزراء الإيطالي.",
+    "واجتمع رئيس الوزراء العراقي إثر وصوله إلى عمان بالعاهل الأردني.",
+    "واستقبل الرئيس التونسي وزير الدفاع الجزائري وتحدثا عن أمن الحدود.",
+    "واستقبل رئيس الوزراء الإسباني نظيره البرتغالي وبحثا سبل التعاون، ثم عقدا مؤتمرا صحفيا.",
+    "وكان وزير الدفاع الأردني عقب الاجتماع قد أعلن موافقة بلاده.",
+    "وبحث رئيس الوزراء مع وزير الداخلية الإيطالي ظاهرة الهجرة غير الشرعية.",
+    "وأقيمت لرئيس الوزراء الهندي مراسم استقبال رسمية في القصر.",
+    "الرئيس المصري والعاهل الأردني يستعرضان هاتفيا الأوضاع الإقليمية.",
+    "والتقى الرئيس التونسي وزير خارجية الجزائر وجرى خلال اللقاء بحث العلاقات.",
+)
+"""Time links, counterparts, the verbs two sides share, news verbs and nouns after a post."""
 
 
-def test_news_verbs_and_nouns_after_a_post_are_no_names() -> None:
-    for text in (
-        "وبحث رئيس الوزراء مع وزير الداخلية الإيطالي ظاهرة الهجرة غير الشرعية.",
-        "وأقيمت لرئيس الوزراء الهندي مراسم استقبال رسمية في القصر.",
-        "الرئيس المصري والعاهل الأردني يستعرضان هاتفيا الأوضاع الإقليمية.",
-        "والتقى الرئيس التونسي وزير خارجية الجزائر وجرى خلال اللقاء بحث العلاقات.",
-    ):
-        assert _names(text) == [], text
+@pytest.mark.parametrize("text", NO_NAME_AFTER_THE_POST)
+def test_words_that_follow_a_post_in_news_writing_are_no_names(text: str) -> None:
+    assert _names(text) == []
 
 
 def test_a_post_continued_by_affairs_keeps_the_name_after_it() -> None:
