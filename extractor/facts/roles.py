@@ -9,13 +9,14 @@ of the host state hosts, one of another state is a guest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from extractor.arabic.countries import country_mentions
+from extractor.arabic.countries import country_for, country_mentions
 from extractor.arabic.lexicon import word_set, words_of
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.people import PersonMention, people_named
+from extractor.arabic.people import PersonMention, Span, people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.schemas import Delegate, Meeting
 
@@ -23,17 +24,20 @@ POSTED_TO = word_set("لدى", "إلى", "الى", "في", "لشؤون")
 """Words after which a title names where a post serves, not whom it represents (`سفير الإمارات
 لدى روسيا`, `المبعوث الأممي إلى ليبيا`)."""
 
-DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "الوفود", "الجانب")
-"""The nouns of a delegation or a side, whose state is named right after them (`الوفد الليبي`,
-`وفي الجانب الأميركي، حضر …`)."""
+DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "الوفود")
+"""The nouns of a delegation, whose state is named right after them (`وفدا ليبيا رفيعا يضم …`)
+or is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
 
-MARKER_REACH = 3
-"""Most words between a delegation noun and the delegation word a list follows (`وفد ليبي
-رفيع يضم`)."""
+SIDE_NOUNS = word_set("الجانب")
+"""The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
 
-STATE_REACH = 4
-"""Most words between a delegation noun and the state named after it (`الوفد المرافق لولي العهد
-السعودي`)."""
+ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+"""Words that list who attended: after a delegation, they list others than its members
+(`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
+
+STATE_REACH = 6
+"""Most words between a delegation noun and the state, or the person it accompanies, named
+after it (`الوفد المرافق لولي العهد السعودي`, `وفدًا ليبيًا رفيع المستوى`)."""
 
 
 def title_state(titles: Sequence[str]) -> str | None:
@@ -47,30 +51,50 @@ def title_state(titles: Sequence[str]) -> str | None:
     return None
 
 
-def delegation_state(text: str, mention: PersonMention) -> str | None:
-    """The state of the delegation the article lists the person in: named within STATE_REACH
-    words after a delegation noun near the list's delegation word, before the person's name."""
-    if mention.marker is None:
+def delegation_state(
+    text: str, sentence: Span, mention: PersonMention, states: Mapping[str, str]
+) -> str | None:
+    """The state of the delegation or side the sentence lists the person in: the nearest
+    delegation or side noun before the name (an attendance word between a delegation and the
+    name lists others, unless a side noun opens it), then the state named within STATE_REACH
+    words after that noun, else the state of the participant (`states`, by normalized name)
+    named there, whom the delegation accompanies."""
+    words = [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+    for index in range(len(words) - 1, -1, -1):
+        stems = [words[index].stems]
+        if SIDE_NOUNS.values(stems) or DELEGATION_NOUNS.values(stems):
+            break
+        if ATTENDANCE.values(stems) and not any(
+            SIDE_NOUNS.values([w.stems]) for w in words[max(index - STATE_REACH, 0) : index]
+        ):
+            return None
+    else:
         return None
-    words = words_of(text)
-    at = next(i for i, word in enumerate(words) if word.end >= mention.marker[1])
-    for index in range(max(at - MARKER_REACH, 0), at + 1):
-        if not DELEGATION_NOUNS.values([words[index].stems]):
-            continue
-        reach = [w for w in words[index + 1 : index + 1 + STATE_REACH] if w.end <= mention.span[0]]
-        if reach and (named := country_mentions(text[reach[0].start : reach[-1].end])):
-            return named[0].iso3
-    return None
+    reach = words[index + 1 : index + 1 + STATE_REACH]
+    if not reach:
+        return None
+    after = text[reach[0].start : reach[-1].end]
+    if named := country_mentions(after):
+        return named[0].iso3
+    words_after = normalize_text(after)
+    return next(
+        (
+            state
+            for name, state in states.items()
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words_after)
+        ),
+        None,
+    )
 
 
 @lru_cache(maxsize=8)
-def _mentions(text: str) -> Mapping[str, PersonMention]:
-    """The persons the article names, by their normalized name (the first mention each);
-    cached, because every assembly of one article's answers reads the same text."""
-    found: dict[str, PersonMention] = {}
+def _mentions(text: str) -> Mapping[str, tuple[PersonMention, Span]]:
+    """The persons the article names, by their normalized name: the first mention each, with
+    its sentence (cached: every assembly of one article's answers reads the same text)."""
+    found: dict[str, tuple[PersonMention, Span]] = {}
     for span in split_sentences(text):
         for mention in people_named(text, span):
-            found.setdefault(normalize_text(mention.name), mention)
+            found.setdefault(normalize_text(mention.name), (mention, span))
     return found
 
 
@@ -83,6 +107,21 @@ def _side_state(meeting: Meeting, side: str | None) -> str | None:
     return None
 
 
+def sides_dispute_host(host: str | None, people: Sequence[Delegate]) -> bool:
+    """True when the sides the delegates were given dispute the host: its state only among the
+    guests, or another state only among the hosts. The sides are then kept as given, so that
+    the host is asked about (`verify/hosts.py`) instead of every side following a wrong host."""
+    sides = {
+        side: {person.country for person in people if person.side == side and person.country}
+        for side in ("host", "guest")
+    }
+    if host is None:
+        return False
+    return (host in sides["guest"] and host not in sides["host"]) or bool(
+        sides["host"] - sides["guest"] - {host}
+    )
+
+
 def _side(meeting: Meeting, country: str | None, side: str | None) -> str | None:
     """The side a state puts its delegate on; the given side without a state or a host."""
     if country is None or meeting.host_country is None:
@@ -90,24 +129,44 @@ def _side(meeting: Meeting, country: str | None, side: str | None) -> str | None
     return "host" if country == meeting.host_country else "guest"
 
 
+def _own_states(meeting: Meeting, text: str) -> dict[str, str]:
+    """Each named delegate's state before delegations are read: their titles', else the
+    model's, by normalized name."""
+    states: dict[str, str] = {}
+    for person in meeting.participants:
+        if person.name and (state := title_state(_titles(person, text)) or person.country):
+            states[normalize_text(person.name)] = state
+    return states
+
+
+def _titles(person: Delegate, text: str) -> list[str]:
+    """The delegate's titles: the answer's and those before their name in the article."""
+    found = _mentions(text).get(normalize_text(person.name)) if person.name else None
+    return [*person.titles, *(found[0].titles if found else ())]
+
+
 def delegate_roles(meeting: Meeting, text: str) -> Meeting:
     """The meeting with each delegate's state and side read from the text, and every delegate's
     state other than the host's among the guests (when the host is known)."""
     mentions = _mentions(text)
+    states = _own_states(meeting, text)
     people: list[Delegate] = []
     for person in meeting.participants:
-        mention = mentions.get(normalize_text(person.name)) if person.name else None
-        titles = [*person.titles, *(mention.titles if mention else ())]
+        key = normalize_text(person.name) if person.name else None
+        found = mentions.get(key) if key else None
+        others = {name: state for name, state in states.items() if name != key}
         country = (
-            title_state(titles)
-            or (delegation_state(text, mention) if mention else None)
+            title_state(_titles(person, text))
+            or (delegation_state(text, found[1], found[0], others) if found else None)
             or person.country
             or _side_state(meeting, person.side)
         )
-        side = _side(meeting, country, person.side)
-        people.append(person.model_copy(update={"country": country, "side": side}))
+        people.append(person.model_copy(update={"country": country}))
+    place = country_for(meeting.location_text) if meeting.location_text else None
+    if place == meeting.host_country or not sides_dispute_host(meeting.host_country, people):
+        people = [p.model_copy(update={"side": _side(meeting, p.country, p.side)}) for p in people]
     guests = list(meeting.guest_countries)
     if meeting.host_country is not None:
-        states = (person.country for person in people)
-        guests += [s for s in states if s and s != meeting.host_country and s not in guests]
+        states_named = (person.country for person in people)
+        guests += [s for s in states_named if s and s != meeting.host_country and s not in guests]
     return meeting.model_copy(update={"participants": people, "guest_countries": guests})

@@ -36,16 +36,33 @@ def test_the_state_a_delegate_s_own_title_names(titles: list[str], state: str | 
     assert title_state(titles) == state
 
 
-def _listed(name: str) -> str | None:
-    mentions = [m for span in split_sentences(ANKARA) for m in people_named(ANKARA, span)]
-    [mention] = [m for m in mentions if m.name == name]
-    return delegation_state(ANKARA, mention)
+def _listed(name: str, text: str = ANKARA, states: dict[str, str] | None = None) -> str | None:
+    [(mention, sentence)] = [
+        (m, span)
+        for span in split_sentences(text)
+        for m in people_named(text, span)
+        if m.name == name
+    ]
+    return delegation_state(text, sentence, mention, states or {})
 
 
 def test_the_state_of_the_delegation_or_side_a_person_is_listed_in() -> None:
     assert _listed("سالم الورفلي") == "LBY"
     assert _listed("مختار النعاس") == "LBY"
     assert _listed("متين غوراك") == "TUR"
+
+
+def test_a_delegation_accompanying_a_participant_is_of_their_state() -> None:
+    text = (
+        "وصل ولي عهد البحرين الأمير سلمان بن حمد إلى طوكيو. "
+        "وضم الوفد المرافق لسمو الأمير سلمان بن حمد وزير المالية أحمد بن محمد."
+    )
+    assert _listed("أحمد بن محمد", text, {"سلمان بن حمد": "BHR"}) == "BHR"
+
+
+def test_attendance_after_a_delegation_lists_no_member_of_it() -> None:
+    text = "واستقبل رئيس الوزراء وفدا ليبيا رفيعا، وحضر اللقاء وزير الخارجية سامح الجندي."
+    assert _listed("سامح الجندي", text) is None
 
 
 def _person(name: str, country: str | None = None, side: str | None = None) -> PersonAnswer:
@@ -84,3 +101,18 @@ def test_a_delegate_without_a_state_in_the_text_takes_their_side_s() -> None:
     talks = Meeting(participants=[host, guest], host_country="GHA", guest_countries=["CHN"])
     roles = delegate_roles(talks, "وبحث وزير المالية كمال الدين حسن مع نائب الرئيس ياو مينغ.")
     assert [(p.country, p.side) for p in roles.participants] == [("GHA", "host"), ("CHN", "guest")]
+
+
+def test_sides_that_dispute_the_host_are_kept_unless_the_place_confirms_it() -> None:
+    text = "وبحث رئيس وزراء ماليزيا أنور كمال مع رئيس وزراء تايلاند سوم تشاي سبل التعاون."
+    anwar = Delegate(name="أنور كمال", titles=["رئيس وزراء ماليزيا"], side="host")
+    somchai = Delegate(name="سوم تشاي", titles=["رئيس وزراء تايلاند"], side="guest")
+    talks = Meeting(participants=[anwar, somchai], host_country="THA", guest_countries=["MYS"])
+    kept = delegate_roles(talks, text)
+    assert [(p.country, p.side) for p in kept.participants] == [("MYS", "host"), ("THA", "guest")]
+    in_bangkok = talks.model_copy(update={"location_text": "في بانكوك"})
+    derived = delegate_roles(in_bangkok, text)
+    assert [(p.country, p.side) for p in derived.participants] == [
+        ("MYS", "guest"),
+        ("THA", "host"),
+    ]
