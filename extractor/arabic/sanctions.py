@@ -6,6 +6,8 @@ measure: a sanction word right after one of `NAME_HEADS` is part of that name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extractor.arabic.lexicon import word_set
 
 SANCTION_WORDS = word_set(
@@ -30,3 +32,28 @@ BAN_REACH = 3
 
 NAME_HEADS = word_set("منظمة", "معاهدة", "اتفاقية", "اتفاق", "مؤتمر", "لجنة", "وكالة", "مجلس")
 """Heads of names that hold a sanction word (`منظمة حظر الأسلحة الكيميائية`)."""
+
+HALT_WORDS = word_set(
+    "تعليق", "وقف", "إيقاف", "علق", "علقت", "يعلق", "تعلق", "أوقف", "أوقفت", "يوقف", "توقف",
+)  # fmt: skip
+"""Words of halting or suspending something, which with arms exports as their object state an
+arms embargo by the state that halts them."""
+
+ARMS_EXPORTS = word_set(
+    "صادرات أسلحة", "صادرات سلاح", "تصدير أسلحة", "تصدير سلاح", "مبيعات أسلحة", "مبيعات سلاح",
+    "بيع أسلحة", "بيع سلاح", "توريد أسلحة", "توريد سلاح",
+)  # fmt: skip
+"""Arms exports, the object of a halt (`صادرات الأسلحة`)."""
+
+HALT_REACH = 3
+"""Most words between a halt and the arms exports: the state that halts them (`علقت الحكومة
+الألمانية صادرات الأسلحة`)."""
+
+
+def halts_arms_exports(stems: Sequence[frozenset[str]]) -> bool:
+    """True when the words state a halt of arms exports (`قررت الدنمارك تعليق صادرات الأسلحة`,
+    `علقت ألمانيا صادرات الأسلحة إلى …`): an arms embargo imposed by the halting state."""
+    for _, end, _ in HALT_WORDS.scan(stems):
+        if any(start <= end + HALT_REACH for start, _, _ in ARMS_EXPORTS.scan(stems[end:])):
+            return True
+    return False

@@ -13,8 +13,10 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.arabic.lexicon import words_of
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.sanctions import halts_arms_exports
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -63,4 +65,6 @@ def kinds_mentioned(text: str) -> frozenset[str]:
     kinds = {kind for kind, pattern in _patterns().items() if any(map(pattern.match, stems))}
     if DESIGNATION.search(text):
         kinds.add("arms_deals")
+    if halts_arms_exports([word.stems for word in words_of(text)]):
+        kinds.add("embargoes")
     return frozenset(kinds)

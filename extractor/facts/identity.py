@@ -171,12 +171,21 @@ def merged_meetings(meetings: Sequence[Meeting]) -> list[Meeting]:
     return _merge_all(meetings, same_meeting, _fold_meeting)
 
 
+def _imposer(embargo: Embargo) -> str | None:
+    """Who imposed an embargo: the body's or state's code, else its words normalized."""
+    if embargo.imposed_by is not None:
+        return embargo.imposed_by
+    return normalize_text(embargo.imposed_by_text) if embargo.imposed_by_text else None
+
+
 def same_embargo(first: Embargo, later: Embargo) -> bool:
-    """The same target (code, else text) and kind, with no two different imposing bodies."""
+    """The same target (code, else text) and measure kind, with no two different imposers: an
+    article's travel ban and asset freeze on one target, or its arms embargoes by two states,
+    are separate records."""
     return (
         (first.target or first.target_text) == (later.target or later.target_text)
         and first.kind == later.kind
-        and not _conflict(first.imposed_by, later.imposed_by)
+        and not _conflict(_imposer(first), _imposer(later))
     )
 
 

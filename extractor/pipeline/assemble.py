@@ -33,6 +33,7 @@ from extractor.arabic.numbers import (
 )
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.titles import split_person
+from extractor.facts.roles import delegate_roles
 from extractor.schemas import ArmsDeal, ArmsItem, Delegate, Embargo, Meeting, Money, iso3_codes
 from extractor.schemas.response import (
     MAX_EVIDENCE,
@@ -162,7 +163,8 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
 
     The host is the state whose place the location names, else the model's code; the guests
     are the model's plus the states of delegates from elsewhere (the model often leaves the
-    guests empty while naming each delegate's state).
+    guests empty while naming each delegate's state); each delegate's state and side are read
+    from the text (extractor.facts.roles).
     """
     participants = [delegate(person) for person in shown_participants(answer)]
     if not participants:
@@ -175,7 +177,7 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
         if code != host
     ]
     names = [person.name for person in participants]
-    return Meeting(
+    built = Meeting(
         participants=participants,
         host_country=host,
         guest_countries=guests,
@@ -185,6 +187,7 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
         topics=_unique(answer.topics),
         evidence=article.evidence(names, [answer.location_text, *answer.topics]),
     )
+    return delegate_roles(built, article.text)
 
 
 def item(answer: ItemAnswer) -> ArmsItem:

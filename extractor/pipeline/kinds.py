@@ -29,7 +29,7 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("arms_deals", DealsAnswer, "task_arms_deals", 450, assemble.arms_deal, "صفقة أسلحة"),
-    Kind("embargoes", EmbargoesAnswer, "task_embargoes", 350, assemble.embargo, "حظر / عقوبات"),
+    Kind("embargoes", EmbargoesAnswer, "task_embargoes", 450, assemble.embargo, "حظر / عقوبات"),
     Kind("meetings", MeetingsAnswer, "task_meetings", 500, assemble.meeting, "اجتماع"),
 )
 """In the order they are asked about: deals first, so the article is evaluated once and the

@@ -14,6 +14,7 @@ from extractor.arabic.sanctions import (
     BAN_WORDS,
     NAME_HEADS,
     SANCTION_WORDS,
+    halts_arms_exports,
 )
 from extractor.arabic.weapons import (
     AIRCRAFT,
@@ -154,6 +155,8 @@ def _not_an_embargo(path: str, embargo: Embargo, source: Source) -> Check | None
 def _states_sanction(source: Source, sentence: Span) -> bool:
     """True when a sanction word stands in the sentence outside a name (`منظمة حظر …`)."""
     stems = [word.stems for word in source.words_in(sentence)]
+    if halts_arms_exports(stems):
+        return True
     for start, _, _ in SANCTION_WORDS.scan(stems):
         if start == 0 or not NAME_HEADS.values(stems[start - 1 : start]):
             return True

@@ -42,6 +42,9 @@ def test_the_dev_set_skips_kinds_it_has_no_words_for() -> None:
         ("وأعلنت وارسو شراء 32 من طراز F-35A", {"arms_deals"}),
         ("وتضم القائمة كذلك طرازات إف-16", {"arms_deals"}),
         ("وأكد الوزير في كلمته عام 2024 أمام المؤتمر", set()),
+        ("علقت فنلندا صادرات الأسلحة إلى تركيا", {"arms_deals", "embargoes"}),
+        ("وقررت الحكومة النرويجية وقف تصدير السلاح إلى الإمارات", {"arms_deals", "embargoes"}),
+        ("وارتفعت صادرات الأسلحة الفرنسية خلال العام الماضي", {"arms_deals"}),
     ],
 )
 def test_kinds_in_news_snippets(snippet: str, kinds: set[str]) -> None:

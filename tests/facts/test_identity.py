@@ -98,6 +98,17 @@ def test_embargoes_by_other_bodies_or_of_other_kinds_stay_apart() -> None:
     assert len(merged_embargoes([unsc, eu, assets])) == 3
 
 
+def test_imposers_named_only_in_words_keep_their_embargoes_apart() -> None:
+    sentence = "وفرضت وزارة الخزانة وهيئة الرقابة المالية عقوبات على شبكة لتهريب الوقود"
+    fields = {"target": None, "target_text": "شبكة لتهريب الوقود", "imposed_by": None}
+    treasury = _embargo(sentence, **fields, imposed_by_text="وزارة الخزانة")
+    regulator = _embargo(sentence, **fields, imposed_by_text="هيئة الرقابة المالية")
+    again = _embargo(sentence, **fields, imposed_by_text="وزارة الخزانه", resolutions=["2231"])
+    merged = merged_embargoes([treasury, regulator, again])
+    assert [e.imposed_by_text for e in merged] == ["وزارة الخزانة", "هيئة الرقابة المالية"]
+    assert merged[0].resolutions == ["1970", "2231"], "the same imposer, its spelling normalized"
+
+
 SHARIF = Delegate(name="شهباز شريف", titles=["رئيس وزراء باكستان"], country="PAK", side="host")
 HAMAD = Delegate(name="أسامة سعد حمد", titles=["رئيس وزراء ليبيا"], country="LBY", side="guest")
 HAFTAR = Delegate(name="خليفة أبو القاسم حفتر", titles=["المشير"], country="LBY", side="guest")

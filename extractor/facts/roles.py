@@ -1,0 +1,172 @@
+"""A delegate's state and side read from the text (docs/contract.md, rule 3).
+
+The state is the one the delegate's own titles name, in the answer or before their name in the
+article (`رئيس وزراء باكستان`, `قائد القوات الجوية الباكستانية`); else the one of the
+delegation the article lists them in (`وفد ليبي يضم …`); else the model's; else the state of
+the side the model put them on. The side then follows from the state and the host: a delegate
+of the host state hosts, one of another state is a guest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from extractor.arabic.countries import country_for, country_mentions
+from extractor.arabic.lexicon import word_set, words_of
+from extractor.arabic.normalize import normalize_text
+from extractor.arabic.people import PersonMention, Span, people_named
+from extractor.arabic.sentences import split_sentences
+from extractor.schemas import Delegate, Meeting
+
+POSTED_TO = word_set("لدى", "إلى", "الى", "في", "لشؤون")
+"""Words after which a title names where a post serves, not whom it represents (`سفير الإمارات
+لدى روسيا`, `المبعوث الأممي إلى ليبيا`)."""
+
+DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "الوفود")
+"""The nouns of a delegation, whose state is named right after them (`وفدا ليبيا رفيعا يضم …`)
+or is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
+
+SIDE_NOUNS = word_set("الجانب")
+"""The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
+
+ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+"""Words that list who attended: after a delegation, they list others than its members
+(`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
+
+STATE_REACH = 6
+"""Most words between a delegation noun and the state, or the person it accompanies, named
+after it (`الوفد المرافق لولي العهد السعودي`, `وفدًا ليبيًا رفيع المستوى`)."""
+
+
+def title_state(titles: Sequence[str]) -> str | None:
+    """The state the delegate's own titles name first, outside where a post serves."""
+    for title in titles:
+        words = words_of(title)
+        for mention in country_mentions(title):
+            before = [word.stems for word in words if word.end <= mention.start][-1:]
+            if not POSTED_TO.values(before):
+                return mention.iso3
+    return None
+
+
+def delegation_state(
+    text: str, sentence: Span, mention: PersonMention, states: Mapping[str, str]
+) -> str | None:
+    """The state of the delegation or side the sentence lists the person in: the nearest
+    delegation or side noun before the name (an attendance word between a delegation and the
+    name lists others, unless a side noun opens it), then the state named within STATE_REACH
+    words after that noun, else the state of the participant (`states`, by normalized name)
+    named there, whom the delegation accompanies."""
+    words = [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+    for index in range(len(words) - 1, -1, -1):
+        stems = [words[index].stems]
+        if SIDE_NOUNS.values(stems) or DELEGATION_NOUNS.values(stems):
+            break
+        if ATTENDANCE.values(stems) and not any(
+            SIDE_NOUNS.values([w.stems]) for w in words[max(index - STATE_REACH, 0) : index]
+        ):
+            return None
+    else:
+        return None
+    reach = words[index + 1 : index + 1 + STATE_REACH]
+    if not reach:
+        return None
+    after = text[reach[0].start : reach[-1].end]
+    if named := country_mentions(after):
+        return named[0].iso3
+    words_after = normalize_text(after)
+    return next(
+        (
+            state
+            for name, state in states.items()
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", words_after)
+        ),
+        None,
+    )
+
+
+@lru_cache(maxsize=8)
+def _mentions(text: str) -> Mapping[str, tuple[PersonMention, Span]]:
+    """The persons the article names, by their normalized name: the first mention each, with
+    its sentence (cached: every assembly of one article's answers reads the same text)."""
+    found: dict[str, tuple[PersonMention, Span]] = {}
+    for span in split_sentences(text):
+        for mention in people_named(text, span):
+            found.setdefault(normalize_text(mention.name), (mention, span))
+    return found
+
+
+def _side_state(meeting: Meeting, side: str | None) -> str | None:
+    """The state of a side: the host's, or the one guest state."""
+    if side == "host":
+        return meeting.host_country
+    if side == "guest" and len(meeting.guest_countries) == 1:
+        return meeting.guest_countries[0]
+    return None
+
+
+def sides_dispute_host(host: str | None, people: Sequence[Delegate]) -> bool:
+    """True when the sides the delegates were given dispute the host: its state only among the
+    guests, or another state only among the hosts. The sides are then kept as given, so that
+    the host is asked about (`verify/hosts.py`) instead of every side following a wrong host."""
+    sides = {
+        side: {person.country for person in people if person.side == side and person.country}
+        for side in ("host", "guest")
+    }
+    if host is None:
+        return False
+    return (host in sides["guest"] and host not in sides["host"]) or bool(
+        sides["host"] - sides["guest"] - {host}
+    )
+
+
+def _side(meeting: Meeting, country: str | None, side: str | None) -> str | None:
+    """The side a state puts its delegate on; the given side without a state or a host."""
+    if country is None or meeting.host_country is None:
+        return side
+    return "host" if country == meeting.host_country else "guest"
+
+
+def _own_states(meeting: Meeting, text: str) -> dict[str, str]:
+    """Each named delegate's state before delegations are read: their titles', else the
+    model's, by normalized name."""
+    states: dict[str, str] = {}
+    for person in meeting.participants:
+        if person.name and (state := title_state(_titles(person, text)) or person.country):
+            states[normalize_text(person.name)] = state
+    return states
+
+
+def _titles(person: Delegate, text: str) -> list[str]:
+    """The delegate's titles: the answer's and those before their name in the article."""
+    found = _mentions(text).get(normalize_text(person.name)) if person.name else None
+    return [*person.titles, *(found[0].titles if found else ())]
+
+
+def delegate_roles(meeting: Meeting, text: str) -> Meeting:
+    """The meeting with each delegate's state and side read from the text, and every delegate's
+    state other than the host's among the guests (when the host is known)."""
+    mentions = _mentions(text)
+    states = _own_states(meeting, text)
+    people: list[Delegate] = []
+    for person in meeting.participants:
+        key = normalize_text(person.name) if person.name else None
+        found = mentions.get(key) if key else None
+        others = {name: state for name, state in states.items() if name != key}
+        country = (
+            title_state(_titles(person, text))
+            or (delegation_state(text, found[1], found[0], others) if found else None)
+            or person.country
+            or _side_state(meeting, person.side)
+        )
+        people.append(person.model_copy(update={"country": country}))
+    place = country_for(meeting.location_text) if meeting.location_text else None
+    if place == meeting.host_country or not sides_dispute_host(meeting.host_country, people):
+        people = [p.model_copy(update={"side": _side(meeting, p.country, p.side)}) for p in people]
+    guests = list(meeting.guest_countries)
+    if meeting.host_country is not None:
+        states_named = (person.country for person in people)
+        guests += [s for s in states_named if s and s != meeting.host_country and s not in guests]
+    return meeting.model_copy(update={"participants": people, "guest_countries": guests})
