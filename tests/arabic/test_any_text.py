@@ -77,6 +77,7 @@ ARGUMENTS: dict[str, ArgumentsFor] = {
     "Iterable[str]": lambda _, pieces: [pieces],
     "Iterable[frozenset[str]]": lambda text, _: [phrase_words(text)],
     "Sequence[Word]": lambda text, _: [words_of(text)],
+    "Sequence[frozenset[str]]": lambda text, _: [phrase_words(text)],
     "Sequence[CountryMention]": lambda text, _: [country_mentions(text)],
     "int": lambda text, _: [0, len(words_of(text)) // 2],
 }
