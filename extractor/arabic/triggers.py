@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from extractor.arabic.lexicon import words_of
+from extractor.arabic.lexicon import word_set, words_of
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.sanctions import halts_arms_exports
@@ -45,6 +45,14 @@ WORDS: dict[str, tuple[str, ...]] = {
 }
 """Short words matched whole: as beginnings they would match others (`زار` in `وزارة`)."""
 
+JOINT_APPEARANCES = word_set(
+    "مؤتمر صحفي مشترك", "مؤتمر صحافي مشترك", "مؤتمرا صحفيا مشتركا", "مؤتمرا صحافيا مشتركا",
+    "مؤتمرا صحفيا مع", "مؤتمرا صحافيا مع", "مؤتمر صحفي مع", "مؤتمر صحافي مع",
+    "المؤتمر الصحفي المشترك", "المؤتمر الصحافي المشترك", "بيان مشترك", "البيان المشترك",
+)  # fmt: skip
+"""Phrases in which two officials appear together, so they met (`عقد ماكرون مؤتمرا صحفيا مع
+ولي العهد السعودي`): a meeting reported without a meeting word."""
+
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
@@ -65,6 +73,9 @@ def kinds_mentioned(text: str) -> frozenset[str]:
     kinds = {kind for kind, pattern in _patterns().items() if any(map(pattern.match, stems))}
     if DESIGNATION.search(text):
         kinds.add("arms_deals")
-    if halts_arms_exports([word.stems for word in words_of(text)]):
+    stems_of_words = [word.stems for word in words_of(text)]
+    if halts_arms_exports(stems_of_words):
         kinds.add("embargoes")
+    if JOINT_APPEARANCES.values(stems_of_words):
+        kinds.add("meetings")
     return frozenset(kinds)

@@ -49,3 +49,13 @@ def test_the_dev_set_skips_kinds_it_has_no_words_for() -> None:
 )
 def test_kinds_in_news_snippets(snippet: str, kinds: set[str]) -> None:
     assert kinds_mentioned(snippet) == kinds
+
+
+def test_two_officials_appearing_together_announce_a_meeting() -> None:
+    joint = (
+        "وعقد الرئيس الكيني وليام روتو مؤتمرا صحفيا مع نظيره الصومالي في نيروبي، وأكد "
+        "الجانبان ضرورة مكافحة الإرهاب."
+    )
+    assert "meetings" in kinds_mentioned(joint)
+    alone = "وقال وزير الخارجية في مؤتمر صحفي إن بلاده لن تتراجع."
+    assert "meetings" not in kinds_mentioned(alone)
