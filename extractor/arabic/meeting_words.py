@@ -40,7 +40,19 @@ CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "ح�
 
 DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثة", "البعثة")
 """Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
-delegation's state."""
+delegation's state, or it is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
+
+POSTED_TO = word_set("لدى", "إلى", "الى", "في", "لشؤون")
+"""Words after which a title names where a post serves, not whom it represents (`سفير الإمارات
+لدى روسيا`, `المبعوث الأممي إلى ليبيا`)."""
+
+SIDE_NOUNS = word_set("الجانب")
+"""The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
+
+ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+"""Words that list who attended: after a delegation, they list others than its members
+(`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
+
 
 OCCASION_NOUNS = word_set(
     "مؤتمر", "مؤتمرا", "هاتفي", "هاتفيا", "اتصال", "اتصالا", "مكالمة", "مستهل", "ختام", "بداية",

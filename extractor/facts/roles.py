@@ -14,26 +14,12 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from extractor.arabic.countries import country_for, country_mentions
-from extractor.arabic.lexicon import word_set, words_of
+from extractor.arabic.lexicon import words_of
+from extractor.arabic.meeting_words import ATTENDANCE, DELEGATION_NOUNS, POSTED_TO, SIDE_NOUNS
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.people import PersonMention, Span, people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.schemas import Delegate, Meeting
-
-POSTED_TO = word_set("لدى", "إلى", "الى", "في", "لشؤون")
-"""Words after which a title names where a post serves, not whom it represents (`سفير الإمارات
-لدى روسيا`, `المبعوث الأممي إلى ليبيا`)."""
-
-DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "الوفود")
-"""The nouns of a delegation, whose state is named right after them (`وفدا ليبيا رفيعا يضم …`)
-or is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
-
-SIDE_NOUNS = word_set("الجانب")
-"""The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
-
-ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
-"""Words that list who attended: after a delegation, they list others than its members
-(`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
 
 STATE_REACH = 6
 """Most words between a delegation noun and the state, or the person it accompanies, named
