@@ -48,6 +48,15 @@ def test_a_lone_singular_noun_counts_one() -> None:
     assert _failures(raw, text) != []
 
 
+@pytest.mark.parametrize("count", ["إحدى سفنها الحربية", "أحد زوارقها"])
+def test_one_of_counts_one(count: str) -> None:
+    """`إحدى`/`أحد` before a plural is one of them: a quantity written that way is one."""
+    raw, text = _sale(count, 1)
+    assert _failures(raw, text) == []
+    raw["arms_deals"][0]["items"][0]["quantity"] = 2
+    assert _failures(raw, text) != []
+
+
 def _visit(host_title: str, host_name: str, host: str) -> tuple[dict[str, Any], str]:
     text = (
         f"استقبل {host_title} {host_name} في جدة أمس رئيسة الوزراء البريطانية تيريزا ماي، "
