@@ -9,6 +9,8 @@ model wrote, so the verifier still checks it against the article.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from extractor.arabic.countries import country_for
 from extractor.arabic.lexicon import stems
 from extractor.arabic.normalize import normalize_text
@@ -44,7 +46,7 @@ POST_LINKS = frozenset(
     for word in (
         "و", "لدى", "في", "عن", "ل", "لشؤون", "شؤون", "وزراء", "عهد", "أركان", "عام", "أول",
         "ركن", "دولة", "الأعلى", "هيئة", "مجلس", "جهاز", "ديوان", "مكتب", "أفريقيا",
-        "آسيا", "أوروبا", "لشئون", "شئون", "جمهورية", "منطقة", "محافظة", "إمارة", "بلدية",
+        "آسيا", "أوروبا", "لشئون", "شئون", "جمهورية", "بلدية",
         "قوات", "خادم", "خارجية", "دفاع", "داخلية", "مالية", "عدل", "إعلام", "تجارة", "طاقة",
         "نفط", "صحة", "تعليم", "نقل", "زراعة", "ثقافة", "خزانة", "اقتصاد",
     )
@@ -55,7 +57,11 @@ and states a post names in construct (`وزير خارجية البلاد`, `أ�
 جمهورية مصر العربية`, `سفير خادم الحرمين الشريفين`); a word outside them, without the article
 and naming no country, is taken for part of a person's name (`وزير الخارجية عادل الجبير`)."""
 
-_POST_WORDS = POSTS | HONORIFICS | NAMED_POSTS | POST_LINKS
+REGION_WORDS = frozenset(map(normalize_text, ("منطقة", "محافظة", "إمارة", "ولاية", "مدينة")))
+"""Words of a post's region: the word after them is the region's own name, with or without the
+article (`أمير منطقة نجران`, `محافظ مدينة جدة`)."""
+
+_POST_WORDS = POSTS | HONORIFICS | NAMED_POSTS | POST_LINKS | REGION_WORDS
 
 
 def is_post_only(phrase: str) -> bool:
@@ -68,7 +74,8 @@ def is_post_only(phrase: str) -> bool:
         any(stem.startswith("ال") for stem in word)
         or not word.isdisjoint(_POST_WORDS)
         or any(country_for(stem) is not None for stem in word)
-        for word in words[1:]
+        or not before.isdisjoint(REGION_WORDS)
+        for before, word in pairwise(words)
     )
 
 
