@@ -25,6 +25,22 @@ _FOLD: dict[str, str] = {
     "ئ": "ي",
     "ى": "ي",
     "ة": "ه",
+    # Persian and Urdu letters that Arabic news copies (`وزیر` with Farsi yeh, `ھ`) and the
+    # extra letters it writes foreign sounds with (`ڤ` for v, `گ` for g, `پ` for p)
+    "ی": "ي",
+    "ې": "ي",
+    "ے": "ي",
+    "ک": "ك",
+    "ھ": "ه",
+    "ہ": "ه",
+    "ە": "ه",
+    "ۀ": "ه",
+    "گ": "ك",
+    "ڨ": "ق",
+    "ڤ": "ف",
+    "پ": "ب",
+    "چ": "ج",
+    "ژ": "ز",
     # Arabic separators and punctuation
     "٫": ".",
     "٬": ",",

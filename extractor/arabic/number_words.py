@@ -142,10 +142,16 @@ _SINGULARS = frozenset(map(normalize_text, _WEAPON_NOUNS))
 """The weapon nouns among the counted nouns, singular (`طائرة`, `فرقاطة`)."""
 
 
-def is_lone_singular(phrase: str) -> bool:
-    """True for a lone singular weapon noun (`طائرة`, `فرقاطة`): a quantity written that way
-    (`تسلمت مصر فرقاطة من طراز فريم`) is one."""
-    return normalize_text(phrase.strip()) in _SINGULARS
+_ONE_OF = frozenset(map(normalize_text, ("أحد", "إحدى")))
+"""`أحد`, `إحدى` before a plural: one of them (`تسليم إحدى الفرقاطات`). Alone in running text
+they are no number (`أحد المصادر`); as the words a quantity is written in, they count one."""
+
+
+def counts_one(phrase: str) -> bool:
+    """True for a quantity written as one without a numeral: a lone singular weapon noun
+    (`تسلمت مصر فرقاطة من طراز فريم`) or `أحد`/`إحدى` (`تسليم إحدى الفرقاطات`)."""
+    text = normalize_text(phrase.strip())
+    return text in _SINGULARS or text in _ONE_OF
 
 
 def _build() -> dict[str, Word]:

@@ -9,6 +9,8 @@ model wrote, so the verifier still checks it against the article.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from extractor.arabic.countries import country_for
 from extractor.arabic.lexicon import stems
 from extractor.arabic.normalize import normalize_text
@@ -29,10 +31,14 @@ POSTS = frozenset(
     for word in (
         "وزير", "وزيرة", "رئيس", "رئيسة", "نائب", "مساعد", "سفير", "مستشار", "قائد", "مدير",
         "أمين", "ولي", "العاهل", "الرئيس", "المتحدث", "مبعوث", "المبعوث", "ممثل", "مندوب",
-        "المندوب", "عضو", "وكيل", "الملك", "الأمير", "الشيخ",
+        "المندوب", "عضو", "وكيل", "الملك", "الأمير", "الشيخ", "محافظ", "ملحق", "الملحق",
     )
 )  # fmt: skip
 """First words of a post (`وزير الخارجية`, `ولي العهد`): a phrase starting so is no name."""
+
+NAMED_POSTS = frozenset(map(normalize_text, ("أمير", "أميرة")))
+"""First words of a post that are given names too (`أمير قطر`, `أمير منطقة الرياض`; the name
+`أمير عبد اللهيان`): a phrase starting so is a post only when nothing after them is a name."""
 
 
 POST_LINKS = frozenset(
@@ -40,27 +46,36 @@ POST_LINKS = frozenset(
     for word in (
         "و", "لدى", "في", "عن", "ل", "لشؤون", "شؤون", "وزراء", "عهد", "أركان", "عام", "أول",
         "ركن", "دولة", "الأعلى", "هيئة", "مجلس", "جهاز", "ديوان", "مكتب", "أفريقيا",
-        "آسيا", "أوروبا",
+        "آسيا", "أوروبا", "لشئون", "شئون", "جمهورية", "بلدية",
+        "قوات", "خادم", "خارجية", "دفاع", "داخلية", "مالية", "عدل", "إعلام", "تجارة", "طاقة",
+        "نفط", "صحة", "تعليم", "نقل", "زراعة", "ثقافة", "خزانة", "اقتصاد",
     )
 )  # fmt: skip
 """Words inside a post that carry no article (`رئيس وزراء باكستان`, `ولي عهد أبوظبي`,
-`وزير الدولة لشؤون أفريقيا`, `وكيل ديوان ولي العهد`); a word outside them, without the article
+`وزير الدولة لشؤون أفريقيا`, `وكيل ديوان ولي العهد`), among them the ministries, regions
+and states a post names in construct (`وزير خارجية البلاد`, `أمير منطقة الجوف`, `رئيس
+جمهورية مصر العربية`, `سفير خادم الحرمين الشريفين`); a word outside them, without the article
 and naming no country, is taken for part of a person's name (`وزير الخارجية عادل الجبير`)."""
 
-_POST_WORDS = POSTS | HONORIFICS | POST_LINKS
+REGION_WORDS = frozenset(map(normalize_text, ("منطقة", "محافظة", "إمارة", "ولاية", "مدينة")))
+"""Words of a post's region: the word after them is the region's own name, with or without the
+article (`أمير منطقة نجران`, `محافظ مدينة جدة`)."""
+
+_POST_WORDS = POSTS | HONORIFICS | NAMED_POSTS | POST_LINKS | REGION_WORDS
 
 
 def is_post_only(phrase: str) -> bool:
     """True when a phrase is a post or honorific with no person's name in it (`وزير الدفاع
     الإسباني`, `ولي العهد`, `المستشار في الديوان الملكي`); False for `الملك سلمان`."""
     words = [stems(word) for word in normalize_text(phrase).split()]
-    if not words or words[0].isdisjoint(POSTS | HONORIFICS):
+    if not words or words[0].isdisjoint(POSTS | HONORIFICS | NAMED_POSTS):
         return False
     return all(
         any(stem.startswith("ال") for stem in word)
         or not word.isdisjoint(_POST_WORDS)
         or any(country_for(stem) is not None for stem in word)
-        for word in words[1:]
+        or not before.isdisjoint(REGION_WORDS)
+        for before, word in pairwise(words)
     )
 
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from extractor.arabic.countries import CountryMention, body_for, is_iso3
+from rapidfuzz import fuzz
+
+from extractor.arabic import country_aliases
+from extractor.arabic.countries import CountryMention, body_for, cldr_names, country_for, is_iso3
 from extractor.arabic.lexicon import word_set
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import Check, CheckStatus
@@ -48,7 +52,50 @@ def check_country(leaf: Leaf, source: Source) -> Check:
         if mention.iso3 == code:
             span = (mention.start, mention.end)
             return found(leaf, "normalized", span, source, f"{code} is named in the text")
+    for own in _own_texts(leaf, source):
+        if spelled_like(own.text) == code:
+            message = f"{code} is {own.field} {show(own.text)}, another spelling of its name"
+            return found(leaf, "fuzzy", own.span, source, message)
     return unsupported(leaf, f"{leaf.label} {code}: no name of that country is in the text")
+
+
+SPELLING_SIMILARITY = 88.0
+"""Least `fuzz.ratio` between a transliterated state name and another spelling of it
+(`ليخنيشتاين` / `ليختنشتاين` 90, `لوكسمبورج` / `لوكسمبورغ` 88.9); different states score
+lower (`البانيا` / `المانيا`, `ايرلندا` / `ايسلندا` 85.7)."""
+
+SPELLING_LETTERS = 7
+"""Fewest letters of a state name read by its spelling: shorter names differ by one letter
+from other states' (`ليبيا`, `ليبيريا`)."""
+
+
+@cache
+def _state_names() -> tuple[tuple[str, str], ...]:
+    """(iso3, normalized name) for every state name of CLDR and the alias table."""
+    names = list(cldr_names())
+    names += [(iso3, name) for iso3, spelled in country_aliases.NAMES.items() for name in spelled]
+    return tuple((iso3, normalize_text(name)) for iso3, name in names)
+
+
+def spelled_like(text: str) -> str | None:
+    """The state a text names in another spelling of a long transliterated name (`ليخنيشتاين`
+    for Liechtenstein): closest to that state's name and to no other's, and naming no state
+    itself; None otherwise."""
+    key = normalize_text(text.strip())
+    if len(key) < SPELLING_LETTERS or country_for(text) is not None:
+        return None
+    scored = sorted(
+        (
+            (fuzz.ratio(key, name), iso3)
+            for iso3, name in _state_names()
+            if len(name) >= SPELLING_LETTERS
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < SPELLING_SIMILARITY:
+        return None
+    rivals = {iso3 for score, iso3 in scored if score >= SPELLING_SIMILARITY}
+    return scored[0][1] if len(rivals) == 1 else None
 
 
 NAMES_ONLY_SUPPORT = frozenset({"name"})

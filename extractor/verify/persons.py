@@ -3,14 +3,16 @@ a sentence of the meeting itself (docs/contract.md, rule 3)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from extractor.arabic.lexicon import phrase_words, word_set
+from extractor.arabic.normalize import normalize_text
+from extractor.arabic.people import PersonMention, people_named
 from extractor.arabic.persons import POST, not_a_person
 from extractor.arabic.place_names import is_place_head
 from extractor.schemas import Check, Delegate, Document
 from extractor.verify.checks import finding, show
-from extractor.verify.scope import meeting_sentences, occurrences, sentences_naming
+from extractor.verify.scope import meeting_sentences, occurrences, sentences_naming, whole_words
 from extractor.verify.source import Source, Span
 
 LEAD_WORDS = 3
@@ -27,6 +29,19 @@ POST_REACH = 8
 
 def check_participants(document: Document, source: Source) -> Iterator[Check]:
     """One finding per participant whose name is no person or who is named only elsewhere."""
+    participants = _participant_spans(document, source)
+    people: dict[Span, list[PersonMention]] = {}
+
+    def taken(name: str, within: set[Span]) -> list[Span]:
+        """Where people other than `name` are named in full in the sentences `within`."""
+        for sentence in within - people.keys():
+            people[sentence] = people_named(source.text, sentence)
+        named = dict(participants)
+        for sentence in within:
+            for mention in people[sentence]:
+                named.setdefault(mention.name, []).append(mention.span)
+        return _others(named, name)
+
     for m, meeting in enumerate(document.meetings):
         sentences: set[Span] | None = None
         for p, person in enumerate(meeting.participants):
@@ -49,7 +64,7 @@ def check_participants(document: Document, source: Source) -> Iterator[Check]:
                 continue
             if sentences is None:
                 sentences = meeting_sentences(document, m, source)
-            if not _named_in(source, person, sentences):
+            if not _named_in(source, person, sentences, taken):
                 yield finding(
                     path,
                     person.name,
@@ -95,13 +110,41 @@ def _question(person: Delegate, instead: str) -> str:
     )
 
 
-def _named_in(source: Source, person: Delegate, sentences: set[Span]) -> bool:
+def _participant_spans(document: Document, source: Source) -> dict[str, list[Span]]:
+    """Where each participant's full name stands in the source."""
+    names = {p.name for meeting in document.meetings for p in meeting.participants if p.name}
+    return {name: whole_words(source, name) for name in names}
+
+
+def _others(spans: dict[str, list[Span]], name: str) -> list[Span]:
+    """Where other people's full names stand: names that start with another word than `name`
+    (`بدر بن سلطان أمير منطقة الجوف` is `بدر بن سلطان` again, `عبدالله بن ناصر آل ثاني` is
+    not `تميم بن حمد آل ثاني`)."""
+    first = normalize_text(name).split()[:1]
+    return [
+        span
+        for other, held in spans.items()
+        if normalize_text(other).split()[:1] != first
+        for span in held
+    ]
+
+
+def _named_in(
+    source: Source,
+    person: Delegate,
+    sentences: set[Span],
+    taken: Callable[[str, set[Span]], list[Span]],
+) -> bool:
     """True when the name, or its last word (a surname the text refers back by), stands in one
     of the sentences; or when the meeting's sentences name the person by a post that the text
     puts before the name elsewhere (`نائب القائد العام … صدام خليفة حفتر`, then `كما زار نائب
-    القائد العام الليبي …`)."""
+    القائد العام الليبي …`). A surname inside another person's full name (`taken`: where
+    people other than this one are named) is that person's."""
     name = person.name or ""
-    if not sentences_naming(source, name).isdisjoint(sentences):
+    if any(source.sentence_of(start) in sentences for start, _ in occurrences(source, name)):
+        return True
+    partly = sentences_naming(source, name) & sentences
+    if partly and not sentences_naming(source, name, taken(name, partly)).isdisjoint(sentences):
         return True
     if any(_referred_to(source, person, sentence) for sentence in sentences):
         return True

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from extractor.arabic.number_words import is_lone_singular
+from extractor.arabic.number_words import counts_one
 from extractor.arabic.numbers import NumberMention, parse_number
 from extractor.schemas import ArmsItem, Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
@@ -56,7 +56,7 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
                 None,
                 source,
             )
-        if is_lone_singular(item.quantity_text):
+        if counts_one(item.quantity_text):
             return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, quantity)
     return _check(leaf, item, finding, source, quantity)
@@ -68,7 +68,7 @@ def check_quantity_text(leaf: Leaf, source: Source) -> Check:
     stated = _stated(str(leaf.value))
     if stated is None:
         return unsupported(leaf, f"quantity_text {show(leaf.value)} states no number")
-    if is_lone_singular(str(leaf.value)):
+    if counts_one(str(leaf.value)):
         return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, stated)
     return _check(leaf, item, finding, source, stated)
@@ -76,12 +76,12 @@ def check_quantity_text(leaf: Leaf, source: Source) -> Check:
 
 def _stated(text: str) -> float | None:
     """The number a quantity text states: its number, or one for a lone singular noun."""
-    return 1.0 if is_lone_singular(text) else parse_number(text)
+    return 1.0 if counts_one(text) else parse_number(text)
 
 
 def _singular(leaf: Leaf, item: ArmsItem, source: Source) -> Check:
-    """A count of one written as the noun alone: supported where that noun stands in the
-    designation's sentence or the deal's evidence."""
+    """A count of one written without a numeral (the noun alone, `إحدى`): supported where those
+    words stand in the designation's sentence or the deal's evidence."""
     anchors = source.designation_spans(item.designation)
     sentences = {source.sentence_of(a[0]) for a in anchors}
     sentences.update(source.evidence_sentences(leaf.fact.evidence))

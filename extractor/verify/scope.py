@@ -3,6 +3,8 @@ participants next to one of its kind's words. Whole-fact checks read only these.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from extractor.arabic.lexicon import Lexicon, stem_index, words_of
@@ -38,35 +40,52 @@ def has_words(source: Source, span: Span, lexicon: Lexicon[bool]) -> bool:
 def occurrences(source: Source, text: str) -> list[Span]:
     """Every place a surface string stands as whole words (its words read through clitics and
     the article), else its one match as the value checks found it (normalized or fuzzy)."""
-    wanted = [normalize_text(word) for word in _WORD.findall(text)]
-    words = words_of(source.text)
-    index = stem_index(source.text)
-    spans = [
-        (words[at].start, words[at + len(wanted) - 1].end)
-        for at in (index.get(wanted[0], ()) if wanted else ())
-        if at + len(wanted) <= len(words)
-        and all(word in words[at + k].stems for k, word in enumerate(wanted))
-    ]
+    spans = whole_words(source, text)
     if not spans and (match := source.locate(text, fuzzy=True)) is not None:
         spans.append((match.start, match.end))
     return spans
 
 
-def sentences_naming(source: Source, name: str) -> set[Span]:
+def whole_words(source: Source, text: str) -> list[Span]:
+    """Every place a surface string stands as whole words, read through clitics and the
+    article."""
+    wanted = [normalize_text(word) for word in _WORD.findall(text)]
+    words = words_of(source.text)
+    index = stem_index(source.text)
+    return [
+        (words[at].start, words[at + len(wanted) - 1].end)
+        for at in (index.get(wanted[0], ()) if wanted else ())
+        if at + len(wanted) <= len(words)
+        and all(word in words[at + k].stems for k, word in enumerate(wanted))
+    ]
+
+
+def sentences_naming(source: Source, name: str, taken: Sequence[Span] = ()) -> set[Span]:
     """The sentences that name someone or something, in full, by the last word of a longer
     name (a surname the text refers back by: `الجضران` for `إبراهيم الجضران`), or by its first
-    word after an honorific (`الشيخ تميم` for `تميم بن حمد آل ثاني`)."""
+    word after an honorific (`الشيخ تميم` for `تميم بن حمد آل ثاني`). A word of the name inside
+    a span of `taken` (where another person's full name stands) names that other person:
+    `الصباح` in `نواف الأحمد الجابر الصباح` is no reference back to `صباح الأحمد الصباح`."""
     named = {source.sentence_of(start) for start, _ in occurrences(source, name)}
     parts = name.split()
     if len(parts) > 1 and len(parts[-1]) >= 3:
-        named |= {source.sentence_of(start) for start, _ in occurrences(source, parts[-1])}
+        named |= {
+            source.sentence_of(start)
+            for start, end in occurrences(source, parts[-1])
+            if not _inside(start, end, taken)
+        }
     if len(parts) > 1 and len(parts[0]) >= 3:
         named |= {
             source.sentence_of(start)
-            for start, _ in occurrences(source, parts[0])
-            if _after_honorific(source, start)
+            for start, end in occurrences(source, parts[0])
+            if _after_honorific(source, start) and not _inside(start, end, taken)
         }
     return named
+
+
+def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """True when [start, end) lies within one of the spans."""
+    return any(outer <= start and end <= stop for outer, stop in spans)
 
 
 def _after_honorific(source: Source, start: int) -> bool:

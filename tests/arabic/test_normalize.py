@@ -13,6 +13,7 @@ from tests.conftest import dev_pairs
 # punctuation, presentation forms (ﻻ expands to two letters), invisible marks, Latin, spaces
 _ALPHABET = (
     "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآٱؤئىة"
+    "یکھگپچژڤ"
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
     "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
     "٫٬،؛؟.,-–«»“”ﻻﷲ﴾\u200f\u200c\ufeff"
@@ -61,6 +62,18 @@ def test_folds_what_the_issue_lists() -> None:
     assert normalize_text("تقريبًا") == "تقريبا"
     assert normalize_text("بـ16") == "ب16"
     assert normalize_text("«قوة»، نعم؟") == '"قوه", نعم?'
+
+
+def test_persian_letters_fold_to_the_arabic_letters_news_writes() -> None:
+    """Copied Persian and Urdu letters and the letters for foreign sounds read as Arabic ones:
+    `وزیر الخارجیة` (Farsi yeh), `ھیئة` (Urdu heh), `ڤلاديمير` (v), `گاز`, `پاكستان`."""
+    assert normalize_text("وزیر الخارجیة") == normalize_text("وزير الخارجية")
+    assert normalize_text("ھیئة الأرکان") == normalize_text("هيئة الأركان")
+    assert normalize_text("ڤلاديمير بوتين") == normalize_text("فلاديمير بوتين")
+    assert normalize_text("گاز") == "كاز"
+    assert normalize_text("پاكستان") == normalize_text("باكستان")
+    assert normalize_text("چاد") == "جاد"
+    assert normalize_text("ژان") == "زان"
 
 
 def test_a_match_in_a_dev_article_maps_to_its_original_letters() -> None:

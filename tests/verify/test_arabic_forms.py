@@ -11,6 +11,7 @@ import pytest
 
 from extractor.schemas import Document
 from extractor.verify import failed_checks, verify_document
+from extractor.verify.codes import spelled_like
 
 SALE = "وقالت مصادر إن فرنسا ستبيع لمصر {count} من طراز ميسترال في صفقة أسلحة جديدة."
 
@@ -45,6 +46,15 @@ def test_a_lone_singular_noun_counts_one() -> None:
     raw, text = _sale("فرقاطة", 1)
     assert _failures(raw, text) == []
     raw["arms_deals"][0]["items"][0]["quantity"] = 3
+    assert _failures(raw, text) != []
+
+
+@pytest.mark.parametrize("count", ["إحدى سفنها الحربية", "أحد زوارقها"])
+def test_one_of_counts_one(count: str) -> None:
+    """`إحدى`/`أحد` before a plural is one of them: a quantity written that way is one."""
+    raw, text = _sale(count, 1)
+    assert _failures(raw, text) == []
+    raw["arms_deals"][0]["items"][0]["quantity"] = 2
     assert _failures(raw, text) != []
 
 
@@ -109,3 +119,30 @@ def test_dates_as_arabic_news_writes_them(date_text: str, date: str) -> None:
         "evidence": [text],
     }
     assert _failures({"meetings": [meeting]}, text, dt.date(2015, 8, 9)) == []
+
+
+@pytest.mark.parametrize(("spelled", "code"), [("ليشتنشتاين", "LIE"), ("لوكسمبورج", "LUX")])
+def test_another_spelling_of_a_long_state_name_names_that_state(spelled: str, code: str) -> None:
+    """Transliterated state names are spelled several ways: `ليشتنشتاين` is Liechtenstein."""
+    text = (
+        f"وأعلنت {spelled} والنرويج انضمامهما إلى العقوبات الاقتصادية التي فرضها الاتحاد "
+        "الأوروبي على روسيا بسبب الأزمة الأوكرانية."
+    )
+    embargo = {
+        "target": "RUS",
+        "target_text": "روسيا",
+        "imposed_by_text": spelled,
+        "imposed_by": code,
+        "kind": "economic",
+        "status": "in_force",
+        "evidence": [text],
+    }
+    assert _failures({"embargoes": [embargo]}, text) == []
+    embargo["imposed_by"] = "DEU"
+    assert _failures({"embargoes": [embargo]}, text) != []
+
+
+@pytest.mark.parametrize("text", ["ألبانيا", "ليبيريا", "ليبيا"])
+def test_a_state_name_is_never_read_as_another_spelling(text: str) -> None:
+    """A name of one state, or a short one, is no spelling of another (`ألبانيا`/`ألمانيا`)."""
+    assert spelled_like(text) is None

@@ -328,3 +328,43 @@ def test_a_participant_named_only_in_a_place_name_is_flagged() -> None:
     }
     check = _finding(verify_raw(raw, text), "meetings[0].participants[0]")
     assert '"عبدالعزيز" is named only in "مطار الملك عبدالعزيز"' in check.message
+
+
+DOHA = (
+    "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني في الدوحة أمس وزير الخارجية التركي مولود جاويش "
+    "أوغلو. وفي وقت لاحق، التقى جاويش أوغلو رئيس مجلس الوزراء الشيخ عبدالله بن ناصر بن خليفة "
+    "آل ثاني."
+)
+"""Two meetings; the host of each carries the family name `آل ثاني`."""
+
+
+def _doha(second_host: str) -> Document:
+    guest = {"name": "مولود جاويش أوغلو", "country": "TUR", "side": "guest"}
+    first, second = DOHA.split(". ")
+    meetings = [
+        {
+            "host_country": "QAT",
+            "guest_countries": ["TUR"],
+            "participants": [
+                {"name": "تميم بن حمد آل ثاني", "country": "QAT", "side": "host"},
+                guest,
+            ],
+            "evidence": [first],
+        },
+        {
+            "host_country": "QAT",
+            "guest_countries": ["TUR"],
+            "participants": [{"name": second_host, "country": "QAT", "side": "host"}, guest],
+            "evidence": [second],
+        },
+    ]
+    return verify_raw({"doc_id": "doha", "meetings": meetings}, DOHA)
+
+
+def test_a_family_name_inside_another_persons_full_name_names_that_person() -> None:
+    """`آل ثاني` in `عبدالله بن ناصر بن خليفة آل ثاني` is no reference back to `تميم بن حمد آل
+    ثاني`: the emir put at the second meeting is asked about."""
+    assert failed_checks(_doha("عبدالله بن ناصر بن خليفة آل ثاني")) == []
+    verified = _doha("تميم بن حمد آل ثاني")
+    check = _finding(verified, "meetings[1].participants[0]")
+    assert "named only outside this meeting" in check.message
