@@ -1,6 +1,7 @@
 """Every command that writes a file refuses to write over one of its inputs (by device and inode,
 so a hard link is the file it names), writes its output whole or not at all (a temporary file
-renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`."""
+renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`,
+`eval register` and `register add`."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typer.testing import Result
 from extractor.testing import FakeOpenAIServer
 from tests.cli.conftest import invoke, openai_args, plain
 from tests.conftest import SEED, dev_pairs, unavailable
+from tests.register.cluster_documents import REGISTER_DIR, documents
 
 SECRET = "PRIVATE-FILE-OUTSIDE-THE-SOURCES-0123"
 
@@ -48,8 +50,24 @@ def run_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _register(at: Path) -> Path:
+    """The register set's Documents in a SQLite register beside the run folder's files, and
+    its clusters.json."""
+    db = at / "reg.sqlite"
+    if not db.exists():
+        run = at / "register-run.jsonl"
+        run.write_text("".join(d.model_dump_json() + "\n" for d in documents()), "utf-8")
+        added = invoke("register", "add", str(run), "--db", str(db), "-q")
+        assert added.exit_code == 0, added.output
+        shutil.copy(REGISTER_DIR / "clusters.json", at / "clusters.json")
+    return db
+
+
 def _command(name: str, at: Path) -> list[str]:
     """A command that reads the run folder's files, without its output option."""
+    if name == "eval register":
+        db = _register(at)
+        return ["eval", "register", "--clusters", str(at / "clusters.json"), "--db", str(db)]
     commands = {
         "report": ["report", str(at / "rep.jsonl"), "--sources", str(at / "in")],
         "verify": ["verify", str(at / "gold.json"), "--source", str(at / "in" / "a01.txt")],
@@ -58,13 +76,16 @@ def _command(name: str, at: Path) -> list[str]:
     return commands[name]
 
 
-OUTPUT_OPTION = {"report": "-o", "verify": "-o", "eval": "-o"}
+OUTPUT_OPTION = {"report": "-o", "verify": "-o", "eval": "-o", "eval register": "-o"}
+WRITERS = list(OUTPUT_OPTION)
 CLASHES = [
     ("report", "rep.jsonl"),
     ("report", "in/a01.txt"),
     ("verify", "in/a01.txt"),
     ("verify", "gold.json"),
     ("eval", "pred.jsonl"),
+    ("eval register", "reg.sqlite"),
+    ("eval register", "clusters.json"),
 ]
 
 
@@ -74,12 +95,13 @@ def test_an_output_onto_an_input_is_refused(
     run_folder: Path, command: str, input_name: str, link: str
 ) -> None:
     original = run_folder / input_name
+    command_line = _command(command, run_folder)
     before = original.read_bytes()
     target = original
     if link == "a hard link of it":
         target = run_folder / "linked.out"
         os.link(original, target)
-    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(target))
+    result = invoke(*command_line, OUTPUT_OPTION[command], str(target))
     message = _one_line_error(result, 2)
     assert "would destroy" in message
     assert original.read_bytes() == before
@@ -97,7 +119,22 @@ def test_run_refuses_an_output_that_is_a_hard_link_of_its_input(
     assert endpoint.requests == []
 
 
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("link", ["the results file itself", "a hard link of it"])
+def test_register_add_refuses_a_register_that_is_one_of_its_results(
+    run_folder: Path, link: str
+) -> None:
+    results = run_folder / "rep.jsonl"
+    before = results.read_bytes()
+    db = results
+    if link == "a hard link of it":
+        db = run_folder / "linked.sqlite"
+        os.link(results, db)
+    result = invoke("register", "add", str(results), "--db", str(db))
+    assert "would destroy" in _one_line_error(result, 2)
+    assert results.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_is_renamed_into_place_not_written_over(run_folder: Path, command: str) -> None:
     """Written in place, the old output's other name (a hard link) would change with it, and a
     crash halfway would leave it truncated; renamed into place, the old file stays whole."""
@@ -111,7 +148,7 @@ def test_an_output_is_renamed_into_place_not_written_over(run_folder: Path, comm
     assert [path.name for path in run_folder.glob(".*")] == []
 
 
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_in_a_missing_folder_is_one_line(run_folder: Path, command: str) -> None:
     output = run_folder / "missing" / "x.out"
     result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(output))
@@ -133,7 +170,7 @@ def read_only(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.mark.system
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_on_a_read_only_mount_is_one_line(
     run_folder: Path, read_only: Path, command: str
 ) -> None:
