@@ -97,7 +97,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
-    from sqlalchemy.exc import SQLAlchemyError  # here: `--help` needs no database library
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError  # here: `--help` loads none
 
     from extractor.register import Register, RegisterError
     from extractor.register.store import without_password
@@ -109,7 +109,8 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     try:
         yield register
     except SQLAlchemyError as exc:
-        message = f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
+        busy = " (is another process writing to it?)" if isinstance(exc, OperationalError) else ""
+        message = f"{db}: {str(exc).splitlines()[0]}{busy}"
         raise _fail(without_password(message, db)) from exc
     finally:
         register.close()
