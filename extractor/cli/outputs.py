@@ -1,11 +1,13 @@
-"""Where a command writes: checks made before any work (an output that is also an input, or one
-that cannot be written, is a usage error, exit 2, not a failure halfway through), and a writer
-that puts a whole file in place or nothing. Every command that writes a file uses both."""
+"""Where a command reads and writes: checks made before any work (an input that is not a regular
+file, an output that is also an input, or one that cannot be written, is a usage error, exit 2,
+not a hang or a failure halfway through), and a writer that puts a whole file in place or
+nothing. Every command but `run` (which records each bad input and goes on) uses all three."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +38,21 @@ def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) ->
             )
         seen[identity] = option
         _check_writable(path, option)
+
+
+def check_inputs(inputs: Sequence[Path]) -> None:
+    """Refuse an input that is a FIFO, socket or device: reading it would wait for a writer or
+    never end (`/dev/urandom`). Missing files are left to the reader's own message."""
+    for path in inputs:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise typer.BadParameter(
+                f"{printable(path)} is not a regular file (a FIFO, socket or device); "
+                "save it to a file first"
+            )
 
 
 def _files(path: Path) -> Iterator[Path]:

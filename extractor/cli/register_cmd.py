@@ -130,11 +130,12 @@ def add(
     A document is its source sha256: adding the same text again replaces its facts. Error
     records are skipped and counted. The entries do not depend on the order documents come in,
     and an entry keeps its id when sources join it."""
-    from extractor.cli.outputs import check_outputs
+    from extractor.cli.outputs import check_inputs, check_outputs
     from extractor.register import RegisterError
     from extractor.register.reading import count_lines, read_results
     from extractor.register.store import shown_url
 
+    check_inputs(results)
     check_outputs(results, {"--db": sqlite_file(db)})
     console = Console(stderr=True, quiet=quiet)
     with opened(db, create=True) as register, _progress(console) as progress:

@@ -1,7 +1,8 @@
 """Every command that writes a file refuses to write over one of its inputs (by device and inode,
 so a hard link is the file it names), writes its output whole or not at all (a temporary file
 renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`,
-`eval register` and `register add`."""
+`eval register` and `register add`. Those but `run` also refuse an input that is a FIFO or a
+device instead of waiting on it forever."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 from typer.testing import Result
 
 from extractor.testing import FakeOpenAIServer
-from tests.cli.conftest import invoke, openai_args, plain
+from tests.cli.conftest import REPO, invoke, openai_args, plain
 from tests.conftest import SEED, dev_pairs, unavailable
 from tests.register.cluster_documents import REGISTER_DIR, documents
 
@@ -193,3 +195,37 @@ def test_report_reads_sources_inside_the_sources_folder_only(run_folder: Path, d
     html = page.read_text(encoding="utf-8")
     assert SECRET not in html
     assert "not found under" in html
+
+
+READERS = [
+    ("report", "rep.jsonl"),
+    ("verify", "gold.json"),
+    ("verify", "in/a01.txt"),
+    ("eval", "pred.jsonl"),
+    ("eval register", "clusters.json"),
+    ("register add", "rep.jsonl"),
+]
+
+
+@pytest.mark.parametrize(("command", "input_name"), READERS)
+def test_an_input_that_is_a_fifo_is_refused_at_once(
+    run_folder: Path, command: str, input_name: str
+) -> None:
+    """A FIFO with no writer blocked the command forever (as `/dev/urandom` never ended)."""
+    if command == "register add":
+        line = ["register", "add", str(run_folder / "rep.jsonl"), "--db", str(run_folder / "r.db")]
+    else:
+        line = _command(command, run_folder)
+    fifo = run_folder / input_name
+    fifo.unlink()
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "extractor", *line],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "400"},
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"{fifo} is not a regular file (a FIFO, socket or device)" in plain(done.stderr)
