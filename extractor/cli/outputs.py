@@ -75,7 +75,13 @@ def _identity(path: Path) -> Identity:
 @contextlib.contextmanager
 def replaced(path: Path) -> Iterator[Path]:
     """A temporary file beside `path` to write; renamed onto `path` when the block ends, removed
-    when it raises, so a crash or a full disk never leaves a truncated output."""
+    when it raises, so a crash or a full disk never leaves a truncated output. A symbolic link's
+    target is what gets replaced, not the link; a pipe or a device (`/dev/stdout`) is written
+    directly (a rename would put a file in its place)."""
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    path = path.resolve()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     written = Path(temporary)
@@ -101,6 +107,10 @@ def _check_writable(path: Path, option: str) -> None:
     """Refuse a path whose folder is missing or that cannot be written (read-only mounts stop
     root too); an existing file is opened for appending, so nothing is truncated."""
     folder = path.parent
+    if path.exists() and not path.is_file():  # a pipe: opening it would wait for a reader
+        if not os.access(path, os.W_OK):
+            raise typer.BadParameter(f"cannot write {printable(path)}", param_hint=option)
+        return
     if not folder.is_dir():
         raise typer.BadParameter(
             f"cannot write {printable(path)}: the folder {printable(folder)} does not exist; "

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,6 +72,8 @@ def _command(name: str, at: Path) -> list[str]:
     if name == "eval register":
         db = _register(at)
         return ["eval", "register", "--clusters", str(at / "clusters.json"), "--db", str(db)]
+    if name == "register export":
+        return ["register", "export", "--format", "jsonl", "--db", str(_register(at))]
     commands = {
         "report": ["report", str(at / "rep.jsonl"), "--sources", str(at / "in")],
         "verify": ["verify", str(at / "gold.json"), "--source", str(at / "in" / "a01.txt")],
@@ -78,7 +82,13 @@ def _command(name: str, at: Path) -> list[str]:
     return commands[name]
 
 
-OUTPUT_OPTION = {"report": "-o", "verify": "-o", "eval": "-o", "eval register": "-o"}
+OUTPUT_OPTION = {
+    "report": "-o",
+    "verify": "-o",
+    "eval": "-o",
+    "eval register": "-o",
+    "register export": "-o",
+}
 WRITERS = list(OUTPUT_OPTION)
 CLASHES = [
     ("report", "rep.jsonl"),
@@ -197,6 +207,53 @@ def test_report_reads_sources_inside_the_sources_folder_only(run_folder: Path, d
     assert "not found under" in html
 
 
+def _in_a_process(*line: str) -> subprocess.CompletedProcess[str]:
+    """The command line run in its own process, stopped after a minute (a command that waits on
+    a pipe forever fails the test instead of hanging it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *line],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "400"},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_through_a_symbolic_link_replaces_the_target_and_keeps_the_link(
+    run_folder: Path, command: str
+) -> None:
+    target = run_folder / "kept" / "out.data"
+    target.parent.mkdir()
+    target.write_text("an earlier output", encoding="utf-8")
+    link = run_folder / "out.link"
+    link.symlink_to(target)
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") != "an earlier output"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_that_is_a_pipe_is_written_into_it_not_replaced(
+    run_folder: Path, command: str
+) -> None:
+    """`-o /dev/stdout` is a pipe or a terminal: renamed over, it became a file (as root, in
+    /dev) or failed (elsewhere); it is written into, as a FIFO here."""
+    fifo = run_folder / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = _in_a_process(*_command(command, run_folder), OUTPUT_OPTION[command], str(fifo))
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    (written,) = received
+    assert written.strip()
+
+
 READERS = [
     ("report", "rep.jsonl"),
     ("verify", "gold.json"),
@@ -219,13 +276,6 @@ def test_an_input_that_is_a_fifo_is_refused_at_once(
     fifo = run_folder / input_name
     fifo.unlink()
     os.mkfifo(fifo)
-    done = subprocess.run(
-        [sys.executable, "-m", "extractor", *line],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "400"},
-        timeout=60,
-    )
+    done = _in_a_process(*line)
     assert done.returncode == 2, done.stderr
     assert f"{fifo} is not a regular file (a FIFO, socket or device)" in plain(done.stderr)
