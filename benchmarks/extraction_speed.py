@@ -2,12 +2,17 @@
 
     python -m benchmarks.extraction_speed [--strategy per_kind|single] [--max-reasks N]
         [--recall-rounds N] [--free-recall] [--choose-first] [--strict] [--every-kind]
-        [--limit N] [--json OUT]
+        [--limit N] [--json OUT] [--base-url URL --model NAME]
 
 The server is started and the fixed instructions evaluated once (a warm-up extraction of a
 short sentence) before the clock runs; then every dev article is extracted with the response
 cache off, and each Document's own provenance gives its seconds, tokens, calls and reasks.
 Tuple F1 against the gold files comes from `extractor eval`'s scorer.
+
+Beside each measured time stands its floor (issue 23): the article evaluated once and its final
+facts generated once, at the prompt and generation rates llama.cpp reported for that document's
+own calls (`provenance.timings`), the token counts from the server's `/tokenize`. `--base-url`
+measures another llama.cpp server instead of the embedded one.
 """
 
 from __future__ import annotations
@@ -20,11 +25,14 @@ import time
 from pathlib import Path
 from typing import get_args
 
+import httpx
+
 from extractor.api import Extractor
 from extractor.evaluate.report import Score
 from extractor.evaluate.scoring import score_document
 from extractor.pipeline.tasks import Strategy
 from extractor.schemas import Document
+from extractor.schemas.document import FACT_KINDS
 from extractor.verify import failed_checks
 
 DEV_DIR = Path(__file__).resolve().parents[1] / "eval" / "dev"
@@ -33,14 +41,57 @@ TARGET_SECONDS = 30.0
 WARM_UP = "التقى وزير الخارجية نظيره في العاصمة يوم الأحد."
 
 
-def _row(path: Path, document: Document, gold: Document, seconds: float) -> dict[str, object]:
+class Tokenizer:
+    """Token counts from a llama.cpp server's `/tokenize` (beside its OpenAI-style `/v1`)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.root = base_url.rstrip("/").removesuffix("/v1")
+
+    def count(self, text: str) -> int:
+        """How many tokens the server's model makes of `text`."""
+        reply = httpx.post(f"{self.root}/tokenize", json={"content": text}, timeout=60.0)
+        reply.raise_for_status()
+        return len(reply.json()["tokens"])
+
+
+def final_facts(document: Document) -> str:
+    """The Document's facts as JSON, what the fewest generated tokens would have to say."""
+    return document.model_dump_json(include=set(FACT_KINDS), exclude_none=True)
+
+
+def floor_seconds(timings: dict[str, float], article_tokens: int, fact_tokens: int) -> float | None:
+    """The article evaluated once and the final facts generated once, at the rates llama.cpp
+    reported for the document's calls; None when the server reported no timings."""
+    evaluated, evaluating = timings.get("prompt_evaluated_tokens"), timings.get("prompt_eval_s")
+    generated, generating = timings.get("generated_tokens"), timings.get("generation_s")
+    if not (evaluated and evaluating and generated and generating):
+        return None
+    return article_tokens * evaluating / evaluated + fact_tokens * generating / generated
+
+
+def _floor(text: str, document: Document, tokenizer: Tokenizer) -> dict[str, object]:
+    """The floor's columns of a row: its token counts and seconds."""
+    article, facts = tokenizer.count(text), tokenizer.count(final_facts(document))
+    floor = floor_seconds(document.provenance.timings, article, facts)
+    return {
+        "article_tokens": article,
+        "fact_tokens": facts,
+        "floor_seconds": None if floor is None else round(floor, 1),
+    }
+
+
+def _row(
+    path: Path, document: Document, gold: Document, seconds: float, tokenizer: Tokenizer
+) -> dict[str, object]:
     usage = document.provenance.usage
     scores = score_document(document, gold)
     total = sum(scores.values(), Score())
+    text = path.read_text(encoding="utf-8")
     return {
         "doc": path.stem,
-        "words": len(path.read_text(encoding="utf-8").split()),
+        "words": len(text.split()),
         "seconds": round(seconds, 1),
+        **_floor(text, document, tokenizer),
         "prompt_tokens": usage.prompt_tokens,
         "completion_tokens": usage.completion_tokens,
         "llm_calls": usage.llm_calls,
@@ -54,7 +105,22 @@ def _row(path: Path, document: Document, gold: Document, seconds: float) -> dict
     }
 
 
-def main() -> None:
+def _floor_summary(rows: list[dict[str, object]]) -> dict[str, float | None]:
+    """The median floor and the median of measured seconds over floor, of the rows with one."""
+    pairs = [
+        (float(str(row["seconds"])), float(str(row["floor_seconds"])))
+        for row in rows
+        if row["floor_seconds"]
+    ]
+    if not pairs:
+        return {"median_floor_seconds": None, "median_seconds_over_floor": None}
+    return {
+        "median_floor_seconds": statistics.median(floor for _, floor in pairs),
+        "median_seconds_over_floor": round(statistics.median(s / f for s, f in pairs), 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print one line per article and a summary."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--strategy", choices=get_args(Strategy), default="per_kind")
@@ -67,11 +133,15 @@ def main() -> None:
     parser.add_argument("--every-kind", action="store_true", help="no fact-kind triage")
     parser.add_argument("--dev", type=Path, default=DEV_DIR)
     parser.add_argument("--json", type=Path)
-    options = parser.parse_args()
+    parser.add_argument("--base-url", help="a llama.cpp server's /v1 instead of the embedded")
+    parser.add_argument("--model", help="the model name to ask --base-url for")
+    options = parser.parse_args(argv)
     articles = sorted(options.dev.glob("*.txt"))[: options.limit or None]
     rows: list[dict[str, object]] = []
     with Extractor(
-        backend="embedded",
+        backend="openai" if options.base_url else "embedded",
+        base_url=options.base_url,
+        model=options.model,
         cache=False,
         max_reasks=options.max_reasks,
         recall_rounds=options.recall_rounds,
@@ -82,13 +152,15 @@ def main() -> None:
         extractor.pipeline.strategy = options.strategy
         extractor.pipeline.every_kind = options.every_kind
         extractor.extract(WARM_UP, doc_id="warm-up")
+        tokenizer = Tokenizer(extractor.pipeline.client.base_url)
         for path in articles:
             gold = Document.model_validate_json(
                 path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8")
             )
             started = time.perf_counter()
             document = extractor.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
-            rows.append(_row(path, document, gold, time.perf_counter() - started))
+            elapsed = time.perf_counter() - started
+            rows.append(_row(path, document, gold, elapsed, tokenizer))
             print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     seconds = [float(str(row["seconds"])) for row in rows]
     short = [s for s, row in zip(seconds, rows, strict=True) if int(str(row["words"])) <= 400]
@@ -104,6 +176,7 @@ def main() -> None:
         "every_kind": options.every_kind,
         "documents": len(rows),
         "median_seconds": statistics.median(seconds),
+        **_floor_summary(rows),
         "mean_seconds": round(statistics.mean(seconds), 1),
         "median_tokens": statistics.median(tokens),
         "median_completion_tokens": statistics.median(

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from extractor.cli.app import app
 from extractor.cli.json_flag import JsonFlagGroup
-from extractor.cli.outputs import cannot_write, check_outputs, replaced
+from extractor.cli.outputs import cannot_write, check_inputs, check_outputs, replaced
 
 if TYPE_CHECKING:
     from extractor.evaluate import EvalReport, Score
@@ -117,6 +117,7 @@ def eval_(
         typer.echo("error: give --gold FOLDER and --pred RUN.jsonl (or `eval register`)", err=True)
         raise typer.Exit(2)
 
+    check_inputs([gold, pred])
     check_outputs([gold, pred], {"--output": output})
     try:
         report = evaluate(gold, pred)

@@ -13,7 +13,8 @@ from rich.table import Table
 
 from extractor.cli.eval_cmd import eval_app, write_json
 from extractor.cli.json_flag import JsonFlagCommand
-from extractor.cli.register_cmd import DEFAULT_DB, Db, opened
+from extractor.cli.outputs import check_inputs, check_outputs
+from extractor.cli.register_cmd import DEFAULT_DB, Db, opened, sqlite_file
 from extractor.cli.shown import shown
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ def eval_register(
     from extractor.evaluate.register_pairs import load_clusters, score_register
     from extractor.register.store import shown_url
 
+    stored = sqlite_file(db)
+    check_inputs([clusters])
+    check_outputs([clusters, *([stored] if stored else [])], {"--output": output})
     try:
         gold = load_clusters(clusters)
     except EvaluationInputError as exc:

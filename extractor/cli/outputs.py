@@ -1,11 +1,13 @@
-"""Where a command writes: checks made before any work (an output that is also an input, or one
-that cannot be written, is a usage error, exit 2, not a failure halfway through), and a writer
-that puts a whole file in place or nothing. Every command that writes a file uses both."""
+"""Where a command reads and writes: checks made before any work (an input that is not a regular
+file, an output that is also an input, or one that cannot be written, is a usage error, exit 2,
+not a hang or a failure halfway through), and a writer that puts a whole file in place or
+nothing. Every command but `run` (which records each bad input and goes on) uses all three."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -38,6 +40,21 @@ def check_outputs(inputs: Sequence[Path], outputs: Mapping[str, Path | None]) ->
         _check_writable(path, option)
 
 
+def check_inputs(inputs: Sequence[Path]) -> None:
+    """Refuse an input that is a FIFO, socket or device: reading it would wait for a writer or
+    never end (`/dev/urandom`). Missing files are left to the reader's own message."""
+    for path in inputs:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise typer.BadParameter(
+                f"{printable(path)} is not a regular file (a FIFO, socket or device); "
+                "save it to a file first"
+            )
+
+
 def _files(path: Path) -> Iterator[Path]:
     """An input file, or every file inside an input folder (`report --sources DIR`)."""
     if path.is_dir():
@@ -58,7 +75,13 @@ def _identity(path: Path) -> Identity:
 @contextlib.contextmanager
 def replaced(path: Path) -> Iterator[Path]:
     """A temporary file beside `path` to write; renamed onto `path` when the block ends, removed
-    when it raises, so a crash or a full disk never leaves a truncated output."""
+    when it raises, so a crash or a full disk never leaves a truncated output. A symbolic link's
+    target is what gets replaced, not the link; a pipe or a device (`/dev/stdout`) is written
+    directly (a rename would put a file in its place)."""
+    if path.exists() and not path.is_file():
+        yield path
+        return
+    path = path.resolve()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     written = Path(temporary)
@@ -84,6 +107,10 @@ def _check_writable(path: Path, option: str) -> None:
     """Refuse a path whose folder is missing or that cannot be written (read-only mounts stop
     root too); an existing file is opened for appending, so nothing is truncated."""
     folder = path.parent
+    if path.exists() and not path.is_file():  # a pipe: opening it would wait for a reader
+        if not os.access(path, os.W_OK):
+            raise typer.BadParameter(f"cannot write {printable(path)}", param_hint=option)
+        return
     if not folder.is_dir():
         raise typer.BadParameter(
             f"cannot write {printable(path)}: the folder {printable(folder)} does not exist; "

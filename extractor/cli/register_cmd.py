@@ -97,7 +97,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     """The register at `db` (created only when `create`); a database that cannot be opened
     exits 2 with one line."""
-    from sqlalchemy.exc import SQLAlchemyError  # here: `--help` needs no database library
+    from sqlalchemy.exc import OperationalError, SQLAlchemyError  # here: `--help` loads none
 
     from extractor.register import Register, RegisterError
     from extractor.register.store import without_password
@@ -109,7 +109,8 @@ def opened(db: str, *, create: bool = False) -> Iterator[Register]:
     try:
         yield register
     except SQLAlchemyError as exc:
-        message = f"{db}: {str(exc).splitlines()[0]} (is another process writing to it?)"
+        busy = " (is another process writing to it?)" if isinstance(exc, OperationalError) else ""
+        message = f"{db}: {str(exc).splitlines()[0]}{busy}"
         raise _fail(without_password(message, db)) from exc
     finally:
         register.close()
@@ -129,10 +130,13 @@ def add(
     A document is its source sha256: adding the same text again replaces its facts. Error
     records are skipped and counted. The entries do not depend on the order documents come in,
     and an entry keeps its id when sources join it."""
+    from extractor.cli.outputs import check_inputs, check_outputs
     from extractor.register import RegisterError
     from extractor.register.reading import count_lines, read_results
     from extractor.register.store import shown_url
 
+    check_inputs(results)
+    check_outputs(results, {"--db": sqlite_file(db)})
     console = Console(stderr=True, quiet=quiet)
     with opened(db, create=True) as register, _progress(console) as progress:
         reading = progress.add_task("reading", total=count_lines(results))
@@ -418,7 +422,7 @@ def export(
         raise _fail(
             f"{file_format} holds one kind's columns: add --kind arms_deals|meetings|embargoes"
         )
-    stored = _sqlite_file(db)
+    stored = sqlite_file(db)
     check_outputs([stored] if stored else [], {"--output": output})
     with opened(db) as register:
         entries = register.entries(kind=kind)
@@ -462,7 +466,7 @@ def serve(
     from extractor.register.datasette import metadata
     from extractor.register.store import shown_url
 
-    path = _sqlite_file(db)
+    path = sqlite_file(db)
     if path is None:
         raise _fail(
             f"--db {shown_url(db)}: serve reads a SQLite register; "
@@ -482,7 +486,7 @@ def serve(
         raise typer.Exit(_run_until_stopped(command))
 
 
-def _sqlite_file(db: str) -> Path | None:
+def sqlite_file(db: str) -> Path | None:
     """The file of a SQLite register, or None for another database (or no URL at all)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError

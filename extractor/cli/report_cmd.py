@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from extractor.cli.app import app
-from extractor.cli.outputs import cannot_write, check_outputs, replaced
+from extractor.cli.outputs import cannot_write, check_inputs, check_outputs, replaced
 
 
 @app.command()
@@ -40,6 +40,7 @@ def report(
     ] = Path("report.html"),
 ) -> None:
     """Write a self-contained HTML page to review a run: highlighted articles, facts, flags."""
+    check_inputs([results])
     check_outputs([results, *([sources] if sources else [])], {"--output": output})
     from extractor.report import write_report
     from extractor.report.load import load_entries

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from extractor.cli.app import app
-from extractor.cli.outputs import check_outputs, replaced
+from extractor.cli.outputs import check_inputs, check_outputs, replaced
 from extractor.cli.shown import printable
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def verify(
     Exits 0 when it ran, whatever it found; 2 when an input cannot be read or the output
     cannot be written.
     """
+    check_inputs([extraction, source])
     check_outputs([extraction, source], {"--output": output})
     from extractor.verify import drop_unsupported, summarize_checks, verify_document
 

@@ -4,7 +4,11 @@ block of records written as one shard of the output folder as it arrives."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from extractor.distributed.dataset import extract_dataset, require_ray
@@ -55,18 +59,43 @@ def run_on_ray(
         return
     check_backend(options)
     level = logging.ERROR if quiet else logging.WARNING
-    if not ray.is_initialized():
-        ray.init(address=address, logging_level=level, log_to_driver=False)
-    for name in RAY_LOGGERS:
-        logging.getLogger(name).setLevel(level)
-    context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    context.enable_operator_progress_bars = False
-    dataset = ray.data.from_items(rows, override_num_blocks=min(len(rows), MAX_BLOCKS))
-    results = extract_dataset(dataset, workers=workers, **options)
-    for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
-        table = cast("pyarrow.Table", batch)
-        _record(writer, table.column("record").to_pylist(), on_outcome)
+    with _native_stderr_held(quiet):
+        if not ray.is_initialized():
+            ray.init(address=address, logging_level=level, log_to_driver=False)
+        for name in RAY_LOGGERS:
+            logging.getLogger(name).setLevel(level)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.enable_operator_progress_bars = False
+        dataset = ray.data.from_items(rows, override_num_blocks=min(len(rows), MAX_BLOCKS))
+        results = extract_dataset(dataset, workers=workers, **options)
+        for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
+            table = cast("pyarrow.Table", batch)
+            _record(writer, table.column("record").to_pylist(), on_outcome)
+
+
+@contextmanager
+def _native_stderr_held(quiet: bool) -> Iterator[None]:
+    """Under `quiet`, what is written to file descriptor 2 inside the block (Ray's C++ core logs
+    there, past Python's logging: Ray Data's actors have arguments in the object store, which it
+    reports as an error on every run) is held back, and shown only when the block raises."""
+    if not quiet:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException:
+            held.seek(0)
+            os.write(saved, held.read())
+            raise
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _row(job: Job) -> dict[str, Any]:

@@ -50,6 +50,7 @@ def replacing(path: Path) -> Iterator[Path]:
     if path.exists() and not path.is_file():
         yield path
         return
+    path = path.resolve()  # a symbolic link's target is replaced, not the link
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         yield temporary

@@ -1,13 +1,18 @@
 """Every command that writes a file refuses to write over one of its inputs (by device and inode,
 so a hard link is the file it names), writes its output whole or not at all (a temporary file
-renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`."""
+renamed into place), and says in one line when it cannot: `run`, `report`, `verify`, `eval`,
+`eval register` and `register add`. Those but `run` also refuse an input that is a FIFO or a
+device instead of waiting on it forever."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import stat
 import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +20,9 @@ import pytest
 from typer.testing import Result
 
 from extractor.testing import FakeOpenAIServer
-from tests.cli.conftest import invoke, openai_args, plain
+from tests.cli.conftest import REPO, invoke, openai_args, plain
 from tests.conftest import SEED, dev_pairs, unavailable
+from tests.register.cluster_documents import REGISTER_DIR, documents
 
 SECRET = "PRIVATE-FILE-OUTSIDE-THE-SOURCES-0123"
 
@@ -48,8 +54,26 @@ def run_folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _register(at: Path) -> Path:
+    """The register set's Documents in a SQLite register beside the run folder's files, and
+    its clusters.json."""
+    db = at / "reg.sqlite"
+    if not db.exists():
+        run = at / "register-run.jsonl"
+        run.write_text("".join(d.model_dump_json() + "\n" for d in documents()), "utf-8")
+        added = invoke("register", "add", str(run), "--db", str(db), "-q")
+        assert added.exit_code == 0, added.output
+        shutil.copy(REGISTER_DIR / "clusters.json", at / "clusters.json")
+    return db
+
+
 def _command(name: str, at: Path) -> list[str]:
     """A command that reads the run folder's files, without its output option."""
+    if name == "eval register":
+        db = _register(at)
+        return ["eval", "register", "--clusters", str(at / "clusters.json"), "--db", str(db)]
+    if name == "register export":
+        return ["register", "export", "--format", "jsonl", "--db", str(_register(at))]
     commands = {
         "report": ["report", str(at / "rep.jsonl"), "--sources", str(at / "in")],
         "verify": ["verify", str(at / "gold.json"), "--source", str(at / "in" / "a01.txt")],
@@ -58,13 +82,22 @@ def _command(name: str, at: Path) -> list[str]:
     return commands[name]
 
 
-OUTPUT_OPTION = {"report": "-o", "verify": "-o", "eval": "-o"}
+OUTPUT_OPTION = {
+    "report": "-o",
+    "verify": "-o",
+    "eval": "-o",
+    "eval register": "-o",
+    "register export": "-o",
+}
+WRITERS = list(OUTPUT_OPTION)
 CLASHES = [
     ("report", "rep.jsonl"),
     ("report", "in/a01.txt"),
     ("verify", "in/a01.txt"),
     ("verify", "gold.json"),
     ("eval", "pred.jsonl"),
+    ("eval register", "reg.sqlite"),
+    ("eval register", "clusters.json"),
 ]
 
 
@@ -74,12 +107,13 @@ def test_an_output_onto_an_input_is_refused(
     run_folder: Path, command: str, input_name: str, link: str
 ) -> None:
     original = run_folder / input_name
+    command_line = _command(command, run_folder)
     before = original.read_bytes()
     target = original
     if link == "a hard link of it":
         target = run_folder / "linked.out"
         os.link(original, target)
-    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(target))
+    result = invoke(*command_line, OUTPUT_OPTION[command], str(target))
     message = _one_line_error(result, 2)
     assert "would destroy" in message
     assert original.read_bytes() == before
@@ -97,7 +131,22 @@ def test_run_refuses_an_output_that_is_a_hard_link_of_its_input(
     assert endpoint.requests == []
 
 
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("link", ["the results file itself", "a hard link of it"])
+def test_register_add_refuses_a_register_that_is_one_of_its_results(
+    run_folder: Path, link: str
+) -> None:
+    results = run_folder / "rep.jsonl"
+    before = results.read_bytes()
+    db = results
+    if link == "a hard link of it":
+        db = run_folder / "linked.sqlite"
+        os.link(results, db)
+    result = invoke("register", "add", str(results), "--db", str(db))
+    assert "would destroy" in _one_line_error(result, 2)
+    assert results.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_is_renamed_into_place_not_written_over(run_folder: Path, command: str) -> None:
     """Written in place, the old output's other name (a hard link) would change with it, and a
     crash halfway would leave it truncated; renamed into place, the old file stays whole."""
@@ -111,7 +160,7 @@ def test_an_output_is_renamed_into_place_not_written_over(run_folder: Path, comm
     assert [path.name for path in run_folder.glob(".*")] == []
 
 
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_in_a_missing_folder_is_one_line(run_folder: Path, command: str) -> None:
     output = run_folder / "missing" / "x.out"
     result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(output))
@@ -133,7 +182,7 @@ def read_only(tmp_path: Path) -> Iterator[Path]:
 
 
 @pytest.mark.system
-@pytest.mark.parametrize("command", ["report", "verify", "eval"])
+@pytest.mark.parametrize("command", WRITERS)
 def test_an_output_on_a_read_only_mount_is_one_line(
     run_folder: Path, read_only: Path, command: str
 ) -> None:
@@ -156,3 +205,77 @@ def test_report_reads_sources_inside_the_sources_folder_only(run_folder: Path, d
     html = page.read_text(encoding="utf-8")
     assert SECRET not in html
     assert "not found under" in html
+
+
+def _in_a_process(*line: str) -> subprocess.CompletedProcess[str]:
+    """The command line run in its own process, stopped after a minute (a command that waits on
+    a pipe forever fails the test instead of hanging it)."""
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *line],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "400"},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_through_a_symbolic_link_replaces_the_target_and_keeps_the_link(
+    run_folder: Path, command: str
+) -> None:
+    target = run_folder / "kept" / "out.data"
+    target.parent.mkdir()
+    target.write_text("an earlier output", encoding="utf-8")
+    link = run_folder / "out.link"
+    link.symlink_to(target)
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") != "an earlier output"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_that_is_a_pipe_is_written_into_it_not_replaced(
+    run_folder: Path, command: str
+) -> None:
+    """`-o /dev/stdout` is a pipe or a terminal: renamed over, it became a file (as root, in
+    /dev) or failed (elsewhere); it is written into, as a FIFO here."""
+    fifo = run_folder / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = _in_a_process(*_command(command, run_folder), OUTPUT_OPTION[command], str(fifo))
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    (written,) = received
+    assert written.strip()
+
+
+READERS = [
+    ("report", "rep.jsonl"),
+    ("verify", "gold.json"),
+    ("verify", "in/a01.txt"),
+    ("eval", "pred.jsonl"),
+    ("eval register", "clusters.json"),
+    ("register add", "rep.jsonl"),
+]
+
+
+@pytest.mark.parametrize(("command", "input_name"), READERS)
+def test_an_input_that_is_a_fifo_is_refused_at_once(
+    run_folder: Path, command: str, input_name: str
+) -> None:
+    """A FIFO with no writer blocked the command forever (as `/dev/urandom` never ended)."""
+    if command == "register add":
+        line = ["register", "add", str(run_folder / "rep.jsonl"), "--db", str(run_folder / "r.db")]
+    else:
+        line = _command(command, run_folder)
+    fifo = run_folder / input_name
+    fifo.unlink()
+    os.mkfifo(fifo)
+    done = _in_a_process(*line)
+    assert done.returncode == 2, done.stderr
+    assert f"{fifo} is not a regular file (a FIFO, socket or device)" in plain(done.stderr)

@@ -205,6 +205,21 @@ def test_a_nul_fails_its_own_document_not_the_batch(tmp_path: Path) -> None:
     assert "JF" not in listed.stdout
 
 
+def test_a_number_past_the_databases_integers_fails_its_own_document(tmp_path: Path) -> None:
+    """SQLite raised OverflowError (a traceback) past 64 bits; PostgreSQL's `integer` column
+    stops at 2,147,483,647 (tests/register/test_postgres.py)."""
+    db = str(tmp_path / "r.sqlite")
+    huge = _deal_document("huge", "7.62", text="مئة مليار مليار")
+    huge.arms_deals[0].items[0].quantity = 10**20
+    code, output = _add(tmp_path, [huge, _deal_document("good", "Super Mushak")], db)
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert "skipped huge: arms_deals[0].items[0].quantity holds the number" in plain(output)
+    listed = invoke("register", "list", "--format", "jsonl", "--db", db)
+    assert "Super Mushak" in listed.stdout
+    assert "7.62" not in listed.stdout
+
+
 def test_dates_at_the_ends_of_the_calendar_are_added_twice_and_exported(tmp_path: Path) -> None:
     db = str(tmp_path / "r.sqlite")
     documents = [

@@ -140,3 +140,23 @@ def test_rerun_after_a_killed_driver_has_every_doc_id_once(cluster: str, tmp_pat
     assert len(doc_ids) == 17
     done_before = len(before - {"empty"})
     assert len(endpoint.requests) - asked <= 3 * (16 - done_before), "done documents were redone"
+
+
+def test_quiet_silences_rays_own_log_lines(cluster: str, tmp_path: Path) -> None:
+    """Ray's driver logs (connecting to the cluster, Ray Data's execution plan and progress) go
+    to stderr at INFO; under `--quiet` a run that succeeds prints nothing at all."""
+    folder = _articles(tmp_path / "articles", 2)
+    (folder / "empty.txt").unlink()
+    shards = tmp_path / "shards"
+    with FakeOpenAIServer(schema_answers()) as endpoint:
+        command = [
+            sys.executable, "-m", "extractor", "run", str(folder), "-o", str(shards),
+            "--engine", "ray", "--ray-address", cluster, "--quiet", *openai_args(endpoint),
+        ]  # fmt: skip
+        environment = {**os.environ, "OPENAI_API_KEY": "test", "PYTHONPATH": str(REPO)}
+        done = subprocess.run(
+            command, env=environment, cwd=REPO, capture_output=True, text=True, timeout=300
+        )
+    assert done.returncode == 0, done.stderr
+    assert len(_shard_records(shards)) == 2
+    assert done.stderr == ""
