@@ -18,11 +18,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from extractor.article_text import MAX_CHARS, MIN_CHUNK_CHARS
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.progress import RunDisplay
 from extractor.cli.shown import printable, shown
-from extractor.corpus import caller_doc_ids, check_corpus, is_corpus
 from extractor.deadlines import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DOCUMENT_TIMEOUT,
@@ -33,14 +33,16 @@ from extractor.deadlines import (
     deadline_formula,
 )
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_CHARS, MIN_CHUNK_CHARS, find_articles
+from extractor.runs.articles import find_articles
+from extractor.runs.corpora import caller_doc_ids, check_corpus, is_corpus
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
-    from extractor.pipeline.batch import BatchStats, JsonlSink, Outcome
-    from extractor.pipeline.sources import RunInputs
     from extractor.progress import ProgressCallback
     from extractor.report import ReportEntry
+    from extractor.runs.jobs import RunInputs
+    from extractor.runs.outcomes import BatchStats, Outcome
+    from extractor.runs.sink import JsonlSink
     from extractor.schemas import Document, Usage
 
 # The modules that extract, verify and report are imported where they are used: `--help`
@@ -344,17 +346,11 @@ def run(
     ] = None,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
-    from extractor.pipeline.batch import (
-        BatchStats,
-        Job,
-        JsonlSink,
-        load_jobs,
-        prepare_resume,
-        recorded_ids,
-        resume_keys,
-    )
-    from extractor.pipeline.sources import RunInputs
     from extractor.report import write_report
+    from extractor.runs.jobs import Job, RunInputs, load_jobs
+    from extractor.runs.outcomes import BatchStats
+    from extractor.runs.resume import prepare_resume, recorded_ids, resume_keys
+    from extractor.runs.sink import JsonlSink
 
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
@@ -502,7 +498,8 @@ def _extract_all(
     The output is opened after the backend is up, so a setup mistake (exit 2) never truncates
     an earlier run's results.
     """
-    from extractor.pipeline.batch import Job, run_batch
+    from extractor.runs.jobs import Job
+    from extractor.runs.pool import run_batch
     from extractor.schemas import Usage
 
     try:
@@ -589,7 +586,8 @@ def _run_on_ray(
     summary and exit codes of a plain run."""
     from extractor.distributed.driver import run_on_ray
     from extractor.distributed.shards import open_folder
-    from extractor.pipeline.batch import BatchStats, resume_keys
+    from extractor.runs.outcomes import BatchStats
+    from extractor.runs.resume import resume_keys
     from extractor.schemas import total_usage
 
     if output is None or str(output) == "-":

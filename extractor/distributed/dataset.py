@@ -17,13 +17,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from extractor.api import Extractor
-from extractor.corpus import COLUMNS, article_from_record
 from extractor.deadlines import DEFAULT_CONCURRENCY
 from extractor.errors import ConfigurationError, InputError
 from extractor.llm.backends import choose_backend
 from extractor.llm.embedded import THREADS_VARIABLE, default_slots
-from extractor.pipeline.batch import Job, Outcome, Refused, run_batch
-from extractor.pipeline.sources import job_of
+from extractor.runs.corpora import COLUMNS, article_from_record
+from extractor.runs.jobs import Job, Refused, job_of
+from extractor.runs.outcomes import Outcome
+from extractor.runs.pool import run_batch
 from extractor.schemas import Document
 
 if TYPE_CHECKING:

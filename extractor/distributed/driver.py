@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, cast
 from extractor.distributed.dataset import extract_dataset, require_ray
 from extractor.distributed.shards import ShardFolder, ShardWriter, outcome_of
 from extractor.llm.preflight import check_backend
-from extractor.pipeline.batch import Job, Outcome, Refused
+from extractor.runs.jobs import Job, Refused
+from extractor.runs.outcomes import Outcome
 
 if TYPE_CHECKING:
     import pyarrow

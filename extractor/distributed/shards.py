@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.pipeline.batch import Outcome, prepare_resume, replace_atomically, resumable
+from extractor.runs.outcomes import Outcome
+from extractor.runs.resume import prepare_resume, resumable
+from extractor.runs.sink import replace_atomically
 from extractor.schemas import Document
 
 SHARD_FORMATS = ("jsonl", "parquet")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.pipeline.naming import Named, unique_doc_ids
+from extractor.runs.doc_ids import Named, unique_doc_ids
 
 SHA_A = "a1" * 32
 SHA_B = "b2" * 32

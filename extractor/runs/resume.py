@@ -1,0 +1,124 @@
+"""`--resume`: what an earlier run's output already holds, and what this run must redo.
+
+A Document of a wanted doc_id counts as done only when its `provenance.source_sha256` matches
+and no asked fact kind failed; every other record of a wanted doc_id (errors, stale Documents,
+duplicates) and a trailing partial line are dropped, so the run rewrites them once. Records of
+other doc_ids are kept as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from extractor.runs.jobs import Job, Refused
+from extractor.runs.sink import replace_atomically
+from extractor.schemas import Document
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeState:
+    """What an earlier run left in the output: the Documents that need not be redone."""
+
+    documents: dict[str, Document]
+    dropped_lines: int
+
+
+def prepare_resume(path: Path, wanted: Mapping[str, str | None]) -> ResumeState:
+    """Clean an output file for `--resume` and return the Documents already done.
+
+    `wanted` maps the doc_ids of this run to their source sha256. A Document of a wanted doc_id
+    counts as done only when its `provenance.source_sha256` matches and no asked fact kind
+    failed (`kinds_failed`); other records of wanted
+    doc_ids (errors, stale Documents, duplicates) and a trailing partial line are dropped, so
+    the run rewrites them once. Records of other doc_ids are kept as they are. When anything is
+    dropped the file is rewritten atomically (temporary file, fsync, rename).
+    """
+    if not path.exists():
+        return ResumeState(documents={}, dropped_lines=0)
+    raw = path.read_bytes()
+    complete, _, tail = raw.rpartition(b"\n")
+    lines = complete.split(b"\n") if complete else []
+    kept, documents = resumable(lines, wanted)
+    dropped = len(lines) - len(kept) + bool(tail.strip())
+    if dropped == bool(tail.strip()) and tail:
+        os.truncate(path, len(raw) - len(tail))  # only a partial last line: needs no free space
+    elif dropped:
+        replace_atomically(path, b"".join(line + b"\n" for line in kept))
+    return ResumeState(documents=documents, dropped_lines=dropped)
+
+
+def resumable(
+    lines: Iterable[bytes], wanted: Mapping[str, str | None]
+) -> tuple[list[bytes], dict[str, Document]]:
+    """The record lines to keep for `--resume`, and the Documents among them that are done:
+    what `prepare_resume` keeps of a file, for any container of record lines."""
+    kept: list[bytes] = []
+    documents: dict[str, Document] = {}
+    for line in lines:
+        verdict = _resume_verdict(line, wanted, documents)
+        if verdict is not None:
+            kept.append(line)
+            if isinstance(verdict, Document):
+                documents[verdict.doc_id] = verdict
+    return kept, documents
+
+
+def recorded_ids(path: Path) -> dict[str, str | None]:
+    """The doc_ids of the records an output holds, with their source sha256 (None for an error
+    record), for naming."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    recorded: dict[str, str | None] = {}
+    for line in raw.split(b"\n"):
+        try:
+            record: Any = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+            provenance = record.get("provenance")
+            if "error" not in record and isinstance(provenance, dict):
+                recorded[record["doc_id"]] = provenance.get("source_sha256")
+            else:
+                recorded.setdefault(record["doc_id"], None)
+    return recorded
+
+
+def resume_keys(items: Iterable[Job | Refused]) -> dict[str, str | None]:
+    """What `prepare_resume` matches records on: each doc_id of this run with its source sha256
+    (None for a refused input, whose earlier error record is replaced, never kept twice)."""
+    return {item.doc_id: item.sha256 if isinstance(item, Job) else None for item in items}
+
+
+def _resume_verdict(
+    line: bytes, wanted: Mapping[str, str | None], done: Mapping[str, Document]
+) -> Document | bool | None:
+    """A done Document to keep, True to keep the line untouched, or None to drop it."""
+    if not line.strip():
+        return None
+    try:
+        record: Any = json.loads(line)
+    except ValueError:
+        return None
+    doc_id = record.get("doc_id") if isinstance(record, dict) else None
+    if not isinstance(doc_id, str):
+        return None
+    if doc_id not in wanted:
+        return True
+    if "error" in record or doc_id in done:
+        return None
+    try:
+        document = Document.model_validate(record)
+    except ValidationError:
+        return None
+    if document.provenance.kinds_failed or wanted[doc_id] is None:
+        return None
+    return document if document.provenance.source_sha256 == wanted[doc_id] else None
