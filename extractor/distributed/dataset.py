@@ -25,6 +25,7 @@ from extractor.runs.corpora import COLUMNS, article_from_record
 from extractor.runs.jobs import Job, Refused, job_of
 from extractor.runs.outcomes import Outcome
 from extractor.runs.pool import run_batch
+from extractor.runs.resume import resume_keys
 from extractor.schemas import Document
 
 if TYPE_CHECKING:
@@ -106,13 +107,13 @@ class ExtractBatch:
 
         present = [name for name in COLUMNS if name in batch.column_names]
         items = [row_item(row) for row in batch.select(present).to_pylist()]
-        fingerprints = {item.doc_id: item.sha256 for item in items if isinstance(item, Job)}
+        fingerprints = resume_keys(items)
         records: list[str] = []
         outcomes = asyncio.run(self._run(items, _Records(records)))
         return pyarrow.table(
             {
                 "doc_id": [outcome.doc_id for outcome in outcomes],
-                "sha256": [fingerprints.get(outcome.doc_id, "") for outcome in outcomes],
+                "sha256": [fingerprints.get(outcome.doc_id) or "" for outcome in outcomes],
                 "record": records,
             }
         )

@@ -24,7 +24,7 @@ from typing import Any
 
 from extractor.errors import ConfigurationError, InputError
 from extractor.runs.outcomes import Outcome
-from extractor.runs.resume import prepare_resume, resumable
+from extractor.runs.resume import prepare_resume, record_key, resumable
 from extractor.runs.sink import replace_atomically
 from extractor.schemas import Document
 
@@ -196,9 +196,9 @@ def _parquet(records: Sequence[str]) -> bytes:
 
 
 def _sha256(fields: Mapping[str, Any]) -> str | None:
-    provenance = fields.get("provenance")
-    value = provenance.get("source_sha256") if isinstance(provenance, dict) else None
-    return value if isinstance(value, str) else None
+    """The source sha256 a record stands for (`record_key`): None for an error record."""
+    key = record_key(fields)
+    return key[1] if key is not None else None
 
 
 def _error_type(fields: Mapping[str, Any]) -> str | None:

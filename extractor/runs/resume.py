@@ -1,9 +1,11 @@
 """`--resume`: what an earlier run's output already holds, and what this run must redo.
 
-A Document of a wanted doc_id counts as done only when its `provenance.source_sha256` matches
-and no asked fact kind failed; every other record of a wanted doc_id (errors, stale Documents,
-duplicates) and a trailing partial line are dropped, so the run rewrites them once. Records of
-other doc_ids are kept as they are.
+Records and inputs meet on one key, `(doc_id, source sha256)`: `record_key` reads it off a
+record (the sha256 is None for an error record), `input_key` off an input of this run (None
+for an input that could not be read). A Document whose key is that of an input counts as done
+unless an asked fact kind failed; every other record of a wanted doc_id (errors, stale
+Documents, duplicates) and a trailing partial line are dropped, so the run rewrites them once.
+Records of other doc_ids are kept as they are.
 """
 
 from __future__ import annotations
@@ -20,6 +22,25 @@ from pydantic import ValidationError
 from extractor.runs.jobs import Job, Refused
 from extractor.runs.sink import replace_atomically
 from extractor.schemas import Document
+
+ResumeKey = tuple[str, str | None]
+"""A doc_id and the source sha256 it stands for (None: an error record, a refused input)."""
+
+
+def record_key(record: object) -> ResumeKey | None:
+    """The key of one output record (a parsed JSON line): its doc_id and its Document's
+    `provenance.source_sha256`, None for an error record; None for what is no record."""
+    if not isinstance(record, dict) or not isinstance(record.get("doc_id"), str):
+        return None
+    provenance = record.get("provenance")
+    sha256 = provenance.get("source_sha256") if isinstance(provenance, dict) else None
+    return record["doc_id"], sha256 if isinstance(sha256, str) and "error" not in record else None
+
+
+def input_key(item: Job | Refused) -> ResumeKey:
+    """The key of one input of this run: its doc_id and its text's sha256, None for an input
+    that could not be read (its earlier error record is replaced, never kept twice)."""
+    return item.doc_id, item.sha256 if isinstance(item, Job) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +101,19 @@ def recorded_ids(path: Path) -> dict[str, str | None]:
     recorded: dict[str, str | None] = {}
     for line in raw.split(b"\n"):
         try:
-            record: Any = json.loads(line)
+            key = record_key(json.loads(line))
         except ValueError:
             continue
-        if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
-            provenance = record.get("provenance")
-            if "error" not in record and isinstance(provenance, dict):
-                recorded[record["doc_id"]] = provenance.get("source_sha256")
-            else:
-                recorded.setdefault(record["doc_id"], None)
+        if key is not None and key[1] is not None:
+            recorded[key[0]] = key[1]
+        elif key is not None:
+            recorded.setdefault(key[0], None)
     return recorded
 
 
 def resume_keys(items: Iterable[Job | Refused]) -> dict[str, str | None]:
-    """What `prepare_resume` matches records on: each doc_id of this run with its source sha256
-    (None for a refused input, whose earlier error record is replaced, never kept twice)."""
-    return {item.doc_id: item.sha256 if isinstance(item, Job) else None for item in items}
+    """What `prepare_resume` matches records on: the `input_key` of each input of this run."""
+    return dict(map(input_key, items))
 
 
 def _resume_verdict(
@@ -108,17 +126,16 @@ def _resume_verdict(
         record: Any = json.loads(line)
     except ValueError:
         return None
-    doc_id = record.get("doc_id") if isinstance(record, dict) else None
-    if not isinstance(doc_id, str):
+    key = record_key(record)
+    if key is None:
         return None
+    doc_id, sha256 = key
     if doc_id not in wanted:
         return True
-    if "error" in record or doc_id in done:
+    if sha256 is None or sha256 != wanted[doc_id] or doc_id in done:
         return None
     try:
         document = Document.model_validate(record)
     except ValidationError:
         return None
-    if document.provenance.kinds_failed or wanted[doc_id] is None:
-        return None
-    return document if document.provenance.source_sha256 == wanted[doc_id] else None
+    return None if document.provenance.kinds_failed else document
