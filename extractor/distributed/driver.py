@@ -12,6 +12,7 @@ from extractor.distributed.shards import ShardFolder, ShardWriter, outcome_of
 from extractor.llm.preflight import check_backend
 from extractor.runs.jobs import Job, Refused
 from extractor.runs.outcomes import Outcome
+from extractor.runs.pool import refused_outcome
 
 if TYPE_CHECKING:
     import pyarrow
@@ -48,7 +49,7 @@ def run_on_ray(
     refused: list[str] = []
     for item in items:
         if isinstance(item, Refused):
-            refused.append(Outcome(item.doc_id, None, "InputError", str(item.error)).record())
+            refused.append(refused_outcome(item).record())
         else:
             rows.append(_row(item))
     _record(writer, refused, on_outcome)

@@ -1,7 +1,9 @@
 """The worker pool: many documents extracted concurrently, each recorded as it finishes.
 
-A document that fails becomes an error record `{"doc_id", "error": {"type", "message"}}` and the
-run goes on. Output order follows completion, not input: `doc_id` is the key.
+`extract_many` is the entry point: an `Extractor` over a run's items, as `extractor run` and
+each Ray actor drive it. A document that fails becomes an error record
+`{"doc_id", "error": {"type", "message"}}` and the run goes on. Output order follows
+completion, not input: `doc_id` is the key.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -18,8 +21,41 @@ from extractor.runs.outcomes import Outcome
 from extractor.runs.sink import RecordSink
 from extractor.schemas import Document
 
+if TYPE_CHECKING:
+    from extractor.api import ChunkProgress, Extractor
+
 Extract = Callable[[str, str, dt.date | None], Awaitable[Document]]
 """`await extract(text, doc_id, published)`: one document in, one verified Document out."""
+
+
+async def extract_many(
+    items: Iterable[Job | Refused],
+    extractor: Extractor | None,
+    sink: RecordSink,
+    *,
+    concurrency: int | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    on_chunk: Callable[[str], ChunkProgress] | None = None,
+) -> list[Outcome]:
+    """Extract every Job with `extractor` and record every Refused, each written to `sink` as it
+    finishes, `concurrency` at once (default: the extractor's `parallelism`); `on_chunk(doc_id)`
+    gives a long document's chunk callback. A run whose items are all refused needs no
+    extractor (None). Returns the outcomes in the order they finished."""
+    if extractor is None:
+        return await run_batch(items, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
+    ready = extractor
+
+    async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
+        chunks = on_chunk(doc_id) if on_chunk is not None else None
+        return await ready.aextract(text, doc_id=doc_id, published=published, on_chunk=chunks)
+
+    in_flight = concurrency or ready.parallelism
+    return await run_batch(items, extract, sink, concurrency=in_flight, on_outcome=on_outcome)
+
+
+async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
+    """The Extract of a run whose inputs were all refused: nothing is ever extracted."""
+    raise AssertionError(f"{doc_id}: a run of refused inputs extracts nothing")
 
 
 async def run_batch(
@@ -50,7 +86,7 @@ async def run_batch(
     async def worker() -> None:
         for item in pending:
             if isinstance(item, Refused):
-                finish(_error_outcome(item.doc_id, item.error))
+                finish(refused_outcome(item))
                 continue
             finish(await _extract_one(item, extract))
 
@@ -94,6 +130,11 @@ def contract_problem(document: Document) -> str | None:
             "this is a bug in the extractor, please report it with the article"
         )
     return None
+
+
+def refused_outcome(item: Refused) -> Outcome:
+    """The error record of an input that could not be read."""
+    return _error_outcome(item.doc_id, item.error)
 
 
 def _error_outcome(doc_id: str, exc: BaseException) -> Outcome:

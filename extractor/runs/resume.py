@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,14 +92,20 @@ def resumable(
 
 
 def recorded_ids(path: Path) -> dict[str, str | None]:
-    """The doc_ids of the records an output holds, with their source sha256 (None for an error
-    record), for naming."""
+    """The doc_ids of the records an output file holds, with their source sha256 (None for an
+    error record), for naming."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}
+    return recorded_keys(raw.split(b"\n"))
+
+
+def recorded_keys(lines: Iterable[bytes]) -> dict[str, str | None]:
+    """The `record_key` of each record line, by doc_id: a Document's source sha256 wins over
+    an error record of the same doc_id (None)."""
     recorded: dict[str, str | None] = {}
-    for line in raw.split(b"\n"):
+    for line in lines:
         try:
             key = record_key(json.loads(line))
         except ValueError:
@@ -109,6 +115,24 @@ def recorded_ids(path: Path) -> dict[str, str | None]:
         elif key is not None:
             recorded.setdefault(key[0], None)
     return recorded
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlOutput:
+    """The JSONL file of an earlier plain run, resumed (a `RunOutput`)."""
+
+    path: Path
+
+    def recorded(self) -> dict[str, str | None]:
+        """The resume key of each record the file holds."""
+        return recorded_ids(self.path)
+
+    def resume(self, wanted: Callable[[], Mapping[str, str | None]]) -> dict[str, Document]:
+        """The Documents the file holds done for `wanted`; its other records of wanted
+        doc_ids are dropped (see `prepare_resume`)."""
+        if not self.path.exists():
+            return {}
+        return prepare_resume(self.path, wanted()).documents
 
 
 def resume_keys(items: Iterable[Job | Refused]) -> dict[str, str | None]:
