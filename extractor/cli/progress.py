@@ -18,7 +18,7 @@ from extractor.cli.shown import printable
 from extractor.progress import DocumentDone, Notice, ProgressEvent, Stage
 
 if TYPE_CHECKING:
-    from extractor.pipeline.batch import BatchStats, Outcome
+    from extractor.runs.outcomes import BatchStats, Outcome
 
 
 def clock(seconds: float) -> str:

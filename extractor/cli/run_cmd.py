@@ -10,7 +10,7 @@ import enum
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,11 +18,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from extractor.article_text import MAX_CHARS, MIN_CHUNK_CHARS
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.progress import RunDisplay
 from extractor.cli.shown import printable, shown
-from extractor.corpus import caller_doc_ids, check_corpus, is_corpus
 from extractor.deadlines import (
     DEFAULT_CONCURRENCY,
     DEFAULT_DOCUMENT_TIMEOUT,
@@ -33,14 +33,14 @@ from extractor.deadlines import (
     deadline_formula,
 )
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_CHARS, MIN_CHUNK_CHARS, find_articles
 
 if TYPE_CHECKING:
     from extractor.api import Extractor
-    from extractor.pipeline.batch import BatchStats, JsonlSink, Outcome
-    from extractor.pipeline.sources import RunInputs
     from extractor.progress import ProgressCallback
     from extractor.report import ReportEntry
+    from extractor.runs import JsonlOutput, JsonlSink, RunPlan, RunSources
+    from extractor.runs.jobs import RunInputs
+    from extractor.runs.outcomes import BatchStats, Outcome
     from extractor.schemas import Document, Usage
 
 # The modules that extract, verify and report are imported where they are used: `--help`
@@ -344,17 +344,10 @@ def run(
     ] = None,
 ) -> None:
     """Extract verified facts from Arabic articles into JSONL, one line per document."""
-    from extractor.pipeline.batch import (
-        BatchStats,
-        Job,
-        JsonlSink,
-        load_jobs,
-        prepare_resume,
-        recorded_ids,
-        resume_keys,
-    )
-    from extractor.pipeline.sources import RunInputs
     from extractor.report import write_report
+    from extractor.runs import JsonlOutput, JsonlSink
+    from extractor.runs.jobs import Job
+    from extractor.runs.outcomes import BatchStats
 
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
@@ -376,37 +369,22 @@ def run(
         "document_timeout": document_timeout,
         "chunk_chars": chunk_chars,
     }
-    files = _find(paths)
-    corpora = _corpora(files, errors)
-    reserved = _caller_doc_ids(corpora)
-    articles = [path for path in files if not is_corpus(path)]
-    stdin = sys.stdin.buffer if "-" in paths else None
+    sources = _sources(paths, errors)
     if engine is EngineChoice.local and shard_format not in (None, ShardFormat.jsonl):
         raise typer.BadParameter("works with --engine ray only", param_hint="--shard-format")
     if engine is EngineChoice.ray:
         if report is not None:
             raise typer.BadParameter("works with --engine local only", param_hint="--report")
-        loaded = load_jobs(articles, stdin=stdin, published=date, reserved=reserved)
-        items = RunInputs(loaded, corpora, date)
         ray_run = RayRun(ray_address, workers, shard_format and str(shard_format))
-        _run_on_ray(items, files, output, resume, ray_run, options, console, errors)
+        _run_on_ray(sources, date, output, resume, ray_run, options, console, errors)
         return
     destination = _destination(output, resume)
-    check_outputs(files, {"--output": destination, "--report": report})
-    claimed = recorded_ids(destination) if resume and destination is not None else {}
-    loaded = load_jobs(articles, stdin=stdin, published=date, claimed=claimed, reserved=reserved)
-    items = RunInputs(loaded, corpora, date)
-    resumed: dict[str, Document] = {}
-    if resume and destination is not None:
-        try:
-            state = prepare_resume(destination, resume_keys(items))
-        except OSError as exc:
-            errors.print(f"[red]error:[/] {shown(write_failure(destination, exc))}")
-            raise typer.Exit(1) from None
-        resumed = state.documents
-        if resumed:
-            console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
-    todo = dataclasses.replace(items, done=resumed)
+    check_outputs(sources.files, {"--output": destination, "--report": report})
+    earlier = JsonlOutput(destination) if resume and destination is not None else None
+    plan = _plan(sources, date, earlier, errors)
+    resumed = plan.done
+    if resumed:
+        console.print(f"resuming: {len(resumed)} of {plan.inputs.count()} documents already done")
 
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
@@ -422,12 +400,12 @@ def run(
         return JsonlSink.to_file(destination, append=resume)
 
     outcomes, usage = _extract_all(
-        todo, open_extractor, open_sink, stats, console, errors, destination
+        plan.todo, open_extractor, open_sink, stats, console, errors, destination
     )
     seconds = time.perf_counter() - started
     _summary(console, stats, usage, seconds, destination)
     if report is not None:
-        texts = {item.doc_id: item.text for item in items if isinstance(item, Job)}
+        texts = {item.doc_id: item.text for item in plan.inputs if isinstance(item, Job)}
         try:
             write_report(report, _report_entries(resumed, outcomes, texts))
         except OSError as exc:
@@ -438,37 +416,34 @@ def run(
         raise typer.Exit(1)
 
 
-def _find(paths: Sequence[str]) -> list[Path]:
-    """The article files the arguments name; a path mistake is a usage error (exit 2)."""
-    named = [path for path in paths if path != "-"]
-    if len(paths) - len(named) > 1:
-        raise typer.BadParameter("- (stdin) is given more than once", param_hint="PATHS")
-    try:
-        return find_articles(named)
-    except InputError as exc:
-        raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
+def _sources(paths: Sequence[str], errors: Console) -> RunSources:
+    """What the arguments name; a path mistake, an unreadable corpus or a doc_id two corpora
+    give is a usage error (exit 2)."""
+    from extractor.runs import find_sources
 
-
-def _corpora(files: Sequence[Path], errors: Console) -> list[Path]:
-    """The corpora among the inputs; one that cannot be read at all is a usage error (exit 2)."""
-    corpora = [path for path in files if is_corpus(path)]
     try:
-        for corpus in corpora:
-            check_corpus(corpus)
+        return find_sources(paths)
     except InputError as exc:
         raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
         raise typer.Exit(2) from None
-    return corpora
 
 
-def _caller_doc_ids(corpora: Sequence[Path]) -> set[str]:
-    """The doc_ids the corpora give; one that two corpora give is a usage error (exit 2)."""
+def _plan(
+    sources: RunSources, date: dt.date | None, earlier: JsonlOutput | None, errors: Console
+) -> RunPlan:
+    """The run's inputs read and named, and on --resume what the output file already holds
+    (an output that cannot be cleaned for the resume stops the run: exit 1)."""
+    from extractor.runs import plan_run
+
     try:
-        return set(caller_doc_ids(corpora))
-    except InputError as exc:
-        raise typer.BadParameter(printable(exc), param_hint="PATHS") from None
+        return plan_run(sources, published=date, resumed=earlier)
+    except OSError as exc:
+        if earlier is None:  # only a resumed output is read and rewritten
+            raise
+        errors.print(f"[red]error:[/] {shown(write_failure(earlier.path, exc))}")
+        raise typer.Exit(1) from None
 
 
 def _destination(output: Path | None, resume: bool) -> Path | None:
@@ -502,7 +477,8 @@ def _extract_all(
     The output is opened after the backend is up, so a setup mistake (exit 2) never truncates
     an earlier run's results.
     """
-    from extractor.pipeline.batch import Job, run_batch
+    from extractor.runs import extract_many
+    from extractor.runs.jobs import Job
     from extractor.schemas import Usage
 
     try:
@@ -517,25 +493,15 @@ def _extract_all(
             stack.callback(sink.close)
             on_outcome = _on_outcome(display, stats, errors)
 
-            if extractor is None:
-                batch = run_batch(todo, _no_extraction, sink, concurrency=1, on_outcome=on_outcome)
-                return asyncio.run(batch), Usage()
-
-            ready = extractor
-
-            async def extract(text: str, doc_id: str, published: dt.date | None) -> Document:
-                on_chunk = display.on_chunk(doc_id)
-                return await ready.aextract(
-                    text, doc_id=doc_id, published=published, on_chunk=on_chunk
-                )
-
-            batch = run_batch(
-                todo, extract, sink, concurrency=ready.parallelism, on_outcome=on_outcome
+            batch = extract_many(
+                todo, extractor, sink, on_outcome=on_outcome, on_chunk=display.on_chunk
             )
             outcomes = asyncio.run(batch)
-            for warning in ready.warnings():
+            if extractor is None:
+                return outcomes, Usage()
+            for warning in extractor.warnings():
                 _warn(errors)(warning)
-            return outcomes, ready.usage()
+            return outcomes, extractor.usage()
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
         raise typer.Exit(2) from None
@@ -560,11 +526,6 @@ def _warn(errors: Console) -> Callable[[str], None]:
     return warn
 
 
-async def _no_extraction(text: str, doc_id: str, published: dt.date | None) -> Document:
-    """The Extract of a run whose inputs were all refused: no backend is started, none called."""
-    raise AssertionError(f"{doc_id}: a run of refused inputs extracts nothing")
-
-
 @dataclasses.dataclass(frozen=True)
 class RayRun:
     """Where and how `--engine ray` runs: the cluster, its actors, the shards' format."""
@@ -576,8 +537,8 @@ class RayRun:
 
 
 def _run_on_ray(
-    items: RunInputs,
-    inputs: Sequence[Path],
+    sources: RunSources,
+    date: dt.date | None,
     output: Path | None,
     resume: bool,
     ray_run: RayRun,
@@ -589,22 +550,23 @@ def _run_on_ray(
     summary and exit codes of a plain run."""
     from extractor.distributed.driver import run_on_ray
     from extractor.distributed.shards import open_folder
-    from extractor.pipeline.batch import BatchStats, resume_keys
+    from extractor.runs import plan_run
+    from extractor.runs.outcomes import BatchStats
     from extractor.schemas import total_usage
 
     if output is None or str(output) == "-":
         raise typer.BadParameter("--engine ray writes a folder: add -o OUT_DIR/", param_hint="-o")
     try:
         folder = open_folder(
-            output, resume=resume, shard_format=ray_run.shard_format, inputs=inputs
+            output, resume=resume, shard_format=ray_run.shard_format, inputs=sources.files
         )
-        resumed = folder.resume(lambda: resume_keys(items)) if resume else {}
+        plan = plan_run(sources, published=date, resumed=folder if resume else None)
     except InputError as exc:
         raise typer.BadParameter(printable(exc), param_hint="--output") from None
-    if resumed:
-        console.print(f"resuming: {len(resumed)} of {items.count()} documents already done")
-    todo = dataclasses.replace(items, done=resumed)
-    stats = BatchStats(skipped=len(resumed))
+    if plan.done:
+        console.print(f"resuming: {len(plan.done)} of {plan.inputs.count()} documents already done")
+    todo = plan.todo
+    stats = BatchStats(skipped=len(plan.done))
     usages: list[Usage] = []
     started = time.perf_counter()
     try:
@@ -683,7 +645,7 @@ def _summary(
 
 
 def _report_entries(
-    resumed: dict[str, Document], outcomes: list[Outcome], texts: dict[str, str]
+    resumed: Mapping[str, Document], outcomes: list[Outcome], texts: dict[str, str]
 ) -> list[ReportEntry]:
     """The review page's entries: documents done earlier, then this run's outcomes."""
     from extractor.report import ReportEntry

@@ -3,7 +3,7 @@
 Ray's own pattern: `map_batches` with a callable class on a fixed pool of actors. Each actor
 holds one `Extractor` for its lifetime (an embedded llama.cpp server on the actor's CPUs, or a
 client of an OpenAI-compatible endpoint such as vLLM) and extracts each batch exactly as a plain
-run does (`run_batch`: the same retries, error records and concurrency), so a failed document
+run does (`extract_many`: the same retries, error records and concurrency), so a failed document
 is an error record, never a failed job. An actor that only waits on an endpoint asks Ray for a
 fraction of a CPU.
 """
@@ -11,20 +11,20 @@ fraction of a CPU.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from extractor.api import Extractor
-from extractor.corpus import COLUMNS, article_from_record
 from extractor.deadlines import DEFAULT_CONCURRENCY
 from extractor.errors import ConfigurationError, InputError
 from extractor.llm.backends import choose_backend
 from extractor.llm.embedded import THREADS_VARIABLE, default_slots
-from extractor.pipeline.batch import Job, Outcome, Refused, run_batch
-from extractor.pipeline.sources import job_of
-from extractor.schemas import Document
+from extractor.runs.corpora import COLUMNS, article_from_record
+from extractor.runs.jobs import Job, Refused, job_of
+from extractor.runs.outcomes import Outcome
+from extractor.runs.pool import extract_many
+from extractor.runs.resume import resume_keys
 
 if TYPE_CHECKING:
     import pyarrow
@@ -105,13 +105,13 @@ class ExtractBatch:
 
         present = [name for name in COLUMNS if name in batch.column_names]
         items = [row_item(row) for row in batch.select(present).to_pylist()]
-        fingerprints = {item.doc_id: item.sha256 for item in items if isinstance(item, Job)}
+        fingerprints = resume_keys(items)
         records: list[str] = []
         outcomes = asyncio.run(self._run(items, _Records(records)))
         return pyarrow.table(
             {
                 "doc_id": [outcome.doc_id for outcome in outcomes],
-                "sha256": [fingerprints.get(outcome.doc_id, "") for outcome in outcomes],
+                "sha256": [fingerprints.get(outcome.doc_id) or "" for outcome in outcomes],
                 "record": records,
             }
         )
@@ -119,12 +119,9 @@ class ExtractBatch:
     async def _run(self, items: list[Job | Refused], sink: _Records) -> list[Outcome]:
         """The batch on this call's own event loop, whose HTTP client is closed after it."""
         try:
-            return await run_batch(items, self._extract, sink, concurrency=max(1, len(items)))
+            return await extract_many(items, self._extractor, sink, concurrency=max(1, len(items)))
         finally:
             await self._extractor.pipeline.client.release_this_loop()
-
-    async def _extract(self, text: str, doc_id: str, published: dt.date | None) -> Document:
-        return await self._extractor.aextract(text, doc_id=doc_id, published=published)
 
     def __del__(self) -> None:
         self._extractor.close()

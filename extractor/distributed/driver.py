@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any, cast
 from extractor.distributed.dataset import extract_dataset, require_ray
 from extractor.distributed.shards import ShardFolder, ShardWriter, outcome_of
 from extractor.llm.preflight import check_backend
-from extractor.pipeline.batch import Job, Outcome, Refused
+from extractor.runs.jobs import Job, Refused
+from extractor.runs.outcomes import Outcome
+from extractor.runs.pool import refused_outcome
 
 if TYPE_CHECKING:
     import pyarrow
@@ -51,7 +53,7 @@ def run_on_ray(
     refused: list[str] = []
     for item in items:
         if isinstance(item, Refused):
-            refused.append(Outcome(item.doc_id, None, "InputError", str(item.error)).record())
+            refused.append(refused_outcome(item).record())
         else:
             rows.append(_row(item))
     _record(writer, refused, on_outcome)

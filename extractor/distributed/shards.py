@@ -13,17 +13,20 @@ any other record of a wanted doc_id is dropped (its shard rewritten) and done ag
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.pipeline.batch import Outcome, prepare_resume, replace_atomically, resumable
+from extractor.runs.outcomes import Outcome
+from extractor.runs.resume import prepare_resume, record_key, recorded_keys, resumable
+from extractor.runs.sink import replace_atomically
 from extractor.schemas import Document
 
 SHARD_FORMATS = ("jsonl", "parquet")
@@ -48,6 +51,10 @@ class ShardFolder:
         """The shards in the folder, oldest name first; any other file is left alone."""
         return sorted(path for path in self.path.iterdir() if SHARD_NAME.fullmatch(path.name))
 
+    def recorded(self) -> dict[str, str | None]:
+        """The resume key of each record the shards hold, for naming (one shard at a time)."""
+        return recorded_keys(line for shard in self.shards() for line in _shard_lines(shard))
+
     def resume(self, wanted: Callable[[], Mapping[str, str | None]]) -> dict[str, Document]:
         """The Documents the shards already hold for `wanted` (doc_id to source sha256, asked
         for only when there are shards); the other records of wanted doc_ids are dropped,
@@ -56,21 +63,41 @@ class ShardFolder:
         fingerprints = wanted() if found else {}
         done: dict[str, Document] = {}
         for shard in found:
-            try:
+            with _unreadable_as_input_error(shard):
                 done.update(_resume_shard(shard, fingerprints))
-            except (OSError, ValueError) as exc:
-                reason = (str(exc) or type(exc).__name__).splitlines()[0]
-                raise InputError(
-                    f"{shard}: cannot be read as a {shard.suffix[1:]} shard ({reason}); move it "
-                    "out of the output folder and rerun"
-                ) from exc
         return done
+
+
+@contextlib.contextmanager
+def _unreadable_as_input_error(shard: Path) -> Iterator[None]:
+    """A shard that cannot be read (garbage, a folder) is a one-line InputError."""
+    try:
+        yield
+    except (OSError, ValueError) as exc:
+        reason = (str(exc) or type(exc).__name__).splitlines()[0]
+        raise InputError(
+            f"{shard}: cannot be read as a {shard.suffix[1:]} shard ({reason}); move it "
+            "out of the output folder and rerun"
+        ) from exc
+
+
+def _shard_lines(shard: Path) -> list[bytes]:
+    """The record lines of one shard."""
+    with _unreadable_as_input_error(shard):
+        _require_file(shard)
+        if shard.suffix == ".jsonl":
+            return shard.read_bytes().split(b"\n")
+        return [record.encode("utf-8") for record in read_parquet_records(shard)]
+
+
+def _require_file(shard: Path) -> None:
+    if not shard.is_file():
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
 
 
 def _resume_shard(shard: Path, wanted: Mapping[str, str | None]) -> dict[str, Document]:
     """The done Documents of one shard, which is rewritten without the records to redo."""
-    if not shard.is_file():
-        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    _require_file(shard)
     if shard.suffix == ".jsonl":
         return prepare_resume(shard, wanted).documents
     records = read_parquet_records(shard)
@@ -194,9 +221,9 @@ def _parquet(records: Sequence[str]) -> bytes:
 
 
 def _sha256(fields: Mapping[str, Any]) -> str | None:
-    provenance = fields.get("provenance")
-    value = provenance.get("source_sha256") if isinstance(provenance, dict) else None
-    return value if isinstance(value, str) else None
+    """The source sha256 a record stands for (`record_key`): None for an error record."""
+    key = record_key(fields)
+    return key[1] if key is not None else None
 
 
 def _error_type(fields: Mapping[str, Any]) -> str | None:

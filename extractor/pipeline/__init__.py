@@ -1,1 +1,1 @@
-"""One document (prompt → LLM → verify → reask) and many (concurrency, resume, JSONL)."""
+"""One document: prompt → LLM → verify → repair and recall questions → Document."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from extractor.arabic.sentences import split_sentences
-from extractor.inputs import MIN_CHUNK_CHARS as MIN_CHUNK_CHARS  # its bound, re-exported
+from extractor.article_text import MIN_CHUNK_CHARS as MIN_CHUNK_CHARS  # its bound, re-exported
 
 RESERVED_TOKENS = 4096
 """Tokens of a call that are not the article: fixed instructions, the per-kind task, the answer

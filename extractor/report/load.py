@@ -9,8 +9,8 @@ import regex
 from pydantic import ValidationError
 
 from extractor.errors import InputError
-from extractor.inputs import read_article
 from extractor.report.html import ReportEntry
+from extractor.runs.articles import read_article
 from extractor.schemas import Document
 
 
@@ -85,7 +85,7 @@ _UNIQUE_SUFFIX = regex.compile(r"-[0-9a-f]{8}(?:-\d+)?$")
 
 
 def _stem(doc_id: str) -> str:
-    """The file stem of a doc_id made unique by extractor.pipeline.naming."""
+    """The file stem of a doc_id made unique by extractor.runs.doc_ids."""
     stem: str = _UNIQUE_SUFFIX.sub("", doc_id)
     return stem
 

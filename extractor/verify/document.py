@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from extractor.inputs import source_sha256
+from extractor.article_text import source_sha256
 from extractor.schemas import Check, Document
 from extractor.schemas.document import CHECK_STATUSES, FAILED_STATUSES
 from extractor.verify.codes import check_country, check_imposed_by

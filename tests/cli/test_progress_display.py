@@ -8,8 +8,8 @@ import io
 from rich.console import Console
 
 from extractor.cli.progress import RunDisplay, clock, remaining, timing_line
-from extractor.pipeline.batch import BatchStats, Outcome
 from extractor.progress import DocumentDone, Notice, Stage
+from extractor.runs.outcomes import BatchStats, Outcome
 
 SERVER = Stage("server", "starting the llama.cpp server (2 threads)")
 INSTRUCTIONS = Stage(

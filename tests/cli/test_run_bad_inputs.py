@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.inputs import MAX_CHARS
+from extractor.article_text import MAX_CHARS
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer
 from tests.cli.conftest import invoke, openai_args, plain, records

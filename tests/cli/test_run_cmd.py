@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extractor.inputs import MAX_CHARS
+from extractor.article_text import MAX_CHARS
 from extractor.schemas import Document
 from extractor.testing import FakeOpenAIServer, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args, plain, records

@@ -93,3 +93,27 @@ def test_resume_with_the_arguments_reordered_keeps_one_record_per_input(tmp_path
         "x": _sha256(_text(SEED)),
         f"x-{_sha256(_text(BAHRAIN))[:8]}": _sha256(_text(BAHRAIN)),
     }
+
+
+def test_resume_of_one_text_in_two_folders_reordered_keeps_no_old_error_record(
+    tmp_path: Path,
+) -> None:
+    one, two = tmp_path / "one" / "x.txt", tmp_path / "two" / "x.txt"
+    for path in (one, two):
+        path.parent.mkdir()
+        path.write_text(_text(SEED), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    with FakeOpenAIServer(lambda request: completion("هذا ليس JSON")) as broken:
+        failed = invoke("run", str(one), str(two), "-o", str(output), *openai_args(broken))
+    assert failed.exit_code == 1, failed.output
+    before = records(output)
+    assert sorted(before) == ["x", f"x-{_sha256(_text(SEED))[:8]}"]
+
+    with FakeOpenAIServer(schema_answers()) as good:
+        resumed = invoke(
+            "run", str(two), str(one), "-o", str(output), "--resume", *openai_args(good)
+        )
+    assert resumed.exit_code == 0, resumed.output
+    after = records(output)
+    assert sorted(after) == sorted(before), "an old error record was kept beside the Documents"
+    assert all("error" not in record for record in after.values())

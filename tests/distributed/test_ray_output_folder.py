@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from extractor.testing import FakeOpenAIServer
+from extractor.testing import FakeOpenAIServer, completion, schema_answers
 from tests.cli.conftest import invoke, openai_args, plain
 from tests.conftest import dev_pairs
 
@@ -184,3 +184,34 @@ def test_a_doc_id_two_corpora_give_is_a_usage_error_on_ray(
     assert f"{first}:2" in shown
     assert f"{second}:1" in shown
     assert endpoint.requests == []
+
+
+@pytest.mark.parametrize("texts", [[1, 2], [1, 1]], ids=["two-texts", "one-text-twice"])
+def test_resume_with_the_arguments_reordered_keeps_one_record_per_input_on_ray(
+    cluster: str, tmp_path: Path, texts: list[int]
+) -> None:
+    one, two = tmp_path / "one" / "x.txt", tmp_path / "two" / "x.txt"
+    paragraphs = _paragraphs(3)  # the first has no word of a fact kind: no request, no error
+    for path, text in zip((one, two), (paragraphs[i] for i in texts), strict=True):
+        path.parent.mkdir()
+        path.write_text(text + "\n", encoding="utf-8")
+    folder = tmp_path / "shards"
+    with FakeOpenAIServer(lambda request: completion("هذا ليس JSON")) as broken:
+        failed = _ray(str(one), str(two), "-o", str(folder), endpoint=broken)
+    assert failed.exit_code == 1, failed.output
+    before = sorted(_shard_doc_ids(folder))
+
+    with FakeOpenAIServer(schema_answers()) as good:
+        resumed = _ray(str(two), str(one), "-o", str(folder), "--resume", endpoint=good)
+    assert resumed.exit_code == 0, resumed.output
+    after = sorted(_shard_doc_ids(folder))
+    assert after == before, "an input changed its doc_id, or an old record was kept"
+    shas = {
+        record["doc_id"]: record["provenance"]["source_sha256"]
+        for shard in sorted(folder.glob("part-*.jsonl"))
+        for record in map(json.loads, shard.read_text(encoding="utf-8").splitlines())
+    }
+    assert shas == {
+        "x": hashlib.sha256(one.read_text(encoding="utf-8").encode()).hexdigest(),
+        before[1]: hashlib.sha256(two.read_text(encoding="utf-8").encode()).hexdigest(),
+    }

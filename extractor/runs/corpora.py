@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from extractor.errors import ConfigurationError, InputError
-from extractor.inputs import MAX_BYTES, Article, check_article_text, check_not_binary
+from extractor.runs.articles import MAX_BYTES, Article, check_article_text, check_not_binary
 
 CORPUS_SUFFIXES = (".jsonl", ".parquet")
 """Files read as corpora rather than as one article."""

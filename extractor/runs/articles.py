@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import glob
-import hashlib
 import json
 import os
 import stat
@@ -41,12 +40,8 @@ from typing import BinaryIO
 
 import regex
 
+from extractor.article_text import MAX_CHARS, source_sha256
 from extractor.errors import InputError
-
-MAX_CHARS = 2_000_000
-"""Longest text accepted, in characters (≈ 4 MB of Arabic UTF-8): a bound that protects memory.
-Texts longer than one call holds are extracted in chunks; a 100,000-character report is real
-work (≈ 15–30 minutes on 2 cores with the embedded model), this bound is not."""
 
 MIN_ARABIC_SHARE = 0.5
 """Smallest share of Arabic among the letters of an article (news with Latin names stays > 0.8)."""
@@ -57,10 +52,6 @@ MAX_INVALID_UTF8 = 0.001
 MIN_UTF8_SHARE = 0.5
 """Share of the non-ASCII bytes in valid UTF-8 sequences above which an article is UTF-8 that
 was damaged, never a legacy code page (which would decode it whole, as garbage)."""
-
-MIN_CHUNK_CHARS = 200
-"""Smallest chunk size accepted (`--chunk-chars`): below it a chunk no longer holds a sentence
-and its context (see extractor.pipeline.chunks)."""
 
 MAX_BYTES = MAX_CHARS * 4
 """No encoding spends more than 4 bytes per character, so a longer file is over `MAX_CHARS`."""
@@ -103,11 +94,6 @@ class Article:
     def sha256(self) -> str:
         """Fingerprint of the text, as recorded in `provenance.source_sha256`."""
         return source_sha256(self.text)
-
-
-def source_sha256(text: str) -> str:
-    """The sha256 of the text's UTF-8 bytes: the key `--resume` matches documents on."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_article(

@@ -6,8 +6,8 @@ import os
 import threading
 from pathlib import Path
 
-from extractor.corpus import BadRecord, count_records, read_corpus
-from extractor.inputs import MAX_BYTES, Article
+from extractor.runs.articles import MAX_BYTES, Article
+from extractor.runs.corpora import BadRecord, count_records, read_corpus
 from tests.cli.test_run_corpus import bahrain, line, seed
 
 

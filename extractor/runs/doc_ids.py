@@ -7,7 +7,8 @@ hex digits of their text's sha256 (`provenance.source_sha256`; for an input that
 read, of its path as given), and `-2`, `-3` … if even that repeats. One of them keeps the bare
 stem unless a corpus gives it: the one whose Document the output already holds under it (so a
 resume never renames a finished record), else the first in input order whose `STEM-XXXXXXXX`
-the output does not hold already (so reordering the arguments renames nothing). So a doc_id
+the output does not hold already (so reordering the arguments renames nothing; for identical
+texts, which share it, whose last `STEM-XXXXXXXX-N` it does not hold). So a doc_id
 never holds a directory, and does not change when the folder moves or when inputs are added to
 a resumed run.
 """
@@ -43,7 +44,7 @@ def unique_doc_ids(
         if len(members) == 1 and stem not in reserved:
             continue
         suffixed = {i: f"{stem}-{inputs[i].fingerprint[:8]}" for i in members}
-        candidates = [i for i in members if suffixed[i] not in claimed]
+        candidates = [i for i in members if _last_suffixed(i, suffixed) not in claimed]
         owner = (
             None
             if stem in reserved or not candidates
@@ -56,6 +57,14 @@ def unique_doc_ids(
             if index != owner:
                 ids[index] = suffixed[index]
     return _numbered(ids, reserved)
+
+
+def _last_suffixed(index: int, suffixed: Mapping[int, str]) -> str:
+    """The id the last of the inputs that share `index`'s `STEM-XXXXXXXX` (identical texts)
+    gets when none of them keeps the bare stem: that id itself, else it numbered `-N`. The
+    output holds it only if none of them kept the stem last time."""
+    twins = sum(1 for other in suffixed.values() if other == suffixed[index])
+    return suffixed[index] if twins == 1 else f"{suffixed[index]}-{twins}"
 
 
 def _numbered(ids: list[str], reserved: Collection[str]) -> list[str]:

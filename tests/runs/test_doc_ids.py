@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.pipeline.naming import Named, unique_doc_ids
+from extractor.runs.doc_ids import Named, unique_doc_ids
 
 SHA_A = "a1" * 32
 SHA_B = "b2" * 32
@@ -32,3 +32,17 @@ def test_identical_texts_under_one_stem_are_numbered() -> None:
     ids = unique_doc_ids([Named("x", SHA_A), Named("x", SHA_B), Named("x", SHA_B)], {})
     assert ids == ["x", f"x-{SHA_B[:8]}", f"x-{SHA_B[:8]}-2"]
     assert len(set(ids)) == 3
+
+
+def test_identical_texts_keep_their_ids_when_the_arguments_are_reordered() -> None:
+    first = unique_doc_ids([Named("x", SHA_A), Named("x", SHA_A)], {})
+    assert first == ["x", f"x-{SHA_A[:8]}"]
+    for held in (SHA_A, None):  # the output holds their Documents, or their error records
+        claimed = dict.fromkeys(first, held)
+        assert unique_doc_ids([Named("x", SHA_A), Named("x", SHA_A)], claimed) == first
+
+
+def test_identical_texts_that_yielded_the_stem_stay_suffixed() -> None:
+    claimed = {"x": SHA_B, f"x-{SHA_A[:8]}": SHA_A, f"x-{SHA_A[:8]}-2": SHA_A}
+    ids = unique_doc_ids([Named("x", SHA_A), Named("x", SHA_A), Named("x", SHA_B)], claimed)
+    assert ids == [f"x-{SHA_A[:8]}", f"x-{SHA_A[:8]}-2", "x"]

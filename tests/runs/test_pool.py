@@ -10,18 +10,14 @@ from typing import Any
 
 import pytest
 
+from extractor.article_text import source_sha256
 from extractor.errors import BackendError, ConfigurationError, InputError
-from extractor.inputs import read_article, source_sha256
-from extractor.pipeline.batch import (
-    BatchStats,
-    Job,
-    JsonlSink,
-    Outcome,
-    Refused,
-    prepare_resume,
-    run_batch,
-    still_to_do,
-)
+from extractor.runs.articles import read_article
+from extractor.runs.jobs import Job, Refused, still_to_do
+from extractor.runs.outcomes import BatchStats, Outcome
+from extractor.runs.pool import run_batch
+from extractor.runs.resume import prepare_resume
+from extractor.runs.sink import JsonlSink
 from extractor.schemas import Document
 from tests.conftest import dev_pairs
 

@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.article_text import MAX_CHARS, source_sha256
 from extractor.errors import InputError
-from extractor.inputs import (
-    MAX_CHARS,
-    find_articles,
-    read_article,
-    read_stdin_article,
-    source_sha256,
-)
+from extractor.runs.articles import find_articles, read_article, read_stdin_article
 from tests.conftest import SEED
 
 
