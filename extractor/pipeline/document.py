@@ -24,7 +24,6 @@ from extractor.llm.client import InvalidAnswerError, LLMClient, Message, Truncat
 from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
-from extractor.pipeline.hosts import hosts_from_text
 from extractor.pipeline.kinds import KINDS
 from extractor.pipeline.prompting import (
     opening,
@@ -33,6 +32,7 @@ from extractor.pipeline.prompting import (
     recall_request,
     repair_request,
 )
+from extractor.pipeline.reversals import turned_back
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
@@ -343,7 +343,7 @@ class DocumentPipeline:
         merged = best.model_copy(
             update={"arms_deals": deals, "meetings": merged_meetings(best.meetings)}
         )
-        merged, swapped = hosts_from_text(merged, prepare(text, best.published))
+        merged, swapped = turned_back(merged, prepare(text, best.published))
         if merged.arms_deals != best.arms_deals or merged.meetings != best.meetings:
             best = verify_document(merged, text)
         best.provenance.roles_resolved = swapped

@@ -154,8 +154,9 @@ class Provenance(BaseModel):
     roles_resolved: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,
-        description="Meetings turned back from the article's cues: host and guest swapped "
-        "where a visiting verb made the host a guest (docs/contract.md, rule 3).",
+        description="Facts turned back from the article's cues: a meeting's host and guest "
+        "swapped where a visiting verb made the host a guest, a deal's buyer and seller where "
+        "a sale verb made the buyer the seller (docs/contract.md, rule 3).",
     )
     strict_removed: list[str] = Field(
         default_factory=list,

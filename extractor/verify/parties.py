@@ -103,22 +103,37 @@ def _parties_named(deal: ArmsDeal, path: str, source: Source) -> Iterator[Check]
             )
             return
     found = list(readings(source, sentences))
-    for reading in found:
-        other: Role = "seller" if reading.role == "buyer" else "buyer"
-        claimed = deal.buyer if other == "buyer" else deal.seller
-        if reading.iso3 == claimed and reading.iso3 != getattr(deal, reading.role):
-            cue = source.at(reading.cue)
-            yield finding(
-                path,
-                deal.seller_text or deal.seller,
-                "contradicted",
-                f'{other} {claimed} but "{cue}" makes {claimed} the {reading.role}: who sells '
-                "the weapons in this deal? answer with the seller as written",
-                reading.cue,
-                source,
-            )
-            return
+    if (reading := _reversing(deal, found)) is not None:
+        other = "seller" if reading.role == "buyer" else "buyer"
+        yield finding(
+            path,
+            deal.seller_text or deal.seller,
+            "contradicted",
+            f'{other} {reading.iso3} but "{source.at(reading.cue)}" makes {reading.iso3} the '
+            f"{reading.role}: who sells the weapons in this deal? answer with the seller as "
+            "written",
+            reading.cue,
+            source,
+        )
+        return
     yield from _displaced(deal, path, found, source)
+
+
+def reversing_reading(deal: ArmsDeal, source: Source) -> Reading | None:
+    """The cue that makes a deal's buyer its seller or its seller its buyer, if one does (the
+    pair read the wrong way round), among the readings of the deal's own sentences."""
+    if _same_party(deal):
+        return None
+    return _reversing(deal, list(readings(source, sorted(deal_sentences(deal, source)))))
+
+
+def _reversing(deal: ArmsDeal, found: list[Reading]) -> Reading | None:
+    """The first reading that gives a party the other role."""
+    for reading in found:
+        claimed = deal.buyer if reading.role == "seller" else deal.seller
+        if reading.iso3 == claimed and reading.iso3 != getattr(deal, reading.role):
+            return reading
+    return None
 
 
 def _displaced(deal: ArmsDeal, path: str, found: list[Reading], source: Source) -> Iterator[Check]:

@@ -372,3 +372,36 @@ def test_a_meeting_read_the_wrong_way_round_is_turned_back_from_the_visiting_ver
     [note] = document.provenance.roles_resolved
     assert note.startswith("meetings[0]: host LBY and guest PAK swapped")
     assert not [c for c in failed_checks(document) if c.path == "meetings[0]"]
+
+
+JAKARTA = (
+    "وقعت إندونيسيا عقدًا لشراء 42 طائرة مقاتلة من طراز رافال من فرنسا، وقالت وزارة الدفاع "
+    "الإندونيسية إن الطائرات ستسلم على ثلاث دفعات."
+)
+
+
+def test_a_deal_read_the_wrong_way_round_is_turned_back_from_its_purchase_verb(
+    server: FakeOpenAIServer,
+) -> None:
+    """`وقعت إندونيسيا عقدًا لشراء … من فرنسا`: France answered as the buyer is the seller."""
+    item = {"designation": "رافال", "category": "fighter_aircraft", "quantity_text": "42"}
+    deal = {
+        "buyer_text": "فرنسا",
+        "buyer": "FRA",
+        "seller_text": "إندونيسيا",
+        "seller": "IDN",
+        "items": [item],
+        "value_text": None,
+        "status": "signed",
+        "date_text": None,
+        "duration_text": None,
+    }
+    server.script(answer({"arms_deals": [deal]}))
+    with make_extractor(server, max_reasks=0, recall_rounds=0) as extractor:
+        document = extractor.extract(JAKARTA)
+    [turned] = document.arms_deals
+    assert (turned.buyer, turned.buyer_text) == ("IDN", "إندونيسيا")
+    assert (turned.seller, turned.seller_text) == ("FRA", "فرنسا")
+    [note] = document.provenance.roles_resolved
+    assert note.startswith("arms_deals[0]: buyer FRA and seller IDN swapped")
+    assert not [c for c in failed_checks(document) if c.path == "arms_deals[0]"]
