@@ -78,7 +78,7 @@ def replaced(path: Path) -> Iterator[Path]:
     when it raises, so a crash or a full disk never leaves a truncated output. A symbolic link's
     target is what gets replaced, not the link; a pipe or a device (`/dev/stdout`) is written
     directly (a rename would put a file in its place)."""
-    if path.exists() and not path.is_file():
+    if _is_stream(path):
         yield path
         return
     path = path.resolve()
@@ -91,6 +91,11 @@ def replaced(path: Path) -> Iterator[Path]:
         written.replace(path)
     finally:
         written.unlink(missing_ok=True)
+
+
+def _is_stream(path: Path) -> bool:
+    """True for a pipe, socket or device (`/dev/stdout`): written into, never replaced."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _mode_for(path: Path) -> int:
@@ -107,7 +112,7 @@ def _check_writable(path: Path, option: str) -> None:
     """Refuse a path whose folder is missing or that cannot be written (read-only mounts stop
     root too); an existing file is opened for appending, so nothing is truncated."""
     folder = path.parent
-    if path.exists() and not path.is_file():  # a pipe: opening it would wait for a reader
+    if _is_stream(path):  # a pipe: opening it would wait for a reader
         if not os.access(path, os.W_OK):
             raise typer.BadParameter(f"cannot write {printable(path)}", param_hint=option)
         return

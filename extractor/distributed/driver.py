@@ -56,10 +56,11 @@ def run_on_ray(
             refused.append(refused_outcome(item).record())
         else:
             rows.append(_row(item))
+    if rows:  # before any shard: a run refused here leaves the folder as it was
+        check_backend(options)
     _record(writer, refused, on_outcome)
     if not rows:
         return
-    check_backend(options)
     level = logging.ERROR if quiet else logging.WARNING
     with _native_stderr_held(quiet):
         if not ray.is_initialized():
@@ -78,26 +79,48 @@ def run_on_ray(
 
 @contextmanager
 def _native_stderr_held(quiet: bool) -> Iterator[None]:
-    """Under `quiet`, what is written to file descriptor 2 inside the block (Ray's C++ core logs
-    there, past Python's logging: Ray Data's actors have arguments in the object store, which it
-    reports as an error on every run) is held back, and shown only when the block raises."""
+    """Under `quiet`, what native code writes to file descriptor 2 inside the block (Ray's C++
+    core logs there, past Python's logging: Ray Data's actors have arguments in the object
+    store, which it reports as an error on every run) is held back, and shown only when the
+    block raises; Python's own `sys.stderr` (the run's error lines) still reaches the terminal."""
     if not quiet:
         yield
         return
     sys.stderr.flush()
+    python_stderr = sys.stderr
     saved = os.dup(2)
-    with tempfile.TemporaryFile() as held:
+    with (
+        tempfile.TemporaryFile() as held,
+        open(saved, "w", encoding=_encoding(python_stderr), closefd=False) as terminal,
+    ):
         os.dup2(held.fileno(), 2)
+        if _descriptor(python_stderr) == 2:
+            sys.stderr = terminal
         try:
             yield
         except BaseException:
+            terminal.flush()
             held.seek(0)
             os.write(saved, held.read())
             raise
         finally:
-            sys.stderr.flush()
+            terminal.flush()
+            sys.stderr = python_stderr
             os.dup2(saved, 2)
             os.close(saved)
+
+
+def _encoding(stream: Any) -> str:
+    """The encoding a text stream writes, UTF-8 when it does not say."""
+    return str(getattr(stream, "encoding", None) or "utf-8")
+
+
+def _descriptor(stream: Any) -> int | None:
+    """The file descriptor under a text stream, or None (a test runner's in-memory stream)."""
+    try:
+        return int(stream.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def _row(job: Job) -> dict[str, Any]:

@@ -168,6 +168,15 @@ def test_an_output_in_a_missing_folder_is_one_line(run_folder: Path, command: st
     assert not output.parent.exists()
 
 
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_that_is_a_folder_is_one_line(run_folder: Path, command: str) -> None:
+    output = run_folder / "a-folder"
+    output.mkdir()
+    result = invoke(*_command(command, run_folder), OUTPUT_OPTION[command], str(output))
+    assert "is a directory" in _one_line_error(result, 2).lower()
+    assert list(output.iterdir()) == []
+
+
 @pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[Path]:
     """A tmpfs mounted read-only (root ignores permission bits, not a read-only mount)."""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from extractor.testing import FakeOpenAIServer, schema_answers
+import pytest
+
+from extractor.testing import FakeOpenAIServer, Reply, Request, Responder, error, schema_answers
 from tests.cli.conftest import REPO, invoke, openai_args
-from tests.conftest import dev_pairs
+from tests.conftest import SEED, dev_pairs
 
 
 def _articles(folder: Path, count: int) -> Path:
@@ -142,21 +146,61 @@ def test_rerun_after_a_killed_driver_has_every_doc_id_once(cluster: str, tmp_pat
     assert len(endpoint.requests) - asked <= 3 * (16 - done_before), "done documents were redone"
 
 
-def test_quiet_silences_rays_own_log_lines(cluster: str, tmp_path: Path) -> None:
-    """Ray's driver logs (connecting to the cluster, Ray Data's execution plan and progress) go
-    to stderr at INFO; under `--quiet` a run that succeeds prints nothing at all."""
-    folder = _articles(tmp_path / "articles", 2)
+def _refusing(paragraph: str) -> Responder:
+    """A server that answers every request but those about `paragraph` (HTTP 400)."""
+    answers = schema_answers()
+
+    def respond(request: Request) -> Reply:
+        asked = "\n".join(str(message.get("content")) for message in request.body["messages"])
+        return error(400, "cannot read this article") if paragraph in asked else answers(request)
+
+    return respond
+
+
+@pytest.mark.parametrize("failing", [0, 1])
+def test_quiet_silences_rays_own_log_lines_and_keeps_the_runs_errors(
+    cluster: str, tmp_path: Path, failing: int
+) -> None:
+    """Ray's driver logs (connecting to the cluster, Ray Data's execution plan, its C++ core's
+    lines) reached stderr; under `--quiet` a run prints only its own errors: nothing when every
+    document succeeds, one line for a document that failed."""
+    folder = _articles(tmp_path / "articles", 1)
     (folder / "empty.txt").unlink()
+    shutil.copy(SEED, folder / "seed.txt")
+    failed = SEED.read_text(encoding="utf-8").splitlines()[0] if failing else "\0"
     shards = tmp_path / "shards"
-    with FakeOpenAIServer(schema_answers()) as endpoint:
+    with FakeOpenAIServer(_refusing(failed)) as endpoint:
         command = [
             sys.executable, "-m", "extractor", "run", str(folder), "-o", str(shards),
-            "--engine", "ray", "--ray-address", cluster, "--quiet", *openai_args(endpoint),
+            "--engine", "ray", "--ray-address", cluster, "--quiet", "--max-reasks", "0",
+            *openai_args(endpoint),
         ]  # fmt: skip
-        environment = {**os.environ, "OPENAI_API_KEY": "test", "PYTHONPATH": str(REPO)}
+        environment = {
+            **os.environ, "OPENAI_API_KEY": "test", "PYTHONPATH": str(REPO), "COLUMNS": "400"
+        }  # fmt: skip
         done = subprocess.run(
             command, env=environment, cwd=REPO, capture_output=True, text=True, timeout=300
         )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == failing, done.stderr
     assert len(_shard_records(shards)) == 2
-    assert done.stderr == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == failing, done.stderr
+    assert all("seed" in line and "HTTP 400" in line for line in lines), done.stderr
+
+
+def test_a_closed_port_is_one_message_before_ray_starts(tmp_path: Path) -> None:
+    """The endpoint is looked at once in the driver: a server that is down is one message and
+    exit 2, not one error record per document from the actors."""
+    folder = _articles(tmp_path / "articles", 8)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        base_url = f"http://127.0.0.1:{probe.getsockname()[1]}/v1"
+    shards = tmp_path / "shards"
+    result = invoke(
+        "run", str(folder), "-o", str(shards), "--engine", "ray", "--backend", "openai",
+        "--base-url", base_url, "--model", "fake", "--no-cache",
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("error:") == 1, result.stderr
+    assert f"cannot reach the endpoint {base_url}" in " ".join(result.stderr.split())
+    assert list(shards.iterdir()) == [], "a plain rerun would be refused: the folder is not empty"
