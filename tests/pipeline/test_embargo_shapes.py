@@ -60,7 +60,7 @@ def test_the_embargo_prompt_asks_for_persons_and_one_record_per_measure(
     with make_extractor(server) as extractor:
         extractor.extract(ARTICLE, doc_id="prompt")
     messages = server.requests[1].body["messages"]
-    system, task = messages[0]["content"], messages[-1]["content"]
-    assert "One record per target, kind and imposer" in system
-    assert "halts or suspends its arms exports" in system
+    task = messages[-1]["content"]
+    assert "one record per target, kind of measure and imposer" in task
+    assert "halting or suspending its arms exports" in task
     assert "persons" in task
