@@ -18,7 +18,7 @@ from extractor.arabic.number_words import counts_one
 from extractor.arabic.numbers import NumberMention, parse_number
 from extractor.schemas import ArmsItem, Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
-from extractor.verify.mentions import is_announced, is_counted
+from extractor.verify.mentions import after_conjunction, is_announced, is_counted
 from extractor.verify.source import Source, Span
 from extractor.verify.walk import Leaf
 
@@ -59,7 +59,17 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
         if counts_one(item.quantity_text):
             return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, quantity)
+    if finding.outcome == "unsupported" and quantity == 1 and counts_one(item.designation):
+        return _named_once(leaf, item, source)
     return _check(leaf, item, finding, source, quantity)
+
+
+def _named_once(leaf: Leaf, item: ArmsItem, source: Source) -> Check:
+    """A designation that is a singular weapon noun with no count of its own (`24 طائرة
+    وفرقاطة حديثة`) names one."""
+    spans = source.designation_spans(item.designation)
+    message = f"{show(item.designation)} with no count of its own is one"
+    return found(leaf, "normalized", spans[0], source, message)
 
 
 def check_quantity_text(leaf: Leaf, source: Source) -> Check:
@@ -167,14 +177,17 @@ def _item(leaf: Leaf) -> ArmsItem:
 
 
 def _claimed(source: Source, mention: NumberMention, sentence: Span) -> Span | None:
-    """The designation this count leads up to, when one follows closely in its sentence."""
+    """The designation this count leads up to, when one follows closely in its sentence and
+    not after a conjunction that begins another item (`24 طائرة وفرقاطة`: 24 counts the
+    aircraft)."""
     following = [d for d in source.designations if mention.end <= d[0] < sentence[1]]
     if not following:
         return None
     claimed = min(following)
     if any(mention.end <= m.start < claimed[0] for m in source.counts_in(sentence)):
         return None
-    if source.words_between(mention.end, claimed[0]) > MAX_GAP_WORDS:
+    gap = source.words_between(mention.end, claimed[0])
+    if gap > MAX_GAP_WORDS or (gap > 0 and after_conjunction(source, claimed)):
         return None
     return claimed
 

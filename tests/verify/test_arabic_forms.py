@@ -146,3 +146,32 @@ def test_another_spelling_of_a_long_state_name_names_that_state(spelled: str, co
 def test_a_state_name_is_never_read_as_another_spelling(text: str) -> None:
     """A name of one state, or a short one, is no spelling of another (`ألبانيا`/`ألمانيا`)."""
     assert spelled_like(text) is None
+
+
+def test_a_count_does_not_reach_past_a_conjunction_to_another_item() -> None:
+    """`12 مروحية وغواصة`: 12 counts the helicopters; the submarine, with no count of its own,
+    is one, and the aircraft word before the conjunction does not describe it."""
+    text = (
+        "وقالت وزارة الدفاع الألمانية إنها ستبيع لمصر 12 مروحية من طراز NH90 وغواصة حديثة "
+        "ضمن صفقة تسلح جديدة."
+    )
+    deal = {
+        "buyer": "EGY",
+        "buyer_text": "مصر",
+        "seller": "DEU",
+        "seller_text": "الألمانية",
+        "items": [
+            {
+                "designation": "NH90",
+                "category": "helicopter",
+                "quantity": 12,
+                "quantity_text": "12",
+            },
+            {"designation": "غواصة", "category": "submarine", "quantity": 1},
+        ],
+        "status": "proposed",
+        "evidence": [text],
+    }
+    assert _failures({"arms_deals": [deal]}, text) == []
+    deal["items"][1]["quantity"] = 12
+    assert _failures({"arms_deals": [deal]}, text) != []
