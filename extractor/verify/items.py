@@ -133,7 +133,8 @@ def _check_category(item: ArmsItem, path: str, spans: list[Span], source: Source
 
 def _item_words(source: Source, span: Span) -> list[Word]:
     """The designation's words, the describing words before it (back to a count, an earlier
-    designation or a conjunction that begins this item: `24 طائرة وفرقاطة`) and an adjective
+    designation or a conjunction that begins this item: `24 طائرة وفرقاطة`, `فرقاطة فريم
+    وبطائرات رافال`) and an adjective
     right after it (`إف 16 بلوك 70 القتالية`)."""
     sentence = source.sentence_of(span[0])
     earlier = [end for start, end in source.designations if end <= span[0] and start >= sentence[0]]
@@ -144,6 +145,8 @@ def _item_words(source: Source, span: Span) -> list[Word]:
         if any(stem.isdigit() for stem in word.stems):
             break
         before.insert(0, word)
+        if _joined(source, word):
+            break
     own = source.words_in(span)
     after = [
         word
@@ -151,3 +154,9 @@ def _item_words(source: Source, span: Span) -> list[Word]:
         if source.text[word.start : word.end].lstrip("و").startswith("ال")
     ]
     return [*before, *own, *after]
+
+
+def _joined(source: Source, word: Word) -> bool:
+    """True for a weapon word that carries the conjunction `و` (`وبطائرات`): it begins this
+    item, and the words before it describe another."""
+    return source.text[word.start] == "و" and bool(categories([word.stems]))

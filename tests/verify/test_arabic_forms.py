@@ -175,3 +175,34 @@ def test_a_count_does_not_reach_past_a_conjunction_to_another_item() -> None:
     assert _failures({"arms_deals": [deal]}, text) == []
     deal["items"][1]["quantity"] = 12
     assert _failures({"arms_deals": [deal]}, text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "designation", "category"),
+    [
+        (
+            "ووقعت مصر عقدا مع فرنسا لشراء فرقاطة من طراز فريم وبطائرات رافال المقاتلة.",
+            "رافال",
+            "fighter_aircraft",
+        ),
+        (
+            "وأعلنت الهند شراء 36 مقاتلة رافال من فرنسا وبمروحيات أباتشي من الولايات المتحدة.",
+            "أباتشي",
+            "helicopter",
+        ),
+    ],
+)
+def test_a_weapon_word_behind_a_proclitic_describes_its_own_item(
+    text: str, designation: str, category: str
+) -> None:
+    """`وبطائرات رافال`: the conjunction begins Rafale's item, so the frigate before it does not
+    make `ship` fit; the weapon word behind `وب` still names Rafale's category."""
+    item = {"designation": designation, "category": category}
+    deal = {"buyer_text": text.split()[1], "items": [item], "status": "signed", "evidence": [text]}
+
+    def category_failures() -> list[str]:
+        return [f for f in _failures({"arms_deals": [deal]}, text) if ".category" in f]
+
+    assert category_failures() == []
+    item["category"] = "ship"
+    assert category_failures() != []
