@@ -206,3 +206,24 @@ def test_a_weapon_word_behind_a_proclitic_describes_its_own_item(
     assert category_failures() == []
     item["category"] = "ship"
     assert category_failures() != []
+
+
+def test_a_singular_weapon_noun_before_a_designation_counts_one() -> None:
+    """`أول فرقاطة من طراز فريم` names one frigate even where another sentence counts the
+    order (`3 فرقاطات من طراز فريم`); `24 طائرة رافال` is 24, never one."""
+    text = (
+        "وتسلمت البحرية المغربية أول فرقاطة من طراز فريم أمس. "
+        "وكانت الرباط قد تعاقدت على 3 فرقاطات من طراز فريم و24 طائرة رافال."
+    )
+    items = [
+        {"designation": "فريم", "category": "ship", "quantity": 1},
+        {"designation": "رافال", "category": "fighter_aircraft", "quantity": 24},
+    ]
+    deal = {"buyer_text": "المغربية", "items": items, "status": "delivered", "evidence": [text]}
+
+    def quantity_failures() -> list[str]:
+        return [f for f in _failures({"arms_deals": [deal]}, text) if ".quantity" in f]
+
+    assert quantity_failures() == []
+    items[1]["quantity"] = 1
+    assert [f.split(":")[0] for f in quantity_failures()] == ["arms_deals[0].items[1].quantity"]
