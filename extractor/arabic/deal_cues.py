@@ -47,8 +47,15 @@ GIVING_VERBS = word_set("سلمت", "منحت", "زود", "زودت", "يزود"
 a subject (`فرنسا منحت لبنان`, `بلاده سلمت مصر`) the state right after the verb is the
 recipient."""
 
-SUBJECT_WORDS = word_set("بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا")
-"""Words that stand for a state as the subject of the verb after them (`بلاده سلمت مصر`)."""
+SUBJECT_WORDS = word_set(
+    "بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "أنها", "إنها", "أنه", "إنه",
+)  # fmt: skip
+"""Words that stand for a state as the subject of the verb after them (`بلاده سلمت مصر`, `أكدت
+روسيا أنها سلمت الجزائر`: the pronoun after `أن` is the state named before it)."""
+
+OBJECT_NOUNS = word_set("تزويد", "بتزويد", "لتزويد")
+"""Supply nouns whose state right after them is what is supplied to, never the supplier
+(`صفقة لتزويد تايوان بصواريخ هاربون`: Taiwan is the recipient)."""
 
 DEAL_NOUNS = word_set("صفقة", "صفقات", "عقد", "عقود")
 """Nouns of a deal: a state marked as recipient after one is the buyer (`صفقة محتملة

@@ -10,10 +10,26 @@ from collections.abc import Sequence
 
 from extractor.arabic.lexicon import word_set
 
+FROZEN = (
+    *(f"{noun}{suffix}" for noun in ("أصول", "أموال", "أرصدة") for suffix in ("", "ه", "ها", "هم")),
+    "ممتلكات",
+    "حسابات",
+)
+"""What a sanction freezes: assets, funds, balances (theirs), property and accounts; a freeze
+is a sanction with one of them after it, or after `أي` or `عالمي` (`تجميد عالمي للأصول`)."""
+
 SANCTION_WORDS = word_set(
-    "عقوبات", "عقوبة", "العقوبات", "تجميد", "حصار", "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
+    "عقوبات", "عقوبة", "العقوبات", "حصار", "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
+    *(
+        f"{verb} {between}{frozen}"
+        for verb in ("تجميد", "جمدت", "يجمد")
+        for between in ("", "أي ", "عالمي ")
+        for frozen in FROZEN
+    ),
 )  # fmt: skip
-"""Words that state a sanction or embargo. Leaves out `قيود` (any restriction) and `منع`."""
+"""Words that state a sanction or embargo. Leaves out `قيود` (any restriction) and `منع`, and
+`تجميد` (a freeze) without the assets or funds it freezes: `تجميد العمل باتفاقية التجارة الحرة`
+suspends an agreement, `تجميد أصول` is a sanction."""
 
 BAN_WORDS = word_set("حظر", "حظرا", "يحظر", "تحظر", "الحظر")
 """A ban, which is a sanction only beside what is banned or on whom (`BAN_COMPLEMENTS`):

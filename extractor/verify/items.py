@@ -20,6 +20,7 @@ from extractor.arabic.weapons import (
 )
 from extractor.schemas import ArmsItem, Check, Document
 from extractor.verify.checks import finding, show
+from extractor.verify.mentions import after_conjunction
 from extractor.verify.source import Source, Span
 
 WINDOW_WORDS = 6
@@ -131,16 +132,21 @@ def _check_category(item: ArmsItem, path: str, spans: list[Span], source: Source
 
 
 def _item_words(source: Source, span: Span) -> list[Word]:
-    """The designation's words, the describing words before it (back to a count or an
-    earlier designation) and an adjective right after it (`إف 16 بلوك 70 القتالية`)."""
+    """The designation's words, the describing words before it (back to a count, an earlier
+    designation or a conjunction that begins this item: `24 طائرة وفرقاطة`, `فرقاطة فريم
+    وبطائرات رافال`) and an adjective
+    right after it (`إف 16 بلوك 70 القتالية`)."""
     sentence = source.sentence_of(span[0])
     earlier = [end for start, end in source.designations if end <= span[0] and start >= sentence[0]]
     floor = max([sentence[0], *earlier])
     before: list[Word] = []
-    for word in reversed(source.words_in((floor, span[0]))[-WINDOW_WORDS:]):
+    window = [] if after_conjunction(source, span) else source.words_in((floor, span[0]))
+    for word in reversed(window[-WINDOW_WORDS:]):
         if any(stem.isdigit() for stem in word.stems):
             break
         before.insert(0, word)
+        if _joined(source, word):
+            break
     own = source.words_in(span)
     after = [
         word
@@ -148,3 +154,9 @@ def _item_words(source: Source, span: Span) -> list[Word]:
         if source.text[word.start : word.end].lstrip("و").startswith("ال")
     ]
     return [*before, *own, *after]
+
+
+def _joined(source: Source, word: Word) -> bool:
+    """True for a weapon word that carries the conjunction `و` (`وبطائرات`): it begins this
+    item, and the words before it describe another."""
+    return source.text[word.start] == "و" and bool(categories([word.stems]))

@@ -237,3 +237,15 @@ def is_count(source: Source, mention: NumberMention, designations: SpanIndex) ->
         and not is_amount(source, mention)
         and not is_duration_or_share(source, mention)
     )
+
+
+def after_conjunction(source: Source, span: Span) -> bool:
+    """True when a designation starts a new conjunct: `و` on its own word (`24 طائرة وفرقاطة`,
+    `و"فريم"`) or as the word before it. Words before the conjunction describe another item."""
+    sentence = source.sentence_of(span[0])
+    start = max(source.text.rfind(" ", sentence[0], span[0]) + 1, sentence[0])
+    clitic = source.text[start : span[0]].strip("\"'«“( ")
+    if clitic.startswith("و") and len(clitic) <= 3:
+        return True
+    before = source.words_in((sentence[0], start))[-1:]
+    return bool(before) and source.at((before[0].start, before[0].end)) == "و"

@@ -12,6 +12,7 @@ from extractor.arabic.countries import CountryMention
 from extractor.arabic.deal_cues import (
     DEAL_NOUNS,
     GIVING_VERBS,
+    OBJECT_NOUNS,
     PARTNER_WORDS,
     PLACE_WORDS,
     PURCHASE_VERBS,
@@ -195,10 +196,11 @@ def readings(source: Source, sentences: list[Span]) -> Iterator[Reading]:
             yield from _cue_readings(cue, form, span, start, end, before, after, marked)
 
 
-Form = Literal["verb", "noun", "given"]
+Form = Literal["verb", "noun", "given", "supplied"]
 """How a cue stands: a verb whose agent is read around it, a verbal noun (whose agent is a
 state's name, never a demonym: `رئيس الوزراء العراقي … بشأن تسليم الطائرات` names who spoke,
-not who delivers), or a giving verb after its subject (the state after it is the recipient)."""
+not who delivers), a giving verb after its subject (the state after it is the recipient), or a
+supply noun (`لتزويد تايوان بصواريخ`: the state after it is the recipient)."""
 
 
 def _form(
@@ -207,9 +209,11 @@ def _form(
     end: int,
     marked: list[tuple[int, CountryMention, Mark]],
 ) -> Form:
-    """`تسليم الطائرات` is a noun; `فرنسا منحت لبنان`, `بلاده سلمت مصر` a giving verb after its
-    subject; anything else a verb."""
+    """`لتزويد تايوان` a supply noun; `تسليم الطائرات` a noun; `فرنسا منحت لبنان`, `بلاده سلمت
+    مصر` a giving verb after its subject; anything else a verb."""
     cue = stems[start:end]
+    if OBJECT_NOUNS.values(cue):
+        return "supplied"
     if VERBAL_NOUNS.values(cue):
         return "noun"
     if GIVING_VERBS.values(cue) and start > 0:
@@ -237,7 +241,7 @@ def _cue_readings(
             if mark == "recipient":
                 yield Reading(mention.iso3, "buyer", span)
                 break
-    if cue == "purchase":
+    if cue in ("purchase", "sale"):
         for _, mention, mark in following:
             if mark == "source":
                 yield Reading(mention.iso3, "seller", span)
@@ -245,6 +249,14 @@ def _cue_readings(
     if cue == "deal":
         return
     role: Role = "seller" if cue == "sale" else "buyer"
+    if form == "supplied":
+        for at, mention, mark in following[:1]:
+            if at < end + 2 and not mark:
+                yield Reading(mention.iso3, "buyer", span)
+        agent = _agent(start, start, before, start, marked)
+        if agent is not None and agent.kind != "demonym":
+            yield Reading(agent.iso3, "seller", span)
+        return
     if form == "given":
         for at, mention, mark in following:
             if at < end + 3 and not mark:

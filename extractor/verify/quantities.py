@@ -14,17 +14,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from extractor.arabic.lexicon import Word
 from extractor.arabic.number_words import counts_one
 from extractor.arabic.numbers import NumberMention, parse_number
 from extractor.schemas import ArmsItem, Check, CheckStatus
 from extractor.verify.checks import contradicted, found, show, unsupported
-from extractor.verify.mentions import is_announced, is_counted
+from extractor.verify.mentions import after_conjunction, is_announced, is_counted
 from extractor.verify.source import Source, Span
 from extractor.verify.walk import Leaf
 
 MAX_GAP_WORDS = 8
 """Most words between a count and the designation it counts (`20 مقاتلة إضافية من مقاتلات
 الشبح طراز إف-35 إيه` has six)."""
+
+NOUN_WORDS = 2
+"""Words of a counted noun phrase before a singular weapon noun (`16 طائرة مقاتلة`): a number
+among them counts it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +64,37 @@ def check_quantity(leaf: Leaf, source: Source) -> Check:
         if counts_one(item.quantity_text):
             return _singular(leaf, item, source)
     finding = find_count(source, item, leaf.fact.evidence, quantity)
+    if finding.outcome != "found" and quantity == 1:
+        once = _named_once(source, item)
+        if once is not None:
+            message = f"{show(item.designation)} is named in the singular, with no count"
+            return found(leaf, "normalized", once, source, message)
     return _check(leaf, item, finding, source, quantity)
+
+
+def _named_once(source: Source, item: ArmsItem) -> Span | None:
+    """Where the designation names one: it is a singular weapon noun with no count of its own
+    (`24 طائرة وفرقاطة حديثة`), or a singular weapon noun leads up to it with no count between
+    (`أول فرقاطة محلية الصنع من طراز جوويند`)."""
+    for anchor in source.designation_spans(item.designation):
+        if counts_one(item.designation) and attached_count(source, anchor) is None:
+            return anchor
+        sentence = source.sentence_of(anchor[0])
+        words = source.words_in((sentence[0], anchor[0]))
+        for at in range(len(words) - 1, max(len(words) - MAX_GAP_WORDS, 0) - 1, -1):
+            if _is_number(source, words[at]):
+                break
+            if counts_one(source.at((words[at].start, words[at].end))):
+                counted = words[max(at - NOUN_WORDS, 0) : at]
+                if not any(_is_number(source, word) for word in counted):
+                    return (words[at].start, anchor[1])
+                break
+    return None
+
+
+def _is_number(source: Source, word: Word) -> bool:
+    """True for a word that states a number (`24`, `ثلاث`)."""
+    return bool(source.numbers_in((word.start, word.end)))
 
 
 def check_quantity_text(leaf: Leaf, source: Source) -> Check:
@@ -167,14 +202,17 @@ def _item(leaf: Leaf) -> ArmsItem:
 
 
 def _claimed(source: Source, mention: NumberMention, sentence: Span) -> Span | None:
-    """The designation this count leads up to, when one follows closely in its sentence."""
+    """The designation this count leads up to, when one follows closely in its sentence and
+    not after a conjunction that begins another item (`24 طائرة وفرقاطة`: 24 counts the
+    aircraft)."""
     following = [d for d in source.designations if mention.end <= d[0] < sentence[1]]
     if not following:
         return None
     claimed = min(following)
     if any(mention.end <= m.start < claimed[0] for m in source.counts_in(sentence)):
         return None
-    if source.words_between(mention.end, claimed[0]) > MAX_GAP_WORDS:
+    gap = source.words_between(mention.end, claimed[0])
+    if gap > MAX_GAP_WORDS or (gap > 0 and after_conjunction(source, claimed)):
         return None
     return claimed
 

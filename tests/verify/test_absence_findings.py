@@ -87,3 +87,14 @@ def test_the_words_beside_a_measure_name_whom_it_is_aimed_at() -> None:
         "مسؤولين روس",
         "الحوثيين",
     ]
+
+
+def test_a_freeze_is_a_sanction_only_with_the_assets_it_freezes() -> None:
+    """`تجميد أصول` is a sanction; `تجميد العمل باتفاقية` suspends an agreement."""
+    suspended = "وقررت أنقرة تجميد العمل باتفاقية التجارة الحرة مع سوريا إلى أجل غير مسمى."
+    document = _embargo(suspended, "سوريا", "SYR")
+    assert _finding(document).value is None, "no measure anywhere: the embargo is withdrawn"
+    frozen = "وقرر الاتحاد الأوروبي تجميد أصول عشرة مسؤولين سوريين ومنعهم من دخول أراضيه."
+    assert not _record_findings(_embargo(frozen, "عشرة مسؤولين سوريين"))
+    funds = "وأعلنت وزارة الخزانة بتجميد أموال شركة الطيران السورية المرتبطة بالحكومة."
+    assert not _record_findings(_embargo(funds, "شركة الطيران السورية"))

@@ -146,3 +146,84 @@ def test_another_spelling_of_a_long_state_name_names_that_state(spelled: str, co
 def test_a_state_name_is_never_read_as_another_spelling(text: str) -> None:
     """A name of one state, or a short one, is no spelling of another (`ألبانيا`/`ألمانيا`)."""
     assert spelled_like(text) is None
+
+
+def test_a_count_does_not_reach_past_a_conjunction_to_another_item() -> None:
+    """`12 مروحية وغواصة`: 12 counts the helicopters; the submarine, with no count of its own,
+    is one, and the aircraft word before the conjunction does not describe it."""
+    text = (
+        "وقالت وزارة الدفاع الألمانية إنها ستبيع لمصر 12 مروحية من طراز NH90 وغواصة حديثة "
+        "ضمن صفقة تسلح جديدة."
+    )
+    deal = {
+        "buyer": "EGY",
+        "buyer_text": "مصر",
+        "seller": "DEU",
+        "seller_text": "الألمانية",
+        "items": [
+            {
+                "designation": "NH90",
+                "category": "helicopter",
+                "quantity": 12,
+                "quantity_text": "12",
+            },
+            {"designation": "غواصة", "category": "submarine", "quantity": 1},
+        ],
+        "status": "proposed",
+        "evidence": [text],
+    }
+    assert _failures({"arms_deals": [deal]}, text) == []
+    deal["items"][1]["quantity"] = 12
+    assert _failures({"arms_deals": [deal]}, text) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "designation", "category"),
+    [
+        (
+            "ووقعت مصر عقدا مع فرنسا لشراء فرقاطة من طراز فريم وبطائرات رافال المقاتلة.",
+            "رافال",
+            "fighter_aircraft",
+        ),
+        (
+            "وأعلنت الهند شراء 36 مقاتلة رافال من فرنسا وبمروحيات أباتشي من الولايات المتحدة.",
+            "أباتشي",
+            "helicopter",
+        ),
+    ],
+)
+def test_a_weapon_word_behind_a_proclitic_describes_its_own_item(
+    text: str, designation: str, category: str
+) -> None:
+    """`وبطائرات رافال`: the conjunction begins Rafale's item, so the frigate before it does not
+    make `ship` fit; the weapon word behind `وب` still names Rafale's category."""
+    item = {"designation": designation, "category": category}
+    deal = {"buyer_text": text.split()[1], "items": [item], "status": "signed", "evidence": [text]}
+
+    def category_failures() -> list[str]:
+        return [f for f in _failures({"arms_deals": [deal]}, text) if ".category" in f]
+
+    assert category_failures() == []
+    item["category"] = "ship"
+    assert category_failures() != []
+
+
+def test_a_singular_weapon_noun_before_a_designation_counts_one() -> None:
+    """`أول فرقاطة من طراز فريم` names one frigate even where another sentence counts the
+    order (`3 فرقاطات من طراز فريم`); `24 طائرة رافال` is 24, never one."""
+    text = (
+        "وتسلمت البحرية المغربية أول فرقاطة من طراز فريم أمس. "
+        "وكانت الرباط قد تعاقدت على 3 فرقاطات من طراز فريم و24 طائرة رافال."
+    )
+    items = [
+        {"designation": "فريم", "category": "ship", "quantity": 1},
+        {"designation": "رافال", "category": "fighter_aircraft", "quantity": 24},
+    ]
+    deal = {"buyer_text": "المغربية", "items": items, "status": "delivered", "evidence": [text]}
+
+    def quantity_failures() -> list[str]:
+        return [f for f in _failures({"arms_deals": [deal]}, text) if ".quantity" in f]
+
+    assert quantity_failures() == []
+    items[1]["quantity"] = 1
+    assert [f.split(":")[0] for f in quantity_failures()] == ["arms_deals[0].items[1].quantity"]

@@ -42,6 +42,10 @@ DELIVERY_DISCUSSED = (
     "وبحث وزير الدفاع الأمريكي مع نظيره البولندي في وارسو تسليم دبابات أبرامز إلى بولندا."
 )
 BOUGHT_WITH_A_LOAN = "وحصلت اليونان على قرض ميسر لتشتري به مقاتلات رافال فرنسية."
+GIVEN_BY_PRONOUN = "وأكدت روسيا أنها سلمت الجزائر منظومات إس-400 بموجب عقد سابق."
+SUPPLIED_WITH = "وأبرمت الولايات المتحدة صفقة لتزويد تايوان بصواريخ هاربون المضادة للسفن."
+RECEIVED_FROM = "وحصلت قطر على 24 طائرة رافال من فرنسا بموجب عقد وقع في الدوحة."
+DELIVERED_TO = "وتم تسليم الطائرات من طراز رافال إلى مصر من قبل فرنسا في حفل رسمي."
 
 
 @pytest.mark.parametrize(
@@ -50,6 +54,10 @@ BOUGHT_WITH_A_LOAN = "وحصلت اليونان على قرض ميسر لتشت�
         (GIVEN_TO, ("EGY", "مصر"), ("DEU", "ألمانيا"), "209"),
         (DELIVERY_DISCUSSED, ("POL", "بولندا"), ("USA", "الأمريكي"), "أبرامز"),
         (BOUGHT_WITH_A_LOAN, ("GRC", "اليونان"), ("FRA", "فرنسية"), "رافال"),
+        (GIVEN_BY_PRONOUN, ("DZA", "الجزائر"), ("RUS", "روسيا"), "إس-400"),
+        (SUPPLIED_WITH, ("TWN", "تايوان"), ("USA", "الولايات المتحدة"), "هاربون"),
+        (RECEIVED_FROM, ("QAT", "قطر"), ("FRA", "فرنسا"), "رافال"),
+        (DELIVERED_TO, ("EGY", "مصر"), ("FRA", "فرنسا"), "رافال"),
     ],
 )
 def test_direction_reads_the_whole_construction(
@@ -57,7 +65,9 @@ def test_direction_reads_the_whole_construction(
 ) -> None:
     """`ألمانيا سلمت مصر`: the state after a giving verb with its subject before it receives;
     a demonym describing someone before `تسليم` does not deliver; `مقاتلات فرنسية` names where
-    the weapons come from. The true pair passes and the reversed pair is contradicted."""
+    the weapons come from; `أنها سلمت الجزائر` has the state before `أنها` as its subject;
+    `لتزويد تايوان بـ` supplies Taiwan; `حصلت … من`, `تسليم … إلى` read their recipient. The
+    true pair passes and the reversed pair is contradicted."""
     assert not _failed(_deal(text, buyer, seller, item))
     reversed_pair = _record_finding(_deal(text, seller, buyer, item), "arms_deals[0]")
     assert reversed_pair.status == "contradicted"
