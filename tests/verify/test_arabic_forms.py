@@ -155,26 +155,25 @@ def test_a_count_does_not_reach_past_a_conjunction_to_another_item() -> None:
         "وقالت وزارة الدفاع الألمانية إنها ستبيع لمصر 12 مروحية من طراز NH90 وغواصة حديثة "
         "ضمن صفقة تسلح جديدة."
     )
-    deal = {
+    helicopters: dict[str, Any] = {
+        "designation": "NH90",
+        "category": "helicopter",
+        "quantity": 12,
+        "quantity_text": "12",
+    }
+    deal: dict[str, Any] = {
         "buyer": "EGY",
         "buyer_text": "مصر",
         "seller": "DEU",
         "seller_text": "الألمانية",
-        "items": [
-            {
-                "designation": "NH90",
-                "category": "helicopter",
-                "quantity": 12,
-                "quantity_text": "12",
-            },
-            {"designation": "غواصة", "category": "submarine", "quantity": 1},
-        ],
+        "items": [helicopters, {"designation": "غواصة", "category": "submarine", "quantity": 1}],
         "status": "proposed",
         "evidence": [text],
     }
     assert _failures({"arms_deals": [deal]}, text) == []
-    deal["items"][1]["quantity"] = 12
-    assert _failures({"arms_deals": [deal]}, text) != []
+    submarine: dict[str, Any] = {"designation": "غواصة", "category": "submarine", "quantity": 12}
+    counted = {**deal, "items": [helicopters, submarine]}
+    assert _failures({"arms_deals": [counted]}, text) != []
 
 
 @pytest.mark.parametrize(
