@@ -23,7 +23,7 @@ from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.progress import DocumentDone, ProgressCallback, report, reporting
 from extractor.schemas import Document, Usage
-from extractor.settings import BackendGroup, BackendName, Settings
+from extractor.settings import BackendGroup, BackendName, Settings, chosen_settings
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -48,11 +48,7 @@ class Extractor:
         """Open the backend of `settings`, or of the keyword settings `options` (the flat form
         of a Settings, `Settings.of(**options)`: `backend`, `model`, `timeout`, `strict`, ...);
         a value that cannot work, or both forms at once, is a ConfigurationError."""
-        if settings is not None and options:
-            raise ConfigurationError(
-                f"give settings= or keyword settings ({', '.join(options)}), not both"
-            )
-        self.settings = settings if settings is not None else Settings.of(**options)
+        self.settings = chosen_settings(settings, options)
         """What this Extractor was opened with."""
         chosen, quality, run = self.settings.backend, self.settings.quality, self.settings.run
         self._closed = False

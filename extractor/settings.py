@@ -12,6 +12,7 @@ and the shared defaults, so the CLI's `--help` stays fast.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -152,6 +153,16 @@ class Settings(SettingsGroup):
             for group in (getattr(self, field) for field in type(self).model_fields)
             for name, value in group
         }
+
+
+def chosen_settings(settings: Settings | None, options: Mapping[str, Any]) -> Settings:
+    """`settings`, or else the Settings of the keyword settings `options` (how the API and Ray
+    take them); both at once is a ConfigurationError."""
+    if settings is not None and options:
+        raise ConfigurationError(
+            f"give settings= or keyword settings ({', '.join(options)}), not both"
+        )
+    return settings if settings is not None else Settings.of(**options)
 
 
 def _group_of(settings: type[Settings], name: str) -> str:

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from extractor.runs.jobs import RunInputs
     from extractor.runs.outcomes import BatchStats, Outcome
     from extractor.schemas import Document, Usage
+    from extractor.settings import Settings
 
 # The modules that extract, verify and report are imported where they are used: `--help`
 # then loads none of them (nor pydantic), and answers at once.
@@ -348,27 +349,28 @@ def run(
     from extractor.runs import JsonlOutput, JsonlSink
     from extractor.runs.jobs import Job
     from extractor.runs.outcomes import BatchStats
+    from extractor.settings import Settings
 
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
-    options: dict[str, Any] = {
-        "backend": backend.value if backend else None,
-        "model": model,
-        "gguf": gguf,
-        "base_url": base_url,
-        "max_reasks": max_reasks,
-        "recall_rounds": recall_rounds,
-        "constrained": constrained,
-        "choose_first": choose_first,
-        "strict": strict,
-        "every_kind": every_kind,
-        "cache": not no_cache,
-        "concurrency": concurrency,
-        "timeout": timeout,
-        "document_timeout": document_timeout,
-        "chunk_chars": chunk_chars,
-    }
+    settings = Settings.of(
+        backend=backend.value if backend else None,
+        model=model,
+        gguf=gguf,
+        base_url=base_url,
+        concurrency=concurrency,
+        timeout=timeout,
+        max_reasks=max_reasks,
+        recall_rounds=recall_rounds,
+        constrained=constrained,
+        choose_first=choose_first,
+        strict=strict,
+        every_kind=every_kind,
+        cache=not no_cache,
+        document_timeout=document_timeout,
+        chunk_chars=chunk_chars,
+    )
     sources = _sources(paths, errors)
     if engine is EngineChoice.local and shard_format not in (None, ShardFormat.jsonl):
         raise typer.BadParameter("works with --engine ray only", param_hint="--shard-format")
@@ -376,7 +378,7 @@ def run(
         if report is not None:
             raise typer.BadParameter("works with --engine local only", param_hint="--report")
         ray_run = RayRun(ray_address, workers, shard_format and str(shard_format))
-        _run_on_ray(sources, date, output, resume, ray_run, options, console, errors)
+        _run_on_ray(sources, date, output, resume, ray_run, settings, console, errors)
         return
     destination = _destination(output, resume)
     check_outputs(sources.files, {"--output": destination, "--report": report})
@@ -389,7 +391,7 @@ def run(
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
 
-        return Extractor(**options, on_progress=on_progress)
+        return Extractor(settings=settings, on_progress=on_progress)
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
@@ -542,7 +544,7 @@ def _run_on_ray(
     output: Path | None,
     resume: bool,
     ray_run: RayRun,
-    options: dict[str, Any],
+    settings: Settings,
     console: Console,
     errors: Console,
 ) -> None:
@@ -580,7 +582,7 @@ def _run_on_ray(
 
             run_on_ray(
                 todo, folder, address=ray_run.address, workers=ray_run.workers,
-                options=options, on_outcome=on_outcome, quiet=console.quiet,
+                settings=settings, on_outcome=on_outcome, quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
         errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
