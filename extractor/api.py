@@ -158,7 +158,7 @@ class Extractor:
                 per_chunk = f" ({len(spans)} chunks)" if len(spans) > 1 else ""
                 raise DeadlineError(
                     f"{doc_id}: not done within the document deadline of {deadline:g} s"
-                    f"{per_chunk}; raise it with --document-timeout SECONDS"
+                    f"{per_chunk}; raise `document_timeout`"
                 ) from None
 
     def _gate(self) -> asyncio.Semaphore:

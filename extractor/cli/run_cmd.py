@@ -22,6 +22,7 @@ from extractor.article_text import MAX_CHARS, MIN_CHUNK_CHARS
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.progress import RunDisplay
+from extractor.cli.setting_flags import as_flags
 from extractor.cli.shown import printable, shown
 from extractor.deadlines import (
     DEFAULT_CONCURRENCY,
@@ -505,7 +506,7 @@ def _extract_all(
                 _warn(errors)(warning)
             return outcomes, extractor.usage()
     except ConfigurationError as exc:
-        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        errors.print(f"[red]error:[/] {shown(as_flags(str(exc)))}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the output is complete up to here; rerun with --resume")
@@ -523,7 +524,7 @@ def _warn(errors: Console) -> Callable[[str], None]:
     """Prints a warning on `errors` (shown even with --quiet)."""
 
     def warn(message: str) -> None:
-        errors.print(f"[yellow]warning:[/] {shown(message)}", highlight=False)
+        errors.print(f"[yellow]warning:[/] {shown(as_flags(message))}", highlight=False)
 
     return warn
 
@@ -585,7 +586,7 @@ def _run_on_ray(
                 settings=settings, on_outcome=on_outcome, quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
-        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        errors.print(f"[red]error:[/] {shown(as_flags(str(exc)))}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the shards written are complete; rerun with --resume")
@@ -610,7 +611,7 @@ def _on_outcome(
         if outcome.document is None:
             errors.print(
                 f"[red]{shown(outcome.doc_id)}[/]: {shown(outcome.error_type)}: "
-                + shown(outcome.error_message),
+                + shown(as_flags(str(outcome.error_message))),
                 highlight=False,
             )
         display.finished(outcome)

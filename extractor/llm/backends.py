@@ -109,8 +109,7 @@ class OpenAICompatibleBackend:
         model = settings.model or os.environ.get("OPENAI_MODEL")
         if not model:
             raise ConfigurationError(
-                f"name the model to use at {without_password(base_url)}: "
-                "--model NAME (or OPENAI_MODEL)"
+                f"name the model to use at {without_password(base_url)}: `model` (or OPENAI_MODEL)"
             )
         return Endpoint(
             base_url=base_url,

@@ -29,7 +29,7 @@ def check_endpoint(
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         raise ConfigurationError(
             f"cannot reach the endpoint {base_url} ({_reason(exc)}): is the server running, "
-            "and is --base-url (or OPENAI_BASE_URL) right?"
+            "and is `base_url` (or OPENAI_BASE_URL) right?"
         ) from None
     except httpx.TimeoutException:
         return
