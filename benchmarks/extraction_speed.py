@@ -148,9 +148,9 @@ def main(argv: list[str] | None = None) -> None:
         constrained=not options.free_recall,
         choose_first=options.choose_first,
         strict=options.strict,
+        every_kind=options.every_kind,
     ) as extractor:
         extractor.pipeline.strategy = options.strategy
-        extractor.pipeline.every_kind = options.every_kind
         extractor.extract(WARM_UP, doc_id="warm-up")
         tokenizer = Tokenizer(extractor.pipeline.client.base_url)
         for path in articles:

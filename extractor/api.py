@@ -6,25 +6,13 @@ import asyncio
 import datetime as dt
 import time
 import weakref
-from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from extractor.arguments import check_settings, checked_request, whole_number
-from extractor.deadlines import (
-    DEFAULT_CONCURRENCY,
-    DEFAULT_MAX_REASKS,
-    DEFAULT_RECALL_ROUNDS,
-    DEFAULT_TIMEOUT,
-    document_deadline,
-)
+from extractor.arguments import checked_request
+from extractor.deadlines import DEFAULT_CONCURRENCY, document_deadline
 from extractor.errors import ConfigurationError, DeadlineError
-from extractor.llm.backends import (
-    BACKENDS,
-    BackendName,
-    BackendSettings,
-    choose_backend,
-)
+from extractor.llm.backends import BACKENDS, BackendSettings, choose_backend
 from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
@@ -35,6 +23,7 @@ from extractor.pipeline.document import DocumentPipeline
 from extractor.pipeline.prompting import instructions
 from extractor.progress import DocumentDone, ProgressCallback, report, reporting
 from extractor.schemas import Document, Usage
+from extractor.settings import BackendGroup, BackendName, Settings, chosen_settings
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
@@ -52,47 +41,24 @@ class Extractor:
     def __init__(
         self,
         *,
-        backend: BackendName | None = None,
-        model: str | None = None,
-        gguf: Path | None = None,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        max_reasks: int = DEFAULT_MAX_REASKS,
-        recall_rounds: int = DEFAULT_RECALL_ROUNDS,
-        constrained: bool = True,
-        choose_first: bool = False,
-        strict: bool = False,
-        every_kind: bool = False,
-        cache: bool = True,
-        cache_dir: Path | None = None,
-        concurrency: int | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        document_timeout: float | None = None,
-        chunk_chars: int | None = None,
+        settings: Settings | None = None,
         on_progress: ProgressCallback | None = None,
+        **options: Any,
     ) -> None:
-        check_settings(
-            backend=backend,
-            backends=tuple(BACKENDS),
-            concurrency=concurrency,
-            max_reasks=max_reasks,
-            recall_rounds=recall_rounds,
-            timeout=timeout,
-            document_timeout=document_timeout,
-        )
-        if chunk_chars is not None and not whole_number(chunk_chars, minimum=MIN_CHUNK_CHARS):
-            raise ConfigurationError(
-                f"chunk_chars must be a whole number ≥ {MIN_CHUNK_CHARS}, not {chunk_chars!r}"
-            )
+        """Open the backend of `settings`, or of the keyword settings `options` (the flat form
+        of a Settings, `Settings.of(**options)`: `backend`, `model`, `timeout`, `strict`, ...);
+        a value that cannot work, or both forms at once, is a ConfigurationError."""
+        self.settings = chosen_settings(settings, options)
+        """What this Extractor was opened with."""
+        chosen, quality, run = self.settings.backend, self.settings.quality, self.settings.run
         self._closed = False
         self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
             weakref.WeakKeyDictionary()
         )
-        self.backend: BackendName = choose_backend(backend, base_url)
-        self._cache = ResponseCache(cache_dir) if cache else None
+        self.backend: BackendName = choose_backend(chosen.backend, chosen.base_url)
+        self._cache = ResponseCache(run.cache_dir) if run.cache else None
         self._usage = Usage()
-        settings = BackendSettings(model, gguf, base_url, api_key, concurrency, instructions())
-        self._backend = BACKENDS[self.backend](settings)
+        self._backend = BACKENDS[self.backend](_backend_settings(chosen))
         self._on_progress = on_progress
         """Told each stage (the backend's start, each document's calls) and each document done."""
         with reporting(on_progress):
@@ -101,26 +67,19 @@ class Extractor:
             base_url=self.endpoint.base_url,
             api_key=self.endpoint.api_key,
             model=self.endpoint.model,
-            timeout=max(timeout, self.endpoint.min_timeout),
+            timeout=max(chosen.timeout, self.endpoint.min_timeout),
             cache=self._cache,
             cache_identity=self.endpoint.cache_identity,
         )
-        self._document_timeout = document_timeout or document_deadline(
-            client.timeout, max_reasks, recall_rounds
+        self._document_timeout = run.document_timeout or document_deadline(
+            client.timeout, quality.max_reasks, quality.recall_rounds
         )
         context = self.endpoint.context_tokens
-        self.chunk_chars = chunk_chars or (chunk_chars_for_context(context) if context else None)
-        """Longest text extracted in one piece; longer ones go in chunks (None: never chunked)."""
-        self.pipeline = DocumentPipeline(
-            client=client,
-            backend=self.backend,
-            max_reasks=max_reasks,
-            recall_rounds=recall_rounds,
-            constrained=constrained,
-            choose_first=choose_first,
-            strict=strict,
-            every_kind=every_kind,
+        self.chunk_chars = run.chunk_chars or (
+            chunk_chars_for_context(context) if context else None
         )
+        """Longest text extracted in one piece; longer ones go in chunks (None: never chunked)."""
+        self.pipeline = DocumentPipeline(client=client, backend=self.backend, quality=quality)
 
     def __repr__(self) -> str:
         return f"Extractor(backend={self.backend!r}, client={self.pipeline.client!r})"
@@ -199,7 +158,7 @@ class Extractor:
                 per_chunk = f" ({len(spans)} chunks)" if len(spans) > 1 else ""
                 raise DeadlineError(
                     f"{doc_id}: not done within the document deadline of {deadline:g} s"
-                    f"{per_chunk}; raise it with --document-timeout SECONDS"
+                    f"{per_chunk}; raise `document_timeout`"
                 ) from None
 
     def _gate(self) -> asyncio.Semaphore:
@@ -266,6 +225,14 @@ class Extractor:
         self.close()
 
 
+def _backend_settings(chosen: BackendGroup) -> BackendSettings:
+    """What the chosen backend reads of the settings, with the fixed instructions to load."""
+    return BackendSettings(
+        chosen.model, chosen.gguf, chosen.base_url, chosen.api_key, chosen.concurrency,
+        instructions(),
+    )  # fmt: skip
+
+
 def _since(started: float) -> float:
     return round(time.perf_counter() - started, 3)
 
@@ -273,7 +240,7 @@ def _since(started: float) -> float:
 def extract(
     text: str, *, doc_id: str = "document", published: dt.date | str | None = None, **options: Any
 ) -> Document:
-    """Extract one article with a short-lived Extractor built from `options`."""
+    """Extract one article with a short-lived Extractor of the keyword settings `options`."""
     with Extractor(**options) as extractor:
         return extractor.extract(text, doc_id=doc_id, published=published)
 
@@ -281,6 +248,7 @@ def extract(
 async def aextract(
     text: str, *, doc_id: str = "document", published: dt.date | str | None = None, **options: Any
 ) -> Document:
-    """Extract one article with a short-lived Extractor built from `options` (async)."""
+    """Extract one article with a short-lived Extractor of the keyword settings `options`
+    (async)."""
     async with Extractor(**options) as extractor:
         return await extractor.aextract(text, doc_id=doc_id, published=published)

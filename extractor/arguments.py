@@ -1,45 +1,17 @@
-"""The public API's arguments, checked before any model call: a wrong type or value raises the
-documented error (ConfigurationError for settings, InputError for a document) with a message,
-never an AttributeError from deep inside, and never after the LLM calls were paid for."""
+"""The public API's request arguments, checked before any model call: a wrong type or value
+raises InputError with a message, never an AttributeError from deep inside, and never after
+the LLM calls were paid for (the settings check themselves: extractor.settings)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 from pydantic import ValidationError
 
-from extractor.errors import ConfigurationError, InputError
+from extractor.errors import InputError
 from extractor.schemas import Document
 from extractor.verify import verify_document
-
-
-def check_settings(
-    *,
-    backend: object,
-    backends: tuple[str, ...],
-    concurrency: object,
-    max_reasks: object,
-    recall_rounds: object,
-    timeout: object,
-    document_timeout: object,
-) -> None:
-    """Refuse Extractor settings that cannot work."""
-    if backend is not None and backend not in backends:
-        raise ConfigurationError(f"backend must be one of {', '.join(backends)}, not {backend!r}")
-    if concurrency is not None and not whole_number(concurrency, minimum=1):
-        raise ConfigurationError(f"concurrency must be a whole number ≥ 1, not {concurrency!r}")
-    if not whole_number(max_reasks, minimum=0):
-        raise ConfigurationError(f"max_reasks must be a whole number ≥ 0, not {max_reasks!r}")
-    if not whole_number(recall_rounds, minimum=0):
-        raise ConfigurationError(f"recall_rounds must be a whole number ≥ 0, not {recall_rounds!r}")
-    if not _seconds(timeout):
-        raise ConfigurationError(f"timeout must be a number of seconds > 0, not {timeout!r}")
-    if document_timeout is not None and not _seconds(document_timeout):
-        raise ConfigurationError(
-            f"document_timeout must be a number of seconds > 0, not {document_timeout!r}"
-        )
 
 
 def checked_request(text: object, doc_id: object, published: object) -> tuple[str, dt.date | None]:
@@ -98,17 +70,3 @@ def _first_error(exc: ValidationError) -> str:
     first: dict[str, Any] = dict(exc.errors()[0])
     where = ".".join(str(part) for part in first["loc"]) or "(document)"
     return f"{where}: {first['msg']} ({exc.error_count()} errors)"
-
-
-def whole_number(value: object, *, minimum: int) -> bool:
-    """True for an int (not a bool) of at least `minimum`."""
-    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
-
-
-def _seconds(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and math.isfinite(value)
-        and value > 0
-    )

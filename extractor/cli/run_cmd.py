@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,6 +22,7 @@ from extractor.article_text import MAX_CHARS, MIN_CHUNK_CHARS
 from extractor.cli.app import app
 from extractor.cli.outputs import check_outputs, write_failure
 from extractor.cli.progress import RunDisplay
+from extractor.cli.setting_flags import as_flags
 from extractor.cli.shown import printable, shown
 from extractor.deadlines import (
     DEFAULT_CONCURRENCY,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from extractor.runs.jobs import RunInputs
     from extractor.runs.outcomes import BatchStats, Outcome
     from extractor.schemas import Document, Usage
+    from extractor.settings import Settings
 
 # The modules that extract, verify and report are imported where they are used: `--help`
 # then loads none of them (nor pydantic), and answers at once.
@@ -348,27 +350,28 @@ def run(
     from extractor.runs import JsonlOutput, JsonlSink
     from extractor.runs.jobs import Job
     from extractor.runs.outcomes import BatchStats
+    from extractor.settings import Settings
 
     console = Console(stderr=True, quiet=quiet)
     errors = Console(stderr=True)
     date = published.date() if published else None
-    options: dict[str, Any] = {
-        "backend": backend.value if backend else None,
-        "model": model,
-        "gguf": gguf,
-        "base_url": base_url,
-        "max_reasks": max_reasks,
-        "recall_rounds": recall_rounds,
-        "constrained": constrained,
-        "choose_first": choose_first,
-        "strict": strict,
-        "every_kind": every_kind,
-        "cache": not no_cache,
-        "concurrency": concurrency,
-        "timeout": timeout,
-        "document_timeout": document_timeout,
-        "chunk_chars": chunk_chars,
-    }
+    settings = Settings.of(
+        backend=backend.value if backend else None,
+        model=model,
+        gguf=gguf,
+        base_url=base_url,
+        concurrency=concurrency,
+        timeout=timeout,
+        max_reasks=max_reasks,
+        recall_rounds=recall_rounds,
+        constrained=constrained,
+        choose_first=choose_first,
+        strict=strict,
+        every_kind=every_kind,
+        cache=not no_cache,
+        document_timeout=document_timeout,
+        chunk_chars=chunk_chars,
+    )
     sources = _sources(paths, errors)
     if engine is EngineChoice.local and shard_format not in (None, ShardFormat.jsonl):
         raise typer.BadParameter("works with --engine ray only", param_hint="--shard-format")
@@ -376,7 +379,7 @@ def run(
         if report is not None:
             raise typer.BadParameter("works with --engine local only", param_hint="--report")
         ray_run = RayRun(ray_address, workers, shard_format and str(shard_format))
-        _run_on_ray(sources, date, output, resume, ray_run, options, console, errors)
+        _run_on_ray(sources, date, output, resume, ray_run, settings, console, errors)
         return
     destination = _destination(output, resume)
     check_outputs(sources.files, {"--output": destination, "--report": report})
@@ -389,7 +392,7 @@ def run(
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
         from extractor.api import Extractor
 
-        return Extractor(**options, on_progress=on_progress)
+        return Extractor(settings=settings, on_progress=on_progress)
 
     started = time.perf_counter()
     stats = BatchStats(skipped=len(resumed))
@@ -503,7 +506,7 @@ def _extract_all(
                 _warn(errors)(warning)
             return outcomes, extractor.usage()
     except ConfigurationError as exc:
-        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        errors.print(f"[red]error:[/] {shown(as_flags(str(exc)))}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the output is complete up to here; rerun with --resume")
@@ -521,7 +524,7 @@ def _warn(errors: Console) -> Callable[[str], None]:
     """Prints a warning on `errors` (shown even with --quiet)."""
 
     def warn(message: str) -> None:
-        errors.print(f"[yellow]warning:[/] {shown(message)}", highlight=False)
+        errors.print(f"[yellow]warning:[/] {shown(as_flags(message))}", highlight=False)
 
     return warn
 
@@ -542,7 +545,7 @@ def _run_on_ray(
     output: Path | None,
     resume: bool,
     ray_run: RayRun,
-    options: dict[str, Any],
+    settings: Settings,
     console: Console,
     errors: Console,
 ) -> None:
@@ -580,10 +583,10 @@ def _run_on_ray(
 
             run_on_ray(
                 todo, folder, address=ray_run.address, workers=ray_run.workers,
-                options=options, on_outcome=on_outcome, quiet=console.quiet,
+                settings=settings, on_outcome=on_outcome, quiet=console.quiet,
             )  # fmt: skip
     except ConfigurationError as exc:
-        errors.print(f"[red]error:[/] {shown(exc)}", highlight=False)
+        errors.print(f"[red]error:[/] {shown(as_flags(str(exc)))}", highlight=False)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         errors.print("interrupted: the shards written are complete; rerun with --resume")
@@ -608,7 +611,7 @@ def _on_outcome(
         if outcome.document is None:
             errors.print(
                 f"[red]{shown(outcome.doc_id)}[/]: {shown(outcome.error_type)}: "
-                + shown(outcome.error_message),
+                + shown(as_flags(str(outcome.error_message))),
                 highlight=False,
             )
         display.finished(outcome)

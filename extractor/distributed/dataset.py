@@ -25,6 +25,7 @@ from extractor.runs.jobs import Job, Refused, job_of
 from extractor.runs.outcomes import Outcome
 from extractor.runs.pool import extract_many
 from extractor.runs.resume import resume_keys
+from extractor.settings import Settings, chosen_settings
 
 if TYPE_CHECKING:
     import pyarrow
@@ -51,10 +52,12 @@ def extract_dataset(
     workers: int = 1,
     num_cpus: float | None = None,
     batch_size: int = 1,
+    settings: Settings | None = None,
     **options: Any,
 ) -> ray.data.Dataset:
     """Extract every row `{doc_id, text, published?, outlet?, url?}` of `dataset` on `workers`
-    actors, each holding `Extractor(**options)`; the result has the `OUTPUT_COLUMNS`.
+    actors, each holding an Extractor of `settings` (or of the keyword settings `options`,
+    checked here, before any actor starts); the result has the `OUTPUT_COLUMNS`.
 
     `num_cpus` per actor defaults to 1 for the embedded model (its llama.cpp threads) and to
     `ENDPOINT_ACTOR_CPUS` for an endpoint. Each actor takes as many concurrent calls as its
@@ -65,16 +68,22 @@ def extract_dataset(
     """
     import ray.data
 
-    endpoint = choose_backend(options.get("backend"), options.get("base_url")) == "openai"
+    settings = chosen_settings(settings, options)
+    chosen = settings.backend
+    endpoint = choose_backend(chosen.backend, chosen.base_url) == "openai"
     cpus = num_cpus if num_cpus is not None else ENDPOINT_ACTOR_CPUS if endpoint else 1.0
     threads = None if endpoint else max(1, int(cpus))
-    in_flight = options.get("concurrency") or (
+    in_flight = chosen.concurrency or (
         DEFAULT_CONCURRENCY if endpoint else default_slots(threads or 1)
     )
     environment = {name: os.environ[name] for name in FORWARDED_VARIABLES if name in os.environ}
     return dataset.map_batches(
         ExtractBatch,
-        fn_constructor_kwargs={"options": options, "threads": threads, "environment": environment},
+        fn_constructor_kwargs={
+            "settings": settings,
+            "threads": threads,
+            "environment": environment,
+        },
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(
@@ -92,12 +101,12 @@ class ExtractBatch:
     makes on it (one per document in flight, each on its own thread and event loop)."""
 
     def __init__(
-        self, options: Mapping[str, Any], threads: int | None, environment: Mapping[str, str]
+        self, settings: Settings, threads: int | None, environment: Mapping[str, str]
     ) -> None:
         os.environ.update(environment)
         if threads is not None:
             os.environ[THREADS_VARIABLE] = str(threads)
-        self._extractor = Extractor(**options)
+        self._extractor = Extractor(settings=settings)
 
     def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
         """The records of one batch of rows, in the order they finished."""

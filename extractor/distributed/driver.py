@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
@@ -17,6 +17,7 @@ from extractor.llm.preflight import check_backend
 from extractor.runs.jobs import Job, Refused
 from extractor.runs.outcomes import Outcome
 from extractor.runs.pool import refused_outcome
+from extractor.settings import Settings
 
 if TYPE_CHECKING:
     import pyarrow
@@ -36,7 +37,7 @@ def run_on_ray(
     *,
     address: str | None,
     workers: int,
-    options: Mapping[str, Any],
+    settings: Settings,
     on_outcome: Callable[[Outcome], None],
     quiet: bool = False,
 ) -> None:
@@ -57,7 +58,7 @@ def run_on_ray(
         else:
             rows.append(_row(item))
     if rows:  # before any shard: a run refused here leaves the folder as it was
-        check_backend(options)
+        check_backend(settings.backend)
     _record(writer, refused, on_outcome)
     if not rows:
         return
@@ -71,7 +72,7 @@ def run_on_ray(
         context.enable_progress_bars = False
         context.enable_operator_progress_bars = False
         dataset = ray.data.from_items(rows, override_num_blocks=min(len(rows), MAX_BLOCKS))
-        results = extract_dataset(dataset, workers=workers, **options)
+        results = extract_dataset(dataset, workers=workers, settings=settings)
         for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
             table = cast("pyarrow.Table", batch)
             _record(writer, table.column("record").to_pylist(), on_outcome)

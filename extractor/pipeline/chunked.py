@@ -46,7 +46,7 @@ async def run_in_chunks(
             on_chunk(number, len(spans))
     verify_started = time.perf_counter()
     document = verify_document(merged_document(doc_id, published, parts), text)
-    if pipeline.strict:
+    if pipeline.quality.strict:
         document = drop_unsupported(document)
     document.provenance = _provenance(document.provenance, parts, pipeline, len(spans))
     document.provenance.timings.update(

@@ -36,6 +36,7 @@ from extractor.pipeline.reversals import turned_back
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
+from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document import unaccounted_mentions
 from extractor.verify.source import prepare
@@ -133,19 +134,9 @@ class DocumentPipeline:
 
     client: LLMClient
     backend: str
-    max_reasks: int = 2
-    strict: bool = False
+    quality: QualityGroup = field(default_factory=QualityGroup)
+    """What to ask and keep: reask and recall rounds, constrained or written replies, strict."""
     strategy: Strategy = "per_kind"
-    every_kind: bool = False
-    """Ask about every fact kind; by default a kind none of whose words the article contains
-    is not asked about (see extractor.arabic.triggers)."""
-    recall_rounds: int = 1
-    """Rounds of recall questions about what no fact accounts for (0: none)."""
-    constrained: bool = True
-    """Recall replies choose among the article's spans (an enum) instead of writing them."""
-    choose_first: bool = False
-    """An experiment: the first answers' names and designations choose among the article's
-    candidates (extractor.pipeline.choices) instead of writing them."""
 
     async def run(self, text: str, doc_id: str, published: dt.date | None) -> Document:
         """The verified Document of one article, with what every attempt fixed and cost.
@@ -155,7 +146,7 @@ class DocumentPipeline:
         Every request is charged to the ledger's usage, failed ones included.
         """
         started = time.perf_counter()
-        mentioned = frozenset(FACT_KINDS) if self.every_kind else kinds_mentioned(text)
+        mentioned = frozenset(FACT_KINDS) if self.quality.every_kind else kinds_mentioned(text)
         tasks = [task for task in TASKS[self.strategy] if mentioned.intersection(task.kinds)]
         ledger = Ledger(
             text=text,
@@ -205,7 +196,7 @@ class DocumentPipeline:
             task = state.task
             conversation = opening(ledger.text, task.template)
             model = task.response_model
-            if self.choose_first:
+            if self.quality.choose_first:
                 model = chosen_model(model, ledger.text)
             kinds = ", ".join(task.kinds)
             ledger.begin("answer", kinds, kind=kinds)
@@ -238,7 +229,7 @@ class DocumentPipeline:
 
     async def repairs(self, ledger: Ledger) -> None:
         """Step: up to max_reasks rounds of repair questions about the failing values."""
-        for round_number in range(1, self.max_reasks + 1):
+        for round_number in range(1, self.quality.max_reasks + 1):
             patched = [s.latest.model_copy(deep=True) if s.latest else None for s in ledger.states]
             origins = ledger.assembled(patched).origins
             repair.apply(repair.withdrawals(ledger.failures, origins), {})
@@ -278,7 +269,7 @@ class DocumentPipeline:
         """Step: up to recall_rounds rounds of recall questions, one call per fact kind, about
         the mentions that no fact of the best answers accounts for; what the replies add joins
         the best answers, to be verified with them."""
-        for round_number in range(1, self.recall_rounds + 1):
+        for round_number in range(1, self.quality.recall_rounds + 1):
             best = [state.best for state in ledger.states]
             document = ledger.assembled(best).document
             mentions = [
@@ -310,7 +301,7 @@ class DocumentPipeline:
         reply = await self.ask(
             ledger,
             recall_request(ledger.text, kind, asked),
-            recall.reply_model(asked, self.constrained),
+            recall.reply_model(asked, self.quality.constrained),
             recall.output_budget(asked),
             0.0,
         )
@@ -347,7 +338,7 @@ class DocumentPipeline:
         if merged.arms_deals != best.arms_deals or merged.meetings != best.meetings:
             best = verify_document(merged, text)
         best.provenance.roles_resolved = swapped
-        if self.strict:
+        if self.quality.strict:
             best = drop_unsupported(best)
         provenance = best.provenance
         provenance.source_sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -17,5 +17,5 @@ def test_a_chunk_size_that_is_no_whole_number_of_characters_is_refused(
     with pytest.raises(ConfigurationError, match="chunk_chars must be a whole number"):
         Extractor(
             backend="openai", base_url=server.base_url, model="x", cache=False,
-            chunk_chars=chunk_chars,  # type: ignore[arg-type]
+            chunk_chars=chunk_chars,
         )  # fmt: skip

@@ -48,7 +48,7 @@ def test_the_environment_fills_what_the_caller_left_unset(
 def test_an_endpoint_without_a_model_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_MODEL", raising=False)
     backend = OpenAICompatibleBackend(BackendSettings(base_url="http://127.0.0.1:9/v1"))
-    with pytest.raises(ConfigurationError, match="--model NAME"):
+    with pytest.raises(ConfigurationError, match=r"`model` \(or OPENAI_MODEL\)"):
         backend.open()
 
 

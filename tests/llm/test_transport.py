@@ -105,5 +105,5 @@ def test_missing_gguf_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_openai_backend_needs_a_model(server: FakeOpenAIServer) -> None:
-    with pytest.raises(ConfigurationError, match="--model"):
+    with pytest.raises(ConfigurationError, match="`model` \\(or OPENAI_MODEL\\)"):
         make_extractor(server, model=None)
