@@ -1,9 +1,10 @@
 """Facts read the wrong way round, turned back from the article's own cues.
 
-When a visiting verb makes the answer's host a guest (`أن وفدًا ليبيًا … زار`), or a receiving
-verb or a visit's destination makes its one guest the host, and the meeting has exactly one
-guest state, host and guest are swapped, and every participant's side with them (the answer
-gave them consistently with its host). When a sale or purchase verb makes a deal's buyer its
+When a receiving verb or a visit's destination makes one of the answer's guests the host
+(`زيارته الرسمية للكويت`), that state hosts and the former host becomes a guest; when a
+visiting verb makes the host a guest (`أن وفدًا ليبيًا … زار`) and the meeting has one other
+state, that state hosts. Every delegate's side then follows their state (and is flipped for a
+delegate of no known state). When a sale or purchase verb makes a deal's buyer its
 seller (`صفقات الأسلحة للسعودية` with Saudi Arabia as seller), buyer and seller are swapped,
 codes and texts. Anything less clear stays a finding: a repair question, and under --strict a
 nulled role (docs/contract.md, rule 3).
@@ -54,35 +55,53 @@ def parties_from_text(document: Document, source: Source) -> tuple[Document, lis
 
 
 def hosts_from_text(document: Document, source: Source) -> tuple[Document, list[str]]:
-    """The document with each reversed two-state meeting swapped back, and a note per swap."""
+    """The document with each meeting whose host the text contradicts hosted by the state the
+    cue names (a guest it makes the host, or the one other state when it makes the host a
+    guest), and a note per change."""
     meetings: list[Meeting] = []
     notes: list[str] = []
     for index, meeting in enumerate(document.meetings):
         cue = contradicting_cue(document, index, source)
-        host, guests = meeting.host_country, meeting.guest_countries
-        if cue is None or host is None or len(set(guests) - {host}) != 1:
+        host = None if cue is None else _true_host(meeting, cue.iso3, cue.side)
+        if cue is None or host is None:
             meetings.append(meeting)
             continue
-        meetings.append(_swapped(meeting))
+        meetings.append(_hosted_by(meeting, host))
         notes.append(
-            f"meetings[{index}]: host {host} and guest {guests[0]} swapped, "
+            f"meetings[{index}]: host {meeting.host_country} → {host}, "
             f'"{source.at((cue.start, cue.end))}" makes {cue.iso3} the {cue.side}'
         )
     return document.model_copy(update={"meetings": meetings}), notes
 
 
-def _swapped(meeting: Meeting) -> Meeting:
-    """The meeting with its host and its one guest state exchanged, and its sides."""
-    participants = [_other_side(person) for person in meeting.participants]
+def _true_host(meeting: Meeting, state: str, side: str) -> str | None:
+    """The host a cue gives: the state it makes the host, or, when it makes the host a guest,
+    the one other state of the meeting (None when there are several)."""
+    if side == "host":
+        return state
+    others = set(meeting.guest_countries) - {state}
+    return others.pop() if len(others) == 1 else None
+
+
+def _hosted_by(meeting: Meeting, host: str) -> Meeting:
+    """The meeting hosted by `host`, its former host a guest, each delegate's side following
+    their state (flipped for a delegate of no known state)."""
+    former = [meeting.host_country] if meeting.host_country else []
+    guests = [state for state in [*former, *meeting.guest_countries] if state != host]
+    people = [_side_for(person, host) for person in meeting.participants]
     return meeting.model_copy(
         update={
-            "host_country": meeting.guest_countries[0],
-            "guest_countries": [meeting.host_country],
-            "participants": participants,
+            "host_country": host,
+            "guest_countries": list(dict.fromkeys(guests)),
+            "participants": people,
         }
     )
 
 
-def _other_side(person: Delegate) -> Delegate:
-    side = OTHER_SIDE.get(person.side) if person.side else None
-    return person if side is None else person.model_copy(update={"side": side})
+def _side_for(person: Delegate, host: str) -> Delegate:
+    """A delegate's side under a new host: by their state, else the other side than before."""
+    if person.country is not None:
+        side: str | None = "host" if person.country == host else "guest"
+    else:
+        side = OTHER_SIDE.get(person.side) if person.side else person.side
+    return person.model_copy(update={"side": side})

@@ -370,7 +370,7 @@ def test_a_meeting_read_the_wrong_way_round_is_turned_back_from_the_visiting_ver
     assert (turned.host_country, turned.guest_countries) == ("PAK", ["LBY"])
     assert [(p.country, p.side) for p in turned.participants] == [("PAK", "host"), ("LBY", "guest")]
     [note] = document.provenance.roles_resolved
-    assert note.startswith("meetings[0]: host LBY and guest PAK swapped")
+    assert note.startswith("meetings[0]: host LBY → PAK")
     assert not [c for c in failed_checks(document) if c.path == "meetings[0]"]
 
 
@@ -405,3 +405,42 @@ def test_a_deal_read_the_wrong_way_round_is_turned_back_from_its_purchase_verb(
     [note] = document.provenance.roles_resolved
     assert note.startswith("arms_deals[0]: buyer FRA and seller IDN swapped")
     assert not [c for c in failed_checks(document) if c.path == "arms_deals[0]"]
+
+
+MANAMA_TO_RABAT = (
+    "واختتم ولي عهد البحرين الأمير سلمان بن حمد زيارته الرسمية للمغرب، التي التقى خلالها "
+    "العاهل المغربي الملك محمد السادس."
+)
+
+
+def test_a_destination_hosts_even_beside_a_stray_guest_state(server: FakeOpenAIServer) -> None:
+    """`زيارته الرسمية للمغرب`: Morocco hosts; Bahrain, answered as host, becomes a guest, and a
+    third state the answer added stays a guest."""
+    meeting = {
+        "participants": [
+            {
+                "name": "سلمان بن حمد",
+                "titles": ["ولي عهد البحرين"],
+                "country": "BHR",
+                "side": "host",
+            },
+            {
+                "name": "محمد السادس",
+                "titles": ["العاهل المغربي"],
+                "country": "MAR",
+                "side": "guest",
+            },
+        ],
+        "host_country": "BHR",
+        "guest_countries": ["MAR", "TUR"],
+        "location_text": None,
+        "date_text": None,
+        "topics": [],
+    }
+    server.script(answer({"meetings": [meeting]}))
+    with make_extractor(server, max_reasks=0, recall_rounds=0) as extractor:
+        document = extractor.extract(MANAMA_TO_RABAT)
+    [turned] = document.meetings
+    assert (turned.host_country, turned.guest_countries) == ("MAR", ["BHR", "TUR"])
+    assert [(p.country, p.side) for p in turned.participants] == [("BHR", "guest"), ("MAR", "host")]
+    assert document.provenance.roles_resolved[0].startswith("meetings[0]: host BHR → MAR")
