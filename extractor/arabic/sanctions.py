@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractor.arabic.lexicon import word_set
+from extractor.arabic.lexicon import Lexicon, word_set
 
 FROZEN = (
     *(f"{noun}{suffix}" for noun in ("أصول", "أموال", "أرصدة") for suffix in ("", "ه", "ها", "هم")),
@@ -73,3 +73,20 @@ def halts_arms_exports(stems: Sequence[frozenset[str]]) -> bool:
         if any(start <= end + HALT_REACH for start, _, _ in ARMS_EXPORTS.scan(stems[end:])):
             return True
     return False
+
+
+MEASURE_WORDS: Lexicon[str] = Lexicon(
+    [
+        *((word, "arms") for word in ("أسلحة", "سلاح", "تسليح", "الأسلحة", "السلاح", "عسكرية")),
+        *((word, "travel") for word in ("السفر", "سفر", "التأشيرات", "تأشيرات", "دخول")),
+        *((word, "assets") for word in ("أصول", "الأصول", "أموال", "الأموال", "أرصدة", "ممتلكات")),
+        *((word, "economic") for word in ("اقتصادية", "الاقتصادية", "تجارية", "مالية", "النفط")),
+    ]
+)
+"""Words that say what a measure restricts, by the embargo kind they name (`حظر السفر` travel,
+`تجميد الأصول` assets, `عقوبات اقتصادية` economic, `حظر الأسلحة` arms)."""
+
+
+def measure_kinds(stems: Sequence[frozenset[str]]) -> set[str]:
+    """The embargo kinds the words name (`arms`, `travel`, `assets`, `economic`)."""
+    return set(MEASURE_WORDS.values(stems))

@@ -25,6 +25,7 @@ from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
 from extractor.pipeline.kinds import KINDS
+from extractor.pipeline.measures import kinds_from_text
 from extractor.pipeline.prompting import (
     opening,
     prompt_examples,
@@ -335,9 +336,10 @@ class DocumentPipeline:
             update={"arms_deals": deals, "meetings": merged_meetings(best.meetings)}
         )
         merged, swapped = turned_back(merged, prepare(text, best.published))
-        if merged.arms_deals != best.arms_deals or merged.meetings != best.meetings:
+        merged, kinds = kinds_from_text(merged)
+        if merged != best:
             best = verify_document(merged, text)
-        best.provenance.roles_resolved = swapped
+        best.provenance.roles_resolved = [*swapped, *kinds]
         if self.quality.strict:
             best = drop_unsupported(best)
         provenance = best.provenance

@@ -154,9 +154,9 @@ class Provenance(BaseModel):
     roles_resolved: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,
-        description="Facts turned back from the article's cues: a meeting's host and guest "
-        "swapped where a visiting verb made the host a guest, a deal's buyer and seller where "
-        "a sale verb made the buyer the seller (docs/contract.md, rule 3).",
+        description="Facts corrected from the article's cues: a meeting's host where a verb or "
+        "a destination contradicts it, a deal's buyer and seller where a sale verb reverses "
+        "them, an embargo's kind where its sentences name no weapon (docs/contract.md, rule 3).",
     )
     strict_removed: list[str] = Field(
         default_factory=list,
