@@ -9,6 +9,7 @@ phrase goes, so the object's state (`زار الرئيس ماكرون مصر`) i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -81,26 +82,26 @@ def role_cues(
                 cues.append(RoleCue(side, agent[0], words[start].start, words[agent[1]].end))
             elif (subject := _subject_before(text, words, states, start)) is not None:
                 cues.append(RoleCue(side, subject[0], words[subject[1]].start, words[end - 1].end))
-    cues += _destinations(text, words, mentions)
+    cues += _destinations(text, words, stems, mentions)
     return sorted(cues, key=lambda cue: cue.start)
 
 
 def _destinations(
-    text: str, words: Sequence[Word], mentions: Sequence[CountryMention]
+    text: str,
+    words: Sequence[Word],
+    stems: Sequence[frozenset[str]],
+    mentions: Sequence[CountryMention],
 ) -> list[RoleCue]:
     """The states a visit goes to, hosts: a state or capital after `إلى` or the clitic `ل`,
     within DESTINATION_REACH words after a visit noun or a visiting verb whose agent is a
     post, an honorific or a delegation."""
-    stems = [word.stems for word in words]
     verbs = [start for start, end, _ in VISITING_VERBS.scan(stems) if _headed(words, end)]
     visits = sorted([*verbs, *(start for start, _, _ in VISIT_NOUNS.scan(stems))])
     cues: list[RoleCue] = []
     for mention in mentions:
         if mention.kind not in PLACE_KINDS:
             continue
-        at = next(
-            (i for i, word in enumerate(words) if word.start <= mention.start < word.end), None
-        )
+        at = _word_at(words, mention.start)
         if at is None or not _led_to(text, words, at, mention):
             continue
         visit = next((v for v in reversed(visits) if at - DESTINATION_REACH - 1 <= v < at), None)
@@ -142,12 +143,15 @@ def _states_at(words: Sequence[Word], mentions: Sequence[CountryMention]) -> dic
     """Word index -> the state a name or demonym in that word names."""
     states: dict[int, str] = {}
     for mention in mentions:
-        if mention.kind not in STATE_KINDS:
-            continue
-        for index, word in enumerate(words):
-            if word.start <= mention.start < word.end:
-                states[index] = mention.iso3
+        if mention.kind in STATE_KINDS and (at := _word_at(words, mention.start)) is not None:
+            states[at] = mention.iso3
     return states
+
+
+def _word_at(words: Sequence[Word], offset: int) -> int | None:
+    """The index of the word that holds an offset, if one does."""
+    at = bisect_right([word.start for word in words], offset) - 1
+    return at if at >= 0 and offset < words[at].end else None
 
 
 def _agent_after(
