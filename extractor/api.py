@@ -17,9 +17,9 @@ from extractor.llm.cache import ResponseCache
 from extractor.llm.client import LLMClient
 from extractor.llm.metering import metered
 from extractor.llm.preflight import check_endpoint
-from extractor.pipeline.chunked import ChunkProgress, run_in_chunks
-from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
-from extractor.pipeline.document import DocumentPipeline
+from extractor.pipeline.chunk_spans import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
+from extractor.pipeline.document_pipeline import DocumentPipeline
+from extractor.pipeline.long_documents import ChunkProgress, run_in_chunks
 from extractor.pipeline.prompting import instructions
 from extractor.progress import DocumentDone, ProgressCallback, report, reporting
 from extractor.schemas import Document, Usage

@@ -1,6 +1,6 @@
 """What every layer agrees on about an article's text: its size bounds and its fingerprint.
 
-Reading (`extractor.runs`), chunking (`extractor.pipeline.chunks`), the verifier, the API's
+Reading (`extractor.runs`), chunking (`extractor.pipeline.chunk_spans`), the verifier, the API's
 checks and the CLI's help share these; the module imports nothing, so `--help` stays fast.
 """
 
@@ -15,7 +15,7 @@ work (≈ 15–30 minutes on 2 cores with the embedded model), this bound is not
 
 MIN_CHUNK_CHARS = 200
 """Smallest chunk size accepted (`--chunk-chars`): below it a chunk no longer holds a sentence
-and its context (see extractor.pipeline.chunks)."""
+and its context (see extractor.pipeline.chunk_spans)."""
 
 
 def source_sha256(text: str) -> str:

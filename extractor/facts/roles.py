@@ -16,8 +16,8 @@ from functools import lru_cache
 from extractor.arabic.countries import country_for, country_mentions
 from extractor.arabic.lexicon import words_of
 from extractor.arabic.meeting_words import ATTENDANCE, DELEGATION_NOUNS, POSTED_TO, SIDE_NOUNS
+from extractor.arabic.named_people import PersonMention, Span, people_named
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.people import PersonMention, Span, people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.schemas import Delegate, Meeting
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
-from extractor.arabic.people import people_named
+from extractor.arabic.named_people import people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.schemas import Document
 from extractor.schemas.response import (
@@ -27,7 +27,7 @@ from extractor.schemas.response import (
     MeetingsAnswer,
     PersonAnswer,
 )
-from extractor.verify.document import unaccounted_mentions
+from extractor.verify.document_checks import unaccounted_mentions
 
 MAX_CHOICES = 24
 """Most candidates one field offers; beyond it the field stays free text (the model chose

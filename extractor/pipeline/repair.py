@@ -33,7 +33,7 @@ from extractor.schemas.response import (
     Text,
 )
 from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
-from extractor.verify.persons import is_post_finding
+from extractor.verify.participants import is_post_finding
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from extractor.pipeline.kinds import KINDS
+from extractor.pipeline.kind_table import KINDS
 from extractor.schemas import FACT_KINDS
 from extractor.schemas.response import DocumentAnswer
 

@@ -18,7 +18,7 @@ import pycountry
 from babel import Locale
 from pydantic import BaseModel
 
-from extractor.pipeline.kinds import HEADINGS
+from extractor.pipeline.kind_table import HEADINGS
 from extractor.schemas import CHECK_STATUSES, FACT_KINDS, FAILED_STATUSES, Check, Document
 from extractor.schemas.roles import COUNTRY_CODES, SURFACE_OF
 

@@ -5,11 +5,11 @@ items."""
 from __future__ import annotations
 
 from extractor.schemas import Check, Document
+from extractor.verify.fact_kinds import check_kinds
 from extractor.verify.hosts import check_hosts
 from extractor.verify.items import check_items
-from extractor.verify.kinds import check_kinds
+from extractor.verify.participants import check_participants
 from extractor.verify.parties import check_parties
-from extractor.verify.persons import check_participants
 from extractor.verify.sides import check_sides
 from extractor.verify.source import Source
 from extractor.verify.targets import check_targets

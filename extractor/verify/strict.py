@@ -27,8 +27,8 @@ from pydantic import BaseModel
 
 from extractor.schemas import FACT_KINDS, ArmsDeal, Check, Delegate, Document, Meeting
 from extractor.schemas.roles import DEFINING_FIELD, SURFACE_OF
-from extractor.verify.kinds import NO_MEASURE_BESIDE
-from extractor.verify.persons import NAMED_ELSEWHERE
+from extractor.verify.fact_kinds import NO_MEASURE_BESIDE
+from extractor.verify.participants import NAMED_ELSEWHERE
 
 ROLE_FIELDS: dict[type[BaseModel], tuple[tuple[str, ...], ...]] = {
     ArmsDeal: (("buyer", "buyer_text"), ("seller", "seller_text")),

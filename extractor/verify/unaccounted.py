@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import regex
 
 from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.named_people import FILIATIONS, people_named
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.people import FILIATIONS, people_named
 from extractor.arabic.targets import sanction_targets
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.arabic.weapons import (

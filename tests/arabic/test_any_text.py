@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 import extractor.arabic
 from extractor.arabic.countries import country_mentions
 from extractor.arabic.lexicon import phrase_words, words_of
+from extractor.arabic.named_people import people_named
 from extractor.arabic.normalize import normalize, normalize_text
-from extractor.arabic.people import people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.schemas import Document
 from extractor.verify import verify_document

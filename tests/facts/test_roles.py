@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.arabic.people import people_named
+from extractor.arabic.named_people import people_named
 from extractor.arabic.sentences import split_sentences
 from extractor.facts.roles import delegate_roles, delegation_state, title_state
 from extractor.pipeline.assemble import Article, meeting

@@ -14,7 +14,7 @@ from extractor.schemas import Document
 from extractor.schemas.response import DealsAnswer
 from extractor.testing import FakeOpenAIServer, answer
 from extractor.verify import verify_document
-from extractor.verify.document import unaccounted_mentions
+from extractor.verify.document_checks import unaccounted_mentions
 from tests.answers import DEAL, EMBARGO, MEETING
 from tests.conftest import make_extractor
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from extractor.pipeline import assemble, repair
-from extractor.pipeline.document import assemble_answers
+from extractor.pipeline.document_pipeline import assemble_answers
 from extractor.pipeline.prompting import prompt_examples
 from extractor.schemas.response import DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 from extractor.verify import failed_checks

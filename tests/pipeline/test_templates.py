@@ -11,7 +11,7 @@ from extractor.pipeline import recall
 from extractor.pipeline.prompting import prompt_version, recall_request
 from extractor.pipeline.templates import TEMPLATE_SUFFIX, Templates, templates
 from extractor.schemas import Document
-from extractor.verify.document import unaccounted_mentions
+from extractor.verify.document_checks import unaccounted_mentions
 from tests.conftest import REPO
 
 PERSONS_INSTRUCTION = 'For each person: "host" if they received the visitors'

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.pipeline.kinds import KINDS
+from extractor.pipeline.kind_table import KINDS
 from extractor.pipeline.tasks import TASKS
 from extractor.pipeline.templates import templates
 from extractor.schemas import FACT_KINDS, Document

@@ -8,7 +8,7 @@ import pytest
 
 from extractor.arabic.sentences import split_sentences
 from extractor.llm.embedded import SLOT_CONTEXT
-from extractor.pipeline.chunks import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
+from extractor.pipeline.chunk_spans import MIN_CHUNK_CHARS, chunk_chars_for_context, chunk_spans
 from tests.conftest import DEV_DIR
 
 

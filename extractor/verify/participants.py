@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from extractor.arabic.lexicon import phrase_words, word_set
+from extractor.arabic.named_people import PersonMention, people_named
 from extractor.arabic.normalize import normalize_text
-from extractor.arabic.people import PersonMention, people_named
-from extractor.arabic.persons import POST, not_a_person
+from extractor.arabic.not_names import POST, not_a_person
 from extractor.arabic.place_names import is_place_head
 from extractor.schemas import Check, Delegate, Document
 from extractor.verify.checks import finding, show

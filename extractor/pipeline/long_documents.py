@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from extractor.facts.identity import merged_deals, merged_embargoes, merged_meetings
 from extractor.pipeline.assemble import values_from_evidence
-from extractor.pipeline.document import DocumentPipeline
+from extractor.pipeline.document_pipeline import DocumentPipeline
 from extractor.schemas import Document, Provenance, total_usage
 from extractor.verify import drop_unsupported, verify_document
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from extractor.arabic.deal_cues import DEAL_NOUNS, PURCHASE_VERBS, SALE_VERBS, TRANSFER_WORDS
 from extractor.arabic.names import case_forms
-from extractor.arabic.persons import not_a_person
+from extractor.arabic.not_names import not_a_person
 from extractor.arabic.sanctions import (
     BAN_COMPLEMENTS,
     BAN_REACH,

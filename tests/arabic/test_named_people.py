@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.arabic.people import people_named
+from extractor.arabic.named_people import people_named
 
 SEED_DELEGATION = (
     "وذكر بيان صادر عن مكتب رئيس الوزراء أن وفدًا ليبيًا رفيع المستوى زار رئيس الوزراء في "

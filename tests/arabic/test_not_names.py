@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.arabic.persons import not_a_person
+from extractor.arabic.not_names import not_a_person
 
 
 @pytest.mark.parametrize(

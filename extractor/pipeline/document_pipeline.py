@@ -24,7 +24,7 @@ from extractor.llm.client import InvalidAnswerError, LLMClient, Message, Truncat
 from extractor.llm.metering import charge, metered
 from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
-from extractor.pipeline.kinds import KINDS
+from extractor.pipeline.kind_table import KINDS
 from extractor.pipeline.measures import kinds_from_text
 from extractor.pipeline.prompting import (
     opening,
@@ -39,7 +39,7 @@ from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
 from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
-from extractor.verify.document import unaccounted_mentions
+from extractor.verify.document_checks import unaccounted_mentions
 from extractor.verify.source import prepare
 
 REASK_TEMPERATURE = 0.7
