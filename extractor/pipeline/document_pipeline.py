@@ -36,7 +36,7 @@ from extractor.pipeline.prompting import (
 from extractor.pipeline.reversals import turned_back
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.progress import CallDone, Stage, StageName, report
-from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
+from extractor.schemas import FACT_KINDS, Attempt, Check, Document, FactKind, RecallRound, Usage
 from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document_checks import unaccounted_mentions
@@ -293,7 +293,7 @@ class DocumentPipeline:
         self,
         ledger: Ledger,
         state: TaskState,
-        kind: str,
+        kind: FactKind,
         asked: list[recall.Question],
         round_number: int,
     ) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractor.pipeline import assemble
+from extractor.schemas import FactKind
 from extractor.schemas.response import Answer, DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 
 
@@ -17,7 +18,7 @@ from extractor.schemas.response import Answer, DealsAnswer, EmbargoesAnswer, Mee
 class Kind:
     """One fact kind: `name` is the Document's list of it (and the answer's)."""
 
-    name: str
+    name: FactKind
     answer: type[Answer]
     template: str
     max_tokens: int
@@ -35,5 +36,5 @@ KINDS: tuple[Kind, ...] = (
 """In the order they are asked about: deals first, so the article is evaluated once and the
 cheaper kinds then reuse it."""
 
-HEADINGS = {kind.name: kind.heading for kind in KINDS}
-"""Each kind's heading by its name."""
+HEADINGS: dict[str, str] = {kind.name: kind.heading for kind in KINDS}
+"""Each kind's heading by its name (the Document's provenance names kinds as plain strings)."""

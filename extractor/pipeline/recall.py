@@ -25,7 +25,7 @@ from extractor.arabic.names import find_text
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.weapons import categories
 from extractor.pipeline.assemble import country_of
-from extractor.schemas import Document
+from extractor.schemas import Document, FactKind
 from extractor.schemas.facts import ItemCategory
 from extractor.schemas.response import (
     Answer,
@@ -85,7 +85,7 @@ class Question:
 
 
 def questions(
-    kind: str, mentions: Sequence[Mention], document: Document, text: str
+    kind: FactKind, mentions: Sequence[Mention], document: Document, text: str
 ) -> list[Question]:
     """The questions about one kind's unaccounted mentions (at most MAX_QUESTIONS mentions)."""
     asked = list(mentions)[:MAX_QUESTIONS]
@@ -247,7 +247,11 @@ def output_budget(asked: Sequence[Question]) -> int:
 
 
 def apply(
-    kind: str, asked: Sequence[Question], replies: Mapping[str, Any], answer: BaseModel, text: str
+    kind: FactKind,
+    asked: Sequence[Question],
+    replies: Mapping[str, Any],
+    answer: BaseModel,
+    text: str,
 ) -> list[str]:
     """Add what the replies say to the kind's answer (a copy of the best one); what was added,
     one line each."""
