@@ -40,6 +40,7 @@ from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound,
 from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document_checks import unaccounted_mentions
+from extractor.verify.paths import CheckPath
 from extractor.verify.source import prepare
 
 REASK_TEMPERATURE = 0.7
@@ -121,7 +122,9 @@ class Ledger:
         for state in self.states:
             if state.latest is None:
                 continue
-            count = len([c for c in self.failures if _kind_of(c.path) in state.task.kinds])
+            count = len(
+                [c for c in self.failures if CheckPath.parse(c.path).kind in state.task.kinds]
+            )
             if count < state.best_failures:
                 state.best, state.best_failures = state.latest, count
 
@@ -394,10 +397,6 @@ def assemble_answers(
                     getattr(document, kind.name).append(fact)
                     origins[kind.name].append(repair.Origin(entries, entry))
     return Assembled(verify_document(document, article.text), origins, repeated)
-
-
-def _kind_of(path: str) -> str:
-    return path.split("[", 1)[0].split(".", 1)[0]
 
 
 def _paths(checks: Sequence[Check]) -> list[str]:

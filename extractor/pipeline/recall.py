@@ -36,6 +36,7 @@ from extractor.schemas.response import (
     PersonAnswer,
     Text,
 )
+from extractor.verify.paths import CheckPath
 from extractor.verify.source import Span
 from extractor.verify.unaccounted import Mention
 
@@ -182,11 +183,11 @@ def _states(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
 def _embargo_labels(document: Document) -> tuple[str, ...]:
     """One label per embargo already found and not refuted as a record, for a resolution to be
     filed under."""
-    failed = {check.path for check in document.checks if check.failed}
+    failed = {CheckPath.parse(check.path) for check in document.checks if check.failed}
     return tuple(
         f"{i}. {e.target_text} ({e.kind})"
         for i, e in enumerate(document.embargoes, 1)
-        if not {f"embargoes[{i - 1}]", f"embargoes[{i - 1}].target_text"} & failed
+        if not {(path := CheckPath.fact("embargoes", i - 1)), path.then("target_text")} & failed
     )
 
 

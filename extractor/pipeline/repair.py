@@ -9,7 +9,6 @@ answers, which are then assembled and verified like the first ones.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -34,6 +33,7 @@ from extractor.schemas.response import (
 )
 from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
 from extractor.verify.participants import is_post_finding
+from extractor.verify.paths import CheckPath
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
@@ -72,8 +72,6 @@ REPLY_TYPES: dict[Reply, Any] = {
     "text": Text | None,
 }
 """The type of each kind of reply in the reply schema (a choice's is its choices)."""
-
-_SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
 
 @dataclass(frozen=True)
@@ -155,7 +153,7 @@ def questions(
         if id(holder) in doubtful and field not in DEFINING_FIELDS | {RECORD}:
             continue
         value = (id(holder), field, old)
-        if value not in chosen or _field_of(check) == field:
+        if value not in chosen or CheckPath.parse(check.path).field == field:
             chosen[value] = (check, Place(holder, container))
     grouped: dict[tuple[str, str, str], list[tuple[Check, Place]]] = {}
     for (_, field, old), (check, place) in chosen.items():
@@ -253,28 +251,27 @@ def _locate(
     check: Check, origins: Mapping[str, Sequence[Origin]]
 ) -> tuple[BaseModel, str, str, list[Any]] | None:
     """The answer object, field and written value behind a failing Document path, if any."""
-    segments = [(name, None if index is None else int(index)) for name, index in _parse(check)]
-    if not segments or any(name == "evidence" for name, _ in segments):
+    steps = CheckPath.parse(check.path).steps
+    if not steps or any(step.name == "evidence" for step in steps):
         return None
-    kind, fact_index = segments[0]
-    facts = origins.get(kind, ())
-    if fact_index is None or fact_index >= len(facts):
+    facts = origins.get(steps[0].name, ())
+    if steps[0].index is None or steps[0].index >= len(facts):
         return None
-    holder, container = facts[fact_index].entry, facts[fact_index].entries
-    if len(segments) == 1:
+    holder, container = facts[steps[0].index].entry, facts[steps[0].index].entries
+    if len(steps) == 1:
         return _record(holder, container, check)
-    for name, index in segments[1:-1]:
-        if name in FLATTENED:  # a record the answer writes as text (value.amount)
-            return _scalar(holder, FLATTENED[name], container)
-        child = _child(holder, name, index)
+    for step in steps[1:-1]:
+        if step.name in FLATTENED:  # a record the answer writes as text (value.amount)
+            return _scalar(holder, FLATTENED[step.name], container)
+        child = _child(holder, step.name, step.index)
         if child is None:
             return None
         holder, container = child
-    name, index = segments[-1]
-    field = _written(holder, name)
-    if index is None:
+    last = steps[-1]
+    field = _written(holder, last.name)
+    if last.index is None:
         return _scalar(holder, field, container)
-    if name in RECORD_LISTS and (child := _child(holder, name, index)) is not None:
+    if last.name in RECORD_LISTS and (child := _child(holder, last.name, last.index)) is not None:
         return _record(*child, check)
     values = getattr(holder, field, None)
     if isinstance(values, list) and check.value in values:
@@ -288,14 +285,6 @@ def _written(holder: BaseModel, name: str) -> str:
     if name in type(holder).model_fields:
         return name
     return SURFACE_OF.get(name, name)
-
-
-def _parse(check: Check) -> list[tuple[str, str | None]]:
-    return [(match[1], match[2] or None) for match in _SEGMENT.finditer(check.path)]
-
-
-def _field_of(check: Check) -> str:
-    return _parse(check)[-1][0]
 
 
 def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, list[Any]] | None:
