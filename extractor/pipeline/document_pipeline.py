@@ -64,7 +64,7 @@ class Assembled:
     """A verified Document and, per fact kind, the answer entry each of its facts came from."""
 
     document: Document
-    origins: dict[str, list[repair.Origin]]
+    origins: dict[str, list[assemble.Origin]]
     repeats: int = 0
     """Answer entries and list elements dropped as repeats of earlier ones (padding)."""
 
@@ -385,7 +385,7 @@ def assemble_answers(
     """The Document that LLM answers make, verified against the article, with the answer
     entry each of its facts came from (for repair questions); repeated entries count once."""
     document = Document(doc_id=doc_id, published=article.published)
-    origins: dict[str, list[repair.Origin]] = {kind: [] for kind in FACT_KINDS}
+    origins: dict[str, list[assemble.Origin]] = {kind: [] for kind in FACT_KINDS}
     repeated = 0
     for value in values:
         for kind in KINDS:
@@ -393,9 +393,9 @@ def assemble_answers(
             unique = assemble.without_repeats(entries)
             repeated += len(entries) - len(unique) + sum(map(assemble.repeats, unique))
             for entry in unique:
-                if (fact := kind.build(entry, article)) is not None:
-                    getattr(document, kind.name).append(fact)
-                    origins[kind.name].append(repair.Origin(entries, entry))
+                if (built := kind.build(entry, article)) is not None:
+                    getattr(document, kind.name).append(built.fact)
+                    origins[kind.name].append(built.origin(entries, entry))
     return Assembled(verify_document(document, article.text), origins, repeated)
 
 

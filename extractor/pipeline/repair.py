@@ -17,7 +17,7 @@ from pydantic import BaseModel, create_model
 
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.targets import words_beside_measures
-from extractor.pipeline.assemble import shown_participants
+from extractor.pipeline.assemble import Origin
 from extractor.schemas import Check
 from extractor.schemas.facts import ItemCategory, Side
 from extractor.schemas.response import (
@@ -33,7 +33,7 @@ from extractor.schemas.response import (
 )
 from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
 from extractor.verify.participants import is_post_finding
-from extractor.verify.paths import CheckPath
+from extractor.verify.paths import CheckPath, Step
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
@@ -72,14 +72,6 @@ REPLY_TYPES: dict[Reply, Any] = {
     "text": Text | None,
 }
 """The type of each kind of reply in the reply schema (a choice's is its choices)."""
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The answer entry a Document fact was assembled from, in the list that holds it."""
-
-    entries: list[Any]
-    entry: BaseModel
 
 
 @dataclass(frozen=True)
@@ -254,28 +246,28 @@ def _locate(
     steps = CheckPath.parse(check.path).steps
     if not steps or any(step.name == "evidence" for step in steps):
         return None
-    facts = origins.get(steps[0].name, ())
-    if steps[0].index is None or steps[0].index >= len(facts):
+    origin = _record_of(origins.get(steps[0].name, ()), steps[0])
+    if origin is None:
         return None
-    holder, container = facts[steps[0].index].entry, facts[steps[0].index].entries
     if len(steps) == 1:
-        return _record(holder, container, check)
+        return _record(origin, check)
     for step in steps[1:-1]:
         if step.name in FLATTENED:  # a record the answer writes as text (value.amount)
-            return _scalar(holder, FLATTENED[step.name], container)
-        child = _child(holder, step.name, step.index)
-        if child is None:
+            return _scalar(origin, FLATTENED[step.name])
+        origin = _record_of(origin.records.get(step.name, ()), step)
+        if origin is None:
             return None
-        holder, container = child
     last = steps[-1]
-    field = _written(holder, last.name)
+    field = _written(origin.entry, last.name)
     if last.index is None:
-        return _scalar(holder, field, container)
-    if last.name in RECORD_LISTS and (child := _child(holder, last.name, last.index)) is not None:
-        return _record(*child, check)
-    values = getattr(holder, field, None)
+        return _scalar(origin, field)
+    if last.name in RECORD_LISTS:
+        record = _record_of(origin.records.get(last.name, ()), last)
+        if record is not None:
+            return _record(record, check)
+    values = getattr(origin.entry, field, None)
     if isinstance(values, list) and check.value in values:
-        return holder, field, check.value, container
+        return origin.entry, field, check.value, origin.entries
     return None
 
 
@@ -287,30 +279,25 @@ def _written(holder: BaseModel, name: str) -> str:
     return SURFACE_OF.get(name, name)
 
 
-def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, list[Any]] | None:
-    """The element of a list of answer objects that a Document index points to."""
-    elements = getattr(holder, name, None)
-    if not isinstance(elements, list) or index is None:
+def _record_of(records: Sequence[Origin], step: Step) -> Origin | None:
+    """The origin of the fact or record a Document index points to, as assembly recorded it."""
+    if step.index is None or step.index >= len(records):
         return None
-    shown = shown_participants(holder) if isinstance(holder, MeetingAnswer) else elements
-    return (shown[index], elements) if index < len(shown) else None
+    return records[step.index]
 
 
-def _record(
-    holder: BaseModel, container: list[Any], check: Check
-) -> tuple[BaseModel, str, str, list[Any]] | None:
+def _record(origin: Origin, check: Check) -> tuple[BaseModel, str, str, list[Any]] | None:
     """A finding about a whole record: the field holding the value it turns on, asked about;
     a finding that turns on no value withdraws the record."""
+    holder = origin.entry
     if check.value is None:
-        return holder, RECORD, "", container
+        return holder, RECORD, "", origin.entries
     for field in RECORD_FIELDS.get(type(holder), ()):
         if getattr(holder, field, None) == check.value:
-            return holder, field, check.value, container
+            return holder, field, check.value, origin.entries
     return None
 
 
-def _scalar(
-    holder: BaseModel, field: str, container: list[Any]
-) -> tuple[BaseModel, str, str, list[Any]] | None:
-    value = getattr(holder, field, None)
-    return (holder, field, value, container) if isinstance(value, str) else None
+def _scalar(origin: Origin, field: str) -> tuple[BaseModel, str, str, list[Any]] | None:
+    value = getattr(origin.entry, field, None)
+    return (origin.entry, field, value, origin.entries) if isinstance(value, str) else None
