@@ -14,6 +14,7 @@ import hashlib
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -26,14 +27,9 @@ from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
 from extractor.pipeline.kind_table import KINDS
 from extractor.pipeline.measures import kinds_from_text
-from extractor.pipeline.prompting import (
-    opening,
-    prompt_examples,
-    prompt_version,
-    recall_request,
-    repair_request,
-)
+from extractor.pipeline.prompting import opening, prompt_examples, prompt_version, question_request
 from extractor.pipeline.reversals import turned_back
+from extractor.pipeline.rounds import QuestionRound
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.progress import CallDone, Stage, StageName, report
 from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
@@ -43,10 +39,7 @@ from extractor.verify.document_checks import unaccounted_mentions
 from extractor.verify.paths import CheckPath
 from extractor.verify.source import prepare
 
-REASK_TEMPERATURE = 0.7
-"""The first reask is greedy; later ones sample, because the same question asked again at
-temperature 0 gets the same reply. A reask whose reply changes nothing is the last one: the
-model stands by its values, and asking again has not changed its mind in measurements."""
+Applied = TypeVar("Applied")
 
 
 @dataclass
@@ -194,6 +187,19 @@ class DocumentPipeline:
             ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
         return answer.value
 
+    async def ask_round(self, ledger: Ledger, asked: QuestionRound[Applied]) -> Applied | None:
+        """One call asking a round of repair or recall questions, its reply applied; what
+        applying it did, or None when the reply was unusable (cut off, or off its schema)."""
+        ledger.begin(asked.stage, asked.label, kind=asked.kind)
+        reply = await self.ask(
+            ledger,
+            question_request(ledger.text, asked),
+            asked.reply_model(),
+            asked.output_budget(),
+            asked.temperature,
+        )
+        return None if reply is None else asked.apply(reply.model_dump())
+
     async def first_answers(self, ledger: Ledger) -> None:
         """Step: each task's first answer, greedy."""
         for state in ledger.states:
@@ -241,17 +247,9 @@ class DocumentPipeline:
             if not asked:
                 break
             charge(reasks=1)
-            ledger.begin("repair", f"repair round {round_number}")
-            reply = await self.ask(
-                ledger,
-                repair_request(ledger.text, asked),
-                repair.reply_model(asked),
-                repair.output_budget(asked),
-                0.0 if round_number == 1 else REASK_TEMPERATURE,
-            )
-            if reply is None:
+            changed = await self.ask_round(ledger, repair.RepairQuestions(asked, round_number))
+            if changed is None:
                 break
-            changed = repair.apply(asked, reply.model_dump())
             for state, value in zip(ledger.states, patched, strict=True):
                 state.latest = value
             previous = set(_paths(ledger.failures))
@@ -301,19 +299,13 @@ class DocumentPipeline:
         round_number: int,
     ) -> bool:
         """One call about one kind's mentions; True when its reply added to the facts."""
-        ledger.begin("recall", f"recall: {kind}", kind=kind)
-        reply = await self.ask(
-            ledger,
-            recall_request(ledger.text, kind, asked),
-            recall.reply_model(asked, self.quality.constrained),
-            recall.output_budget(asked),
-            0.0,
-        )
-        ledger.recall_asked.update((q.mention.kind, q.mention.span) for q in asked)
         answer = state.best.model_copy(deep=True) if state.best is not None else None
         if answer is None:
             answer = state.task.response_model.model_validate({k: [] for k in state.task.kinds})
-        added = recall.apply(kind, asked, reply.model_dump(), answer, ledger.text) if reply else []
+        constrained = self.quality.constrained
+        questions = recall.RecallQuestions(kind, asked, answer, ledger.text, constrained)
+        added = await self.ask_round(ledger, questions) or []
+        ledger.recall_asked.update((q.mention.kind, q.mention.span) for q in asked)
         ledger.recalled.append(
             RecallRound(
                 round=round_number,

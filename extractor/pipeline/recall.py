@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, create_model
 
@@ -25,6 +25,7 @@ from extractor.arabic.names import find_text
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.weapons import categories
 from extractor.pipeline.assemble import country_of
+from extractor.progress import StageName
 from extractor.schemas import Document
 from extractor.schemas.facts import ItemCategory
 from extractor.schemas.response import (
@@ -83,6 +84,41 @@ class Question:
         if constrained and 0 < len(self.choices) <= MAX_CHOICES:
             return Literal[self.choices] | None
         return Text | None
+
+
+@dataclass(frozen=True)
+class RecallQuestions:
+    """One call's recall questions about one kind (a `rounds.QuestionRound`): applying its
+    reply adds what it says to `answer`, a copy of the kind's best answer, and lists what was
+    added."""
+
+    kind: str
+    questions: Sequence[Question]
+    answer: BaseModel
+    text: str
+    constrained: bool
+    """Spans are offered as enums (else free text)."""
+
+    template: ClassVar[str] = "recall"
+    stage: ClassVar[StageName] = "recall"
+    temperature: ClassVar[float] = 0.0
+
+    @property
+    def label(self) -> str:
+        """`recall: meetings`."""
+        return f"recall: {self.kind}"
+
+    def reply_model(self) -> type[BaseModel]:
+        """One key per question."""
+        return reply_model(self.questions, self.constrained)
+
+    def output_budget(self) -> int:
+        """max_tokens for the reply."""
+        return output_budget(self.questions)
+
+    def apply(self, replies: Mapping[str, Any]) -> list[str]:
+        """Add what the replies say to the answer; what was added, one line each."""
+        return apply(self.kind, self.questions, replies, self.answer, self.text)
 
 
 def questions(

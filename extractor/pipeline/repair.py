@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, create_model
 
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.targets import words_beside_measures
 from extractor.pipeline.assemble import Origin
+from extractor.progress import StageName
 from extractor.schemas import Check
 from extractor.schemas.facts import ItemCategory, Side
 from extractor.schemas.response import (
@@ -40,6 +41,11 @@ MAX_QUESTIONS = 12
 
 TOKENS_PER_QUESTION = 48
 """Output budget per question: a key, and a value of up to a short Arabic phrase."""
+
+REASK_TEMPERATURE = 0.7
+"""The first reask is greedy; later ones sample, because the same question asked again at
+temperature 0 gets the same reply. A reask whose reply changes nothing is the last one: the
+model stands by its values, and asking again has not changed its mind in measurements."""
 
 RECORD = ""
 """The `field` of a question about a whole record that is withdrawn, not asked about: a fact
@@ -120,6 +126,42 @@ class Question:
         if self.reply == "choice":
             return Literal[self.choices] | None
         return REPLY_TYPES[self.reply]
+
+
+@dataclass(frozen=True)
+class RepairQuestions:
+    """One round of repair questions (a `rounds.QuestionRound`): applying its reply patches the
+    answers and counts the values it changed."""
+
+    questions: Sequence[Question]
+    number: int
+    """The round's number, from 1."""
+
+    template: ClassVar[str] = "repair"
+    kind: ClassVar[None] = None
+    stage: ClassVar[StageName] = "repair"
+
+    @property
+    def label(self) -> str:
+        """`repair round 2`."""
+        return f"repair round {self.number}"
+
+    @property
+    def temperature(self) -> float:
+        """Greedy in the first round, sampled after it."""
+        return 0.0 if self.number == 1 else REASK_TEMPERATURE
+
+    def reply_model(self) -> type[BaseModel]:
+        """One nullable key per question."""
+        return reply_model(self.questions)
+
+    def output_budget(self) -> int:
+        """max_tokens for the reply."""
+        return output_budget(self.questions)
+
+    def apply(self, replies: Mapping[str, Any]) -> int:
+        """Patch the replies into the answers; the number of values changed."""
+        return apply(self.questions, replies)
 
 
 def questions(
@@ -207,7 +249,7 @@ def output_budget(asked: Sequence[Question]) -> int:
     return 16 + TOKENS_PER_QUESTION * len(asked)
 
 
-def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
+def apply(asked: Sequence[Question], replies: Mapping[str, Any]) -> int:
     """Patch every reply that differs from the value it replaces into its answer entries; the
     number of values changed. A missing reply withdraws the value."""
     changed = 0
