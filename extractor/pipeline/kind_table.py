@@ -1,13 +1,12 @@
 """The fact kinds, one row each: the answer the LLM fills, the prompt that asks for it, the
-builder that turns an answer entry into a contract fact, and the review page's heading."""
+builder that turns an answer entry into a contract fact (with the answer entries behind its
+records), and the review page's heading."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from pydantic import BaseModel
 
 from extractor.pipeline import assemble
 from extractor.schemas import FactKind
@@ -23,7 +22,7 @@ class Kind:
     template: str
     max_tokens: int
     """Output budget of the kind's own call."""
-    build: Callable[[Any, assemble.Article], BaseModel | None]
+    build: Callable[[Any, assemble.Article], assemble.Built[Any] | None]
     heading: str
     """The Arabic heading of the kind's cards on the review page."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, create_model
 
@@ -25,6 +25,7 @@ from extractor.arabic.names import find_text
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.weapons import categories
 from extractor.pipeline.assemble import country_of
+from extractor.progress import StageName
 from extractor.schemas import Document, FactKind
 from extractor.schemas.facts import ItemCategory
 from extractor.schemas.response import (
@@ -36,6 +37,7 @@ from extractor.schemas.response import (
     PersonAnswer,
     Text,
 )
+from extractor.verify.paths import CheckPath
 from extractor.verify.source import Span
 from extractor.verify.unaccounted import Mention
 
@@ -82,6 +84,41 @@ class Question:
         if constrained and 0 < len(self.choices) <= MAX_CHOICES:
             return Literal[self.choices] | None
         return Text | None
+
+
+@dataclass(frozen=True)
+class RecallQuestions:
+    """One call's recall questions about one kind (a `rounds.QuestionRound`): applying its
+    reply adds what it says to `answer`, a copy of the kind's best answer, and lists what was
+    added."""
+
+    kind: FactKind
+    questions: Sequence[Question]
+    answer: BaseModel
+    text: str
+    constrained: bool
+    """Spans are offered as enums (else free text)."""
+
+    template: ClassVar[str] = "recall"
+    stage: ClassVar[StageName] = "recall"
+    temperature: ClassVar[float] = 0.0
+
+    @property
+    def label(self) -> str:
+        """`recall: meetings`."""
+        return f"recall: {self.kind}"
+
+    def reply_model(self) -> type[BaseModel]:
+        """One key per question."""
+        return reply_model(self.questions, self.constrained)
+
+    def output_budget(self) -> int:
+        """max_tokens for the reply."""
+        return output_budget(self.questions)
+
+    def apply(self, replies: Mapping[str, Any]) -> list[str]:
+        """Add what the replies say to the answer; what was added, one line each."""
+        return apply(self.kind, self.questions, replies, self.answer, self.text)
 
 
 def questions(
@@ -182,11 +219,11 @@ def _states(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
 def _embargo_labels(document: Document) -> tuple[str, ...]:
     """One label per embargo already found and not refuted as a record, for a resolution to be
     filed under."""
-    failed = {check.path for check in document.checks if check.failed}
+    failed = {CheckPath.parse(check.path) for check in document.checks if check.failed}
     return tuple(
         f"{i}. {e.target_text} ({e.kind})"
         for i, e in enumerate(document.embargoes, 1)
-        if not {f"embargoes[{i - 1}]", f"embargoes[{i - 1}].target_text"} & failed
+        if not {(path := CheckPath.fact("embargoes", i - 1)), path.then("target_text")} & failed
     )
 
 

@@ -89,8 +89,9 @@ def test_assembly_reads_each_delegate_s_state_and_side_from_the_text() -> None:
         date_text=None,
         topics=[],
     )
-    built = meeting(answer, Article(ANKARA, dt.date(2026, 3, 1)))
-    assert built is not None
+    made = meeting(answer, Article(ANKARA, dt.date(2026, 3, 1)))
+    assert made is not None
+    built = made.fact
     roles = [(p.name, p.country, p.side) for p in built.participants]
     assert roles == [
         ("يشار غولر", "TUR", "host"),  # the title before the name in the article, not the model's
