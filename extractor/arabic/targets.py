@@ -81,7 +81,12 @@ def _targets_in(
         found.setdefault((start, end), TargetMention(text[start:end], (start, end), None))
 
 
-TOWARD = word_set("على", "ضد", "إلى", "الى")
+_ON = ("على", "ضد")
+
+ON_WORDS = word_set(*_ON)
+"""The word before the target of a measure (`عقوبات على إيران`, `حظر أسلحة ضد`)."""
+
+TOWARD = word_set(*_ON, "إلى", "الى")
 """Words before whom a measure is aimed: its target (`عقوبات على إيران`) or the recipient of
 what it bans (`حظر توريد الأسلحة إلى المتمردين`)."""
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from extractor.arabic.lexicon import Lexicon, phrase_words, word_set
-from extractor.arabic.normalize import normalize_text
+from extractor.arabic.normalize import normalize_text, normalized_words
 
 AIRCRAFT = "aircraft"
 """A noun that names an aircraft without saying which kind (`طائرة`)."""
@@ -33,10 +33,10 @@ missile of an air-defence system; a shell is ammunition of artillery)."""
 
 _NOUNS: dict[str, tuple[str, ...]] = {
     "fighter_aircraft": (
-        "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "قتالية", "قتالي", "طائرة مقاتلة",
+        "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "طائرة مقاتلة",
         "طائرات مقاتلة", "مقاتلات الشبح",
     ),
-    "trainer_aircraft": ("تدريب", "تدريبية", "طائرة تدريب", "طائرات تدريب"),
+    "trainer_aircraft": ("طائرة تدريب", "طائرات تدريب"),
     "transport_aircraft": ("طائرة نقل", "طائرات نقل", "نقل عسكري", "نقل عسكرية"),
     "helicopter": ("مروحية", "مروحيات", "هليكوبتر", "هيليكوبتر", "طوافة", "طوافات"),
     "drone": (
@@ -44,12 +44,12 @@ _NOUNS: dict[str, tuple[str, ...]] = {
         "مسيرة", "مسيرات", "درون",
     ),
     "ship": (
-        "فرقاطة", "فرقاطات", "سفينة حربية", "سفن حربية", "سفينة", "سفن", "سفنا", "زورق", "زوارق",
+        "فرقاطة", "فرقاطات", "سفينة حربية", "سفن حربية", "سفينة", "سفن", "زورق", "زوارق",
         "طراد", "طرادات",
         "كورفيت", "كورفيتات", "بارجة", "بوارج", "مدمرة", "مدمرات", "حاملة طائرات",
-        "حاملات طائرات", "حاملة", "حاملتي", "حاملات", "كاسحة ألغام", "كاسحات ألغام",
+        "حاملات طائرات", "حاملة", "حاملات", "كاسحة ألغام", "كاسحات ألغام",
     ),
-    "submarine": ("غواصة", "غواصات", "غواصتين"),
+    "submarine": ("غواصة", "غواصات"),
     "armoured_vehicle": (
         "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة مدرعة", "عربات مدرعة", "ناقلة جند",
         "ناقلات جند", "مركبة قتالية", "مركبات قتالية", "عربة قتالية", "عربات قتالية",
@@ -59,7 +59,7 @@ _NOUNS: dict[str, tuple[str, ...]] = {
         "مدفع", "مدفعية", "هاوتزر", "هاوتزرز", "راجمة", "راجمات", "راجمة صواريخ",
         "راجمات صواريخ", "مدافع هاوتزر",
     ),
-    "missile": ("صاروخ", "صواريخ", "صاروخين", "صواريخ باليستية", "صواريخ كروز"),
+    "missile": ("صاروخ", "صواريخ", "صواريخ باليستية", "صواريخ كروز"),
     "air_defence": (
         "دفاع جوي", "الدفاع الجوي", "دفاعات جوية", "منظومة دفاع جوي", "منظومات دفاع جوي",
         "دفاع صاروخي", "الدفاع الصاروخي", "مضادة للطائرات", "مضاد للطائرات",
@@ -67,24 +67,53 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "small_arms": (
         "بندقية", "بنادق", "رشاش", "رشاشات", "مسدس", "مسدسات", "أسلحة خفيفة", "أسلحة صغيرة",
     ),
-    "ammunition": ("ذخيرة", "ذخائر", "قذيفة", "قذائف", "قنبلة", "قنابل", "طلقة", "طلقات"),
-    AIRCRAFT: ("طائرة", "طائرات", "طائرتين"),
+    "ammunition": ("قذيفة", "قذائف", "قنبلة", "قنابل", "طلقة", "طلقات"),
+    AIRCRAFT: ("طائرة", "طائرات"),
 }  # fmt: skip
 """Weapon nouns by the category they name. Leaves out `مدافع` (also a football defender),
 `منظومة` alone (any system: `منظومة الأداء`), and `رادار`, `معدات`, `عتاد`, which are weapon
-nouns (below) of no one category."""
+nouns (below) of no one category. A number before one of them counts weapons (`16 مقاتلة`)."""
 
-OTHER_WEAPON_NOUNS = (
-    "رادار", "رادارات", "أسلحة", "سلاح", "معدات عسكرية", "عتاد", "عتاد عسكري", "منظومة",
-    "منظومات", "ألغام", "لغم",
-)  # fmt: skip
-"""Nouns that make a phrase a weapon without naming its category."""
+_UNCOUNTED: dict[str, tuple[str, ...]] = {
+    "fighter_aircraft": ("قتالية", "قتالي"),
+    "trainer_aircraft": ("تدريب", "تدريبية"),
+    "ship": ("سفنا", "حاملتي"),
+    "submarine": ("غواصتين",),
+    "missile": ("صاروخين",),
+    "ammunition": ("ذخيرة", "ذخائر"),
+    AIRCRAFT: ("طائرتين",),
+}
+"""Weapon words by category that no number before them counts: adjectives (`70 القتالية` is
+`Block 70`), duals, which are a number of their own (`2011 عقدا لبناء حاملتي مروحيات`), an
+accusative plural and the mass nouns of ammunition."""
+
+OTHER_WEAPON_NOUNS = ("رادار", "رادارات", "منظومة", "منظومات", "ألغام", "لغم")
+"""Nouns that make a phrase a weapon without naming its category; a number counts them."""
+
+MASS_WEAPON_NOUNS = ("أسلحة", "سلاح", "معدات عسكرية", "عتاد", "عتاد عسكري")
+"""Nouns of weapons in the mass, of no one category: no number before them counts weapons."""
 
 WEAPON_NOUNS: Lexicon[str] = Lexicon(
-    [(noun, category) for category, nouns in _NOUNS.items() for noun in nouns]
-    + [(noun, "other") for noun in OTHER_WEAPON_NOUNS]
+    [
+        (noun, category)
+        for table in (_NOUNS, _UNCOUNTED)
+        for category, nouns in table.items()
+        for noun in nouns
+    ]
+    + [(noun, "other") for noun in (*OTHER_WEAPON_NOUNS, *MASS_WEAPON_NOUNS)]
 )
 """Every weapon noun with the category it names (`other`: a weapon of no one category)."""
+
+COUNTED_WEAPON_NOUNS = frozenset(
+    normalize_text(noun)
+    for nouns in (*_NOUNS.values(), OTHER_WEAPON_NOUNS)
+    for noun in nouns
+    if " " not in noun
+)
+"""The weapon nouns of one word that a number counts, normalized (`طايره`, `مقاتلات`)."""
+
+MODEL_WORDS = normalized_words("طراز", "نوع", "موديل")
+"""Words right before a designation that mark it as a model name (`من طراز Super Mushak`)."""
 
 SYSTEMS: Lexicon[str] = Lexicon(
     [(name, "fighter_aircraft") for name in (

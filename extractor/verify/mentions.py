@@ -12,52 +12,21 @@ import regex
 
 from extractor.arabic.currencies import find_currency
 from extractor.arabic.names import strip_clitics
-from extractor.arabic.normalize import normalize_text
+from extractor.arabic.number_roles import (
+    COUNT_WORDS,
+    COUNTED_NOUNS,
+    LINK_WORDS,
+    PARAGRAPH_WORDS,
+    PERCENT_WORDS,
+    RESOLUTION_WORDS,
+    TIME_UNITS,
+    YEAR_WORDS,
+)
 from extractor.arabic.numbers import NumberMention
 from extractor.verify.source import Source, Span
 
-
-def _words(*words: str) -> frozenset[str]:
-    """Words as normalized text compares them (`طائرة` -> `طايره`)."""
-    return frozenset(normalize_text(word) for word in words)
-
-
-RESOLUTION_WORDS = _words("قرار", "قرارات")
-"""Words that introduce a resolution number (clitics stripped)."""
-
-LINK_WORDS = _words("و", ",", "رقم", "رقمي", "أرقام")
-"""What may stand between a resolution word and its numbers (`القرار رقم 1973`, `1696 و1737`)."""
-
-PARAGRAPH_WORDS = _words("فقرة", "فقرات", "بند", "بنود", "مادة", "مواد", "صفحة")
-"""Words whose number is a paragraph or article of a resolution, not the resolution."""
-
-YEAR_WORDS = _words("عام", "أعوام", "سنة", "سنوات", "منذ", "موسم")
-"""Words after which a four-digit number is a year."""
-
-TIME_UNITS = _words(
-    "يوم", "يوما", "أيام", "أسبوع", "أسبوعا", "أسابيع", "شهر", "شهرا", "أشهر", "شهور",
-    "عام", "عاما", "أعوام", "سنة", "سنوات", "ساعة", "ساعات", "دقيقة", "دقائق", "عقد", "عقود",
-)  # fmt: skip
-"""Units after which a number is a duration or an age, never a count of weapons."""
-
-PERCENT_WORDS = _words("%", "بالمئة", "بالمائة", "المئة", "المائة")
-
-COUNTED_NOUNS = _words(
-    "طائرة", "طائرات", "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "مروحية", "مروحيات",
-    "مسيرة", "مسيرات", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات", "مركبة",
-    "مركبات", "مدفع", "مدافع", "صاروخ", "صواريخ", "قذيفة", "قذائف", "منظومة", "منظومات",
-    "بطارية", "بطاريات", "راجمة", "راجمات", "سفينة", "سفن", "فرقاطة", "فرقاطات", "غواصة",
-    "غواصات", "زورق", "زوارق", "كورفيت", "قطعة", "قطع", "وحدة", "وحدات", "بندقية", "بنادق",
-    "رادار", "رادارات",
-)  # fmt: skip
-"""Nouns that weapons are counted in: a number before one is a quantity worth covering."""
-
-COUNT_WORDS = _words("عدد", "عددها", "عددهم", "عددهما", "قوامها", "إجمالي")
-"""Words that announce a count after what it counts (`طائرات JF-17 وعددها 16`)."""
-
 _CLOSERS = frozenset(")]\"'")
 _NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
-_UNIT_WORDS = TIME_UNITS | PERCENT_WORDS
 _DIGITS = regex.compile(r"\d+")
 _DESIGNATION_HEAD = regex.compile(
     r"(?<![\p{L}\d])(?:"

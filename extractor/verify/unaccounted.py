@@ -16,6 +16,7 @@ from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.named_people import FILIATIONS, people_named
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.number_roles import COUNTED_NOUNS, TIME_WORD_STEMS
 from extractor.arabic.targets import sanction_targets
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.arabic.weapons import (
@@ -27,12 +28,7 @@ from extractor.arabic.weapons import (
 )
 from extractor.schemas import Document, UncoveredMention
 from extractor.schemas.document import MentionKind
-from extractor.verify.mentions import (
-    COUNTED_NOUNS,
-    has_stem,
-    is_counted,
-    is_resolution,
-)
+from extractor.verify.mentions import has_stem, is_counted, is_resolution
 from extractor.verify.source import Source, Span
 
 _PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
@@ -40,8 +36,6 @@ _PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
 item (`و12 طائرة`, `ومنظومة باتريوت`)."""
 _HEAD = regex.compile(r"\S+\s+[\p{L}\p{M}\p{N}-]+")
 """The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
-_TIME_WORD = regex.compile(r"اسبوع|شهر|عام|سن[هو]|يوم|ساع")
-"""Time words that a number word may be itself (`أسبوعين`, `عامين`): a duration, no count."""
 _LATIN_TAIL = regex.compile(r"(?:[ ](?:[A-Z][A-Za-z]+|[0-9]+[A-Z]*)(?![\p{L}\d])){1,3}")
 """Up to three capitalised Latin words or numbers after a designation (`Thunder`, `Block 70`)."""
 _MAX_PHRASE_WORDS = 8
@@ -160,7 +154,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     for number in source.counts:
         if not is_counted(source, number):
             continue
-        if _TIME_WORD.search(normalize_text(number.text)):
+        if TIME_WORD_STEMS.search(normalize_text(number.text)):
             continue  # `أسبوعين`: a duration in one word
         sentence = source.sentence_of(number.start)
         phrase, named = _phrase(source, number.start, sentence, designations)
