@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from extractor.arabic.designations import DESIGNATION
 from extractor.arabic.lexicon import Lexicon, phrase_words, word_set
 from extractor.arabic.normalize import normalize_text, normalized_words
 
@@ -160,13 +161,6 @@ _PREFIX_CATEGORY: dict[str, str] = {
 `إس-400`, `سي-130`, `تي-72`). Leaves out `B` and `A`: bombers and transports share them with
 airliners (`B-52`, `B777`, `A400M`, `A320`)."""
 
-_DESIGNATION = regex.compile(
-    r"(?<![\p{L}\d])(?P<head>[a-z]{1,4}|[ء-ي]{2,5}(?=-)"
-    r"|[وبلف]?(?:جي اف|اف|سو|ميغ|ميج|اس|تي|باك|سي))[- ]?(?P<digits>\d{1,4})(?!\d)"
-)
-"""A designation on normalized text: Latin letters, Arabic letters before a hyphen, or a known
-Arabic prefix, then digits (`f-16`, `باك-3`, `اف 16`); never a word before a year (`عام 2015`)."""
-
 CIVIL_AIRLINERS = regex.compile(
     r"(?<![\p{L}\d])(?:b-?|بي ?-?)?7[0-9]7(?:-\d+[a-z]*)?(?!\d)|(?<![\p{L}\d])a-?3[0-9]{2}(?!\d)"
     r"|(?<![\p{L}\d])a-?220(?!\d)"
@@ -217,7 +211,7 @@ def designation_category(designation: str) -> str | None:
     text = normalize_text(designation)
     if CIVIL_AIRLINERS.search(text):
         return None
-    match = _DESIGNATION.search(text)
+    match = DESIGNATION.search(text)
     if match is None:
         return None
     head = match.group("head")
@@ -232,7 +226,7 @@ def is_designation(phrase: str) -> bool:
     """True when the phrase holds a weapon designation pattern (`F-16`, `إس-400`, `JF-17`)
     that is not an airliner's."""
     text = normalize_text(phrase)
-    return not CIVIL_AIRLINERS.search(text) and _DESIGNATION.search(text) is not None
+    return not CIVIL_AIRLINERS.search(text) and DESIGNATION.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

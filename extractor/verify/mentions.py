@@ -8,9 +8,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate
 
-import regex
-
 from extractor.arabic.currencies import find_currency
+from extractor.arabic.designations import designations_in
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.number_roles import (
     COUNT_WORDS,
@@ -27,19 +26,6 @@ from extractor.verify.source import Source, Span
 
 _CLOSERS = frozenset(")]\"'")
 _NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
-_DIGITS = regex.compile(r"\d+")
-_DESIGNATION_HEAD = regex.compile(
-    r"(?<![\p{L}\d])(?:"
-    r"[a-z]+(?:[- ][a-z]+)?[- ]?"  # jf-17, b777, pac 3
-    r"|[ء-ي]{2,5}-"  # باك-3, اس-400, سو-35
-    r"|(?:[وبل]|ال)?(?:اف|سو|ميغ|ميج|اس|تي|جي|كيه|تاو) ?"  # اف 16, تي 72
-    r")$"
-)
-_DESIGNATION_TAIL = regex.compile(r"(?:[-./]?[a-z0-9]+|-[ء-ي\d]+)*")
-_HEAD_WINDOW = 24
-"""Weapon designations with digits in them (`إف-16`, `JF-17`, `B777-300ER`): the letters
-before a run of digits, the run, and what is glued after it. Their digits are never a count."""
-
 
 Question = Callable[[Source, NumberMention], bool]
 
@@ -74,19 +60,10 @@ def has_stem(token: str, words: frozenset[str]) -> bool:
 
 def designation_spans(source: Source) -> list[Span]:
     """Original spans of designation-like tokens (`إف-16`, `JF-17`, `باك-3`) in the source."""
-    text = source.normalized.text
-    spans: list[Span] = []
-    covered = 0
-    for digits in _DIGITS.finditer(text):
-        if digits.start() < covered:
-            continue
-        head = _DESIGNATION_HEAD.search(text, max(digits.start() - _HEAD_WINDOW, 0), digits.start())
-        if head is None:
-            continue
-        tail = _DESIGNATION_TAIL.match(text, digits.end())
-        covered = digits.end() if tail is None else tail.end()
-        spans.append(source.normalized.to_original(head.start(), covered))
-    return spans
+    return [
+        source.normalized.to_original(*found.span())
+        for found in designations_in(source.normalized.text)
+    ]
 
 
 class SpanIndex:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.arabic.designations import designation_key
 from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.named_people import FILIATIONS, people_named
 from extractor.arabic.names import strip_clitics
@@ -148,7 +149,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     quantities = {float(item.quantity) for item in items if item.quantity is not None}
     phrases: list[Span] = []
     seen: set[str] = set()
-    item_keys = [_key(item.designation) for item in items]
+    item_keys = [designation_key(item.designation) for item in items]
     designations = source.designation_tokens
     civil: dict[Span, bool] = {}
     for number in source.counts:
@@ -170,7 +171,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
         text = source.at(phrase)
         nouns = regex.findall(r"\S+", source.at((number.end, phrase[1])))
         designation = source.at(named) if named else " ".join(nouns[:2])
-        if (key := f"{number.value} {_key(designation)}") in seen:
+        if (key := f"{number.value} {designation_key(designation)}") in seen:
             continue
         seen.add(key)
         yield Mention(
@@ -187,10 +188,10 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     for found in designations:
         span = _with_latin_tail(source, found)
         text = source.at(span)
-        key = _key(text)
+        key = designation_key(text)
         if is_airliner(text) or _overlaps(span, phrases) or _overlaps(span, item_spans):
             continue
-        if key in seen or any(other.startswith(key) for other in item_keys):
+        if key in seen or key in item_keys:
             continue
         seen.add(key)
         sentence = source.sentence_of(span[0])
@@ -302,11 +303,6 @@ def _counts_a_weapon(phrase: str) -> bool:
 def _civil(sentence: str) -> bool:
     """True for a sentence about airliners or an airline: its counts are no weapons."""
     return is_airliner(sentence) or is_airline(sentence)
-
-
-def _key(designation: str) -> str:
-    """A designation as spelling variants share it (`إف-35`, `إف 35`)."""
-    return " ".join(normalize_text(designation).replace("-", " ").split())
 
 
 def _overlaps(span: Span, spans: Sequence[Span]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.schemas import Document
+from extractor.schemas import ArmsDeal, ArmsItem, Document
 from extractor.verify import verify_document
 from tests.conftest import DEV_DIR
 
@@ -142,3 +142,10 @@ def test_a_dual_after_a_year_counts_no_weapon() -> None:
     text = "ووقعت فرنسا مع روسيا في 2011 عقدا بشأن شراء حاملتي مروحيات من طراز ميسترال."
     left = _left(Document(doc_id="mistral"), text)
     assert not [found for what, found in left if found.startswith("2011")]
+
+
+def test_a_designation_spelled_in_arabic_is_the_item_written_in_latin() -> None:
+    text = "وأعلنت وارسو أنها ستتسلم مقاتلات إف 35 الأميركية قبل نهاية العام."
+    deal = ArmsDeal(buyer="POL", seller="USA", items=[ArmsItem(designation="F-35")])
+    left = _left(Document(doc_id="f35", arms_deals=[deal]), text)
+    assert not [found for what, found in left if what == "weapon"]
