@@ -107,7 +107,7 @@ never a word before a year (`عام 2015`)."""
 
 def designations_in(text: str) -> Iterator[regex.Match[str]]:
     """Every designation in a normalized text, in order."""
-    return DESIGNATION.finditer(text)
+    yield from DESIGNATION.finditer(text)
 
 
 _TOKEN = regex.compile(r"\p{N}+|[\p{L}\p{M}]+")
