@@ -45,9 +45,13 @@ RANK_TAILS = normalized_words("أول", "ركن", "بحري", "طيار", "ثا�
 POST_LINKS = normalized_words("لشؤون", "لدى", "شؤون", "لشئون", "شئون", "وشؤون", "وشئون")
 """Words that continue a post after its complement (`وزير الدولة لشؤون أفريقيا`)."""
 
-JOINERS = normalized_words("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "أبا")
 FILIATIONS = normalized_words("بن", "ابن", "بنت")
 """`son of`: the word before it is a given name, even one spelled as a post (`مساعد بن محمد`)."""
+
+COMPOUND_HEADS = normalized_words("عبد", "أبو")
+"""Words a name writes together with the next or apart (`عبد العزيز`, `عبدالعزيز`)."""
+
+JOINERS = FILIATIONS | COMPOUND_HEADS | normalized_words("أبي", "آل", "ولد", "أبا")
 """Words inside a name after which a word with the article is still the name (`عبد الله`,
 `آل الشيخ`, `أبو القاسم`)."""
 

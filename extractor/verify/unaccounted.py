@@ -14,10 +14,11 @@ import regex
 
 from extractor.arabic.designations import designation_key
 from extractor.arabic.lexicon import phrase_words
-from extractor.arabic.named_people import FILIATIONS, people_named
+from extractor.arabic.named_people import people_named
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.number_roles import COUNTED_NOUNS, TIME_WORD_STEMS
+from extractor.arabic.person_identity import same_person
 from extractor.arabic.targets import sanction_targets
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.arabic.weapons import (
@@ -95,28 +96,10 @@ def _words(phrase: str | None) -> frozenset[str]:
     return frozenset(normalize_text(phrase or "").split())
 
 
-def _name(phrase: str) -> tuple[str, ...]:
-    return tuple(normalize_text(phrase).split())
-
-
-def _one_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """True when two names of a text are one person: the shorter's words are the longer's and
-    its given name is not a father's there (`محمد بن زايد` of `الشيخ محمد بن زايد آل نهيان`),
-    or it is the family name alone (`بومبيو`). A father's name inside a son's is another
-    person (`خالد بن سلمان بن عبدالعزيز` is not `سلمان بن عبدالعزيز`)."""
-    shorter, longer = sorted((first, second), key=len)
-    if not shorter or not set(shorter) <= set(longer):
-        return False
-    if shorter == longer[-1:]:
-        return True
-    given = longer.index(shorter[0])
-    return given == 0 or longer[given - 1] not in FILIATIONS
-
-
 def _people(document: Document, source: Source) -> Iterator[Mention]:
     """Persons named in a meeting's sentences that no participant is."""
     known = [
-        _name(person.name)
+        person.name
         for meeting in document.meetings
         for person in meeting.participants
         if person.name
@@ -125,10 +108,9 @@ def _people(document: Document, source: Source) -> Iterator[Mention]:
         if "meetings" not in kinds_mentioned(source.at(sentence)):
             continue
         for person in people_named(source.text, sentence):
-            name = _name(person.name)
-            if any(_one_person(name, other) for other in known):
+            if any(same_person(person.name, other) for other in known):
                 continue
-            known.append(name)
+            known.append(person.name)
             yield Mention(
                 "meetings",
                 "person",
