@@ -32,7 +32,7 @@ VISIT_NOUNS = word_set(
 )  # fmt: skip
 """Nouns of a visit, whose destination (`زيارته الرسمية للكويت`) is the host."""
 
-DESTINATION_WORDS = word_set("إلى", "الى")
+DESTINATION_WORDS = word_set("إلى")
 """Prepositions that lead to a visit's destination (`وصل … إلى الرياض`); `ل` is a clitic."""
 
 CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")

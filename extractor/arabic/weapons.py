@@ -124,7 +124,7 @@ SYSTEMS: Lexicon[str] = Lexicon(
     + [(name, "trainer_aircraft") for name in ("مشاق", "سوبر مشاق", "mushak", "super mushak")]
     + [(name, "transport_aircraft") for name in ("هيركوليز", "هركوليز", "hercules")]
     + [(name, "helicopter") for name in (
-        "أباتشي", "اباتشي", "بلاك هوك", "شينوك", "كوبرا", "apache", "black hawk", "chinook",
+        "أباتشي", "بلاك هوك", "شينوك", "كوبرا", "apache", "black hawk", "chinook",
     )]
     + [(name, "drone") for name in (
         "بيرقدار", "بايراقدار", "ريبر", "بريداتور", "وينغ لونغ", "bayraktar",
@@ -135,7 +135,7 @@ SYSTEMS: Lexicon[str] = Lexicon(
         "pantsir",
     )]
     + [(name, "armoured_vehicle") for name in (
-        "أبرامز", "ابرامز", "ليوبارد", "ميركافا", "تشالنجر", "برادلي", "همفي", "سترايكر",
+        "أبرامز", "ليوبارد", "ميركافا", "تشالنجر", "برادلي", "همفي", "سترايكر",
         "abrams", "leopard", "merkava", "challenger", "bradley", "humvee", "stryker",
     )]
     + [(name, "artillery") for name in ("هيمارس", "himars", "قيصر", "caesar", "بالادين")]
@@ -168,7 +168,7 @@ CIVIL_AIRLINERS = regex.compile(
 """Boeing 7x7 and Airbus A2xx/A3xx airliners, on normalized text (`B777-300ER`, `A320`)."""
 
 AIRLINER_MAKERS = word_set(
-    "بوينغ", "بوينج", "boeing", "إيرباص", "ايرباص", "airbus", "إمبراير", "embraer",
+    "بوينغ", "بوينج", "boeing", "إيرباص", "airbus", "إمبراير", "embraer",
     "بومباردييه", "bombardier",
 )  # fmt: skip
 """Makers of airliners (Boeing and Airbus also make weapons: a maker alone decides nothing)."""
