@@ -21,6 +21,7 @@ import regex
 from extractor.arabic import country_aliases as aliases
 from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
+from extractor.arabic.number_roles import RESOLUTION_WORDS
 from extractor.arabic.royal_titles import ROYAL_TITLES
 
 Kind = Literal["name", "short", "demonym", "capital", "title"]
@@ -223,9 +224,6 @@ RESOLUTION_REACH = 3
 """Most words between a body's name and the number of its resolution (`قرار مجلس الأمن الدولي
 رقم 1970`)."""
 
-RESOLUTION_NOUNS = frozenset(normalize_text(word) for word in ("قرار", "قرارات", "قراري"))
-"""Nouns a body's name completes when it issued the resolution (`بموجب قرار مجلس الأمن`)."""
-
 
 def resolution_body(text: str, numbers: Iterable[str]) -> tuple[str, str] | None:
     """The body that a resolution noun names as the issuer of one of the numbers in `text`
@@ -250,7 +248,7 @@ def _after_resolution_noun(text: str, start: int) -> bool:
     if not before:
         return False
     return any(
-        stem.removeprefix("ال") in RESOLUTION_NOUNS
+        stem.removeprefix("ال") in RESOLUTION_WORDS
         for _, stem in proclitic_splits(normalize_text(before[-1]))
     )
 

@@ -23,7 +23,7 @@ PURCHASE_VERBS = word_set(
 )  # fmt: skip
 """Purchase and receipt verbs and nouns: their agent is the buyer."""
 
-RECIPIENT_WORDS = word_set("إلى", "الى", "لصالح", "لدى")
+RECIPIENT_WORDS = word_set("إلى", "لصالح", "لدى")
 """Words before the recipient of a sale (`بيع 72 طائرة إلى قطر`); `لـ` is read on the name."""
 
 PARTNER_WORDS = word_set("مع", "بين")
@@ -48,7 +48,7 @@ a subject (`فرنسا منحت لبنان`, `بلاده سلمت مصر`) the s
 recipient."""
 
 SUBJECT_WORDS = word_set(
-    "بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "أنها", "إنها", "أنه", "إنه",
+    "بلاده", "بلادها", "بلادنا", "حكومته", "حكومتها", "حكومتنا", "أنها", "أنه",
 )  # fmt: skip
 """Words that stand for a state as the subject of the verb after them (`بلاده سلمت مصر`, `أكدت
 روسيا أنها سلمت الجزائر`: the pronoun after `أن` is the state named before it)."""

@@ -9,6 +9,7 @@ out of a code and kept in a name.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import takewhile
 
@@ -72,6 +73,42 @@ NAMES: dict[str, str] = {
     "تي بي 2": "TB2",
 }
 """Systems named by sound, normalized Arabic → the Latin name."""
+
+STANDALONE_LETTERS = (
+    "جي اف",
+    "اف",
+    "سو",
+    "ميغ",
+    "ميج",
+    "اس",
+    "تي",
+    "باك",
+    "سي",
+    "جي",
+    "كيه",
+    "تاو",
+)
+"""The spelled-out letters (of `LETTERS` and `NAMES`) that make a designation before digits
+with no hyphen (`اف 16`, `تي 72`, `تاو 2`). The others are common words (`في`, `ان`, `ام`)."""
+
+DESIGNATION = regex.compile(
+    r"(?<![\p{L}\d])(?:"
+    r"(?P<head>[a-z]+(?:[- ][a-z]+)?"  # f-16, jf-17, b777, pac 3, block 70
+    r"|[ء-ي]{2,5}(?=-))"  # باك-3, اس-400, سو-35
+    r"|(?:[وبلف]|ال)?(?P<head>" + "|".join(STANDALONE_LETTERS) + r"))"  # اف 16, والتي 72
+    r"[- ]?(?P<digits>\d{1,4})(?!\d)"
+    r"(?P<tail>(?:[-./]?[a-z0-9]+|-[ء-ي\d]+)*)"  # -300er, /a, -ام
+)
+"""A weapon designation with digits in it, on normalized text (`إف-16`, `JF-17`, `B777-300ER`,
+`باك-3`): Latin letters, Arabic letters before a hyphen, or spelled-out letters, then digits
+and what is glued after them. The one recogniser of triggers, weapons, mentions and coverage;
+never a word before a year (`عام 2015`)."""
+
+
+def designations_in(text: str) -> Iterator[regex.Match[str]]:
+    """Every designation in a normalized text, in order."""
+    yield from DESIGNATION.finditer(text)
+
 
 _TOKEN = regex.compile(r"\p{N}+|[\p{L}\p{M}]+")
 

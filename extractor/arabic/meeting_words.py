@@ -45,7 +45,7 @@ RECEPTION_LEADS = word_set("في")
 RECEIVERS = word_set("مستقبليه", "مستقبليها", "مستقبليهم", "مستقبليهما")
 """`his receivers`: the persons listed after it (`وكان في مقدمة مستقبليه …`) receive."""
 
-DESTINATION_WORDS = word_set("إلى", "الى")
+DESTINATION_WORDS = word_set("إلى")
 """Prepositions that lead to a visit's destination (`وصل … إلى الرياض`); `ل` is a clitic."""
 
 CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
@@ -55,9 +55,21 @@ DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "ا�
 """Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
 delegation's state, or it is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
 
-POSTED_TO = word_set("لدى", "إلى", "الى", "في", "لشؤون")
+_POSTED_IN = ("لدى", "إلى")
+
+POSTED_IN = word_set(*_POSTED_IN)
+"""Words before the state a post is held in rather than for (`سفير مصر لدى فرنسا`)."""
+
+POSTED_TO = word_set(*_POSTED_IN, "في", "لشؤون")
 """Words after which a title names where a post serves, not whom it represents (`سفير الإمارات
 لدى روسيا`, `المبعوث الأممي إلى ليبيا`)."""
+
+ENVOY_WORDS = word_set("سفير", "مبعوث", "ممثل", "مندوب", "قنصل")
+"""Posts held in another state: a state with `لـ` after one is where its holder is sent
+(`مبعوث الملك للمملكة العربية السعودية`)."""
+
+COUNTERPARTS = word_set("نظير", "نظيره", "نظيرته", "نظيرها", "نظراء", "نظرائه")
+"""Words that refer to a participant by the post they share with another (`نظيرته الفرنسية`)."""
 
 SIDE_NOUNS = word_set("الجانب")
 """The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""

@@ -26,7 +26,7 @@ from extractor.arabic.institutions import is_body, is_generic_reference
 from extractor.arabic.lexicon import phrase_words
 from extractor.arabic.meeting_words import DELEGATION_MARKERS
 from extractor.arabic.names import proclitic_splits
-from extractor.arabic.normalize import normalize_text
+from extractor.arabic.normalize import normalize_text, normalized_words
 from extractor.arabic.place_names import is_place_head
 from extractor.arabic.titles import HONORIFICS, POSTS
 from extractor.arabic.triggers import kinds_mentioned
@@ -34,37 +34,37 @@ from extractor.arabic.triggers import kinds_mentioned
 Span = tuple[int, int]
 
 
-def _normalized(*words: str) -> frozenset[str]:
-    return frozenset(normalize_text(word) for word in words)
-
-
-MORE_HONORIFICS = _normalized(
+MORE_HONORIFICS = normalized_words(
     "الأستاذ", "الأستاذة", "الجنرال", "الأدميرال", "العماد", "المارشال", "الحاج", "القاضي",
 )  # fmt: skip
 """Honorifics and ranks before a name that `titles.HONORIFICS` does not list."""
 
-RANK_TAILS = _normalized("أول", "ركن", "بحري", "طيار", "ثان")
+RANK_TAILS = normalized_words("أول", "ركن", "بحري", "طيار", "ثان")
 """Words that end a military rank (`الفريق أول ركن`): part of the title, never of the name."""
 
-POST_LINKS = _normalized("لشؤون", "لدى", "شؤون", "لشئون", "شئون", "وشؤون", "وشئون")
+POST_LINKS = normalized_words("لشؤون", "لدى", "شؤون", "لشئون", "شئون", "وشؤون", "وشئون")
 """Words that continue a post after its complement (`وزير الدولة لشؤون أفريقيا`)."""
 
-JOINERS = _normalized("عبد", "أبو", "أبي", "بن", "ابن", "بنت", "آل", "ولد", "أبا")
-FILIATIONS = _normalized("بن", "ابن", "بنت")
+FILIATIONS = normalized_words("بن", "ابن", "بنت")
 """`son of`: the word before it is a given name, even one spelled as a post (`مساعد بن محمد`)."""
+
+COMPOUND_HEADS = normalized_words("عبد", "أبو")
+"""Words a name writes together with the next or apart (`عبد العزيز`, `عبدالعزيز`)."""
+
+JOINERS = FILIATIONS | COMPOUND_HEADS | normalized_words("أبي", "آل", "ولد", "أبا")
 """Words inside a name after which a word with the article is still the name (`عبد الله`,
 `آل الشيخ`, `أبو القاسم`)."""
 
-STOP_WORDS = _normalized(
-    "في", "من", "إلى", "الى", "على", "عن", "مع", "خلال", "حيث", "الذي", "التي", "الذين", "أن",
-    "إن", "ان", "كما", "لدى", "عند", "بين", "منذ", "حول", "بعد", "قبل", "ثم", "أو", "وذلك", "قد",
-    "لقد", "كان", "كانت", "هو", "هي", "يوم", "اليوم", "أمس", "غدا", "الأحد", "الاثنين", "الإثنين",
+STOP_WORDS = normalized_words(
+    "في", "من", "إلى", "على", "عن", "مع", "خلال", "حيث", "الذي", "التي", "الذين", "أن",
+    "كما", "لدى", "عند", "بين", "منذ", "حول", "بعد", "قبل", "ثم", "أو", "وذلك", "قد",
+    "لقد", "كان", "كانت", "هو", "هي", "يوم", "اليوم", "أمس", "غدا", "الأحد", "الاثنين",
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "صباح", "مساء", "الماضي", "المقبل",
     "الجاري", "أيضا", "نيابة", "بحضور", "برئاسة", "وفد", "الوفد", "عدد", "عددا", "كلا", "كل",
     "جميع", "بعض", "الجانب", "الجانبين", "الجانبان", "حتى", "ضد", "قال", "يقول", "أكد", "يؤكد",
     "أعلن", "يعلن", "أشار", "يشير", "أضاف", "شدد", "أعرب", "أجرى", "يجري", "تلقى", "يتلقى", "وصل",
     "يصل", "وصلت", "غادر", "يغادر", "توجه", "يتوجه", "شن", "يشن", "أصبح", "يبقى", "وفقا", "طبقا",
-    "حسب", "بحسب", "إنه", "أنه", "إنها", "أنها", "باسم", "بأن", "بأنه", "بأنها", "لأن", "لأنه",
+    "حسب", "بحسب", "إنه", "إنها", "باسم", "بأن", "بأنه", "بأنها", "لأن", "لأنه",
     "لأنها", "تم", "يتم", "أثناء", "إثر", "عقب", "نظيره", "نظيرها", "نظيرته", "نظيريه", "جرى",
     "جدد", "يجدد", "تضمنت", "تضمن", "يتضمن", "شارك", "يشارك", "تشارك", "يستعرض", "يستعرضان",
     "يبحثان", "يناقشان", "مراسم", "ظاهرة", "تحدثا", "بحثا", "ناقشا", "أكدا", "اتفقا", "تبادلا",

@@ -205,3 +205,8 @@ def _normalize_by_char(source: str) -> Normalized:
 def normalize_text(source: str) -> str:
     """The normalized string alone, for comparisons that need no offsets."""
     return normalize(source).text
+
+
+def normalized_words(*words: str) -> frozenset[str]:
+    """Words as normalized text compares them (`طائرة` -> `طايره`): a table of single words."""
+    return frozenset(normalize_text(word) for word in words)

@@ -118,9 +118,28 @@ _FRACTIONS: dict[str, float] = {
     "ثلثا": 2 / 3,
     "ثلثي": 2 / 3,
 }
+DURATION_UNITS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
+    "عام": (12, ("عام", "عاما", "العام"), ("أعوام", "الأعوام")),
+    "سنة": (12, ("سنة", "السنة"), ("سنوات", "سنين", "السنوات")),
+    "شهر": (1, ("شهر", "شهرا", "الشهر"), ("أشهر", "شهور", "الأشهر", "الشهور")),
+    "أسبوع": (12 / 52, ("أسبوع", "أسبوعا", "الأسبوع"), ("أسابيع", "الأسابيع")),
+    "يوم": (12 / 365, ("يوم", "يوما", "اليوم"), ("أيام", "الأيام")),
+    "عقد": (120, ("عقد", "العقد"), ("عقود", "العقود")),
+}
+"""Time units of a duration: unit -> (months, singular forms, plural forms)."""
+
+DURATION_FORMS = frozenset(
+    normalize_text(form)
+    for _, singular, plural in DURATION_UNITS.values()
+    for form in (*singular, *plural)
+)
+"""Every form of a duration's time unit, normalized (`عاما`, `الأشهر`)."""
+
 # Counted nouns whose dual states a number on its own (عامين = two years). Kept small on
 # purpose: time units, for durations, and the weapons that arms news counts.
-_TIME_NOUNS: tuple[str, ...] = ("عام", "سنة", "شهر", "يوم", "أسبوع")
+_TIME_NOUNS = tuple(unit for unit in DURATION_UNITS if unit != "عقد")
+"""The time units whose dual is a number; not `عقد`, whose dual `عقدين` is two contracts as
+often as two decades."""
 _WEAPON_NOUNS: tuple[str, ...] = (
     "طائرة", "مقاتلة", "قاذفة", "مروحية", "سفينة", "غواصة", "فرقاطة", "مدمرة", "حاملة",
     "زورق", "دبابة", "مدرعة", "منظومة", "بطارية",

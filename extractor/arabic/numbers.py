@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from extractor.arabic.currencies import currency_spans, find_currency
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
-from extractor.arabic.number_words import LEXICON, TEN_WORDS, Kind, Word, trie_pattern
+from extractor.arabic.number_words import (
+    DURATION_UNITS,
+    LEXICON,
+    TEN_WORDS,
+    Kind,
+    Word,
+    trie_pattern,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,25 +84,16 @@ _MULTIPLIERS = frozenset(
 _ADDENDS = frozenset({Kind.UNIT, Kind.TEEN_HEAD, Kind.TENS, Kind.HUNDREDS, Kind.DIGITS})
 _SIGNIFICANT_DIGITS = 12
 
-# time units of a duration: months, singular forms, plural forms
-_TIME_UNITS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "عام": (12, ("عام", "عاما", "العام"), ("أعوام", "الأعوام")),
-    "سنة": (12, ("سنة", "السنة"), ("سنوات", "سنين", "السنوات")),
-    "شهر": (1, ("شهر", "شهرا", "الشهر"), ("أشهر", "شهور", "الأشهر", "الشهور")),
-    "أسبوع": (12 / 52, ("أسبوع", "أسبوعا", "الأسبوع"), ("أسابيع", "الأسابيع")),
-    "يوم": (12 / 365, ("يوم", "يوما", "اليوم"), ("أيام", "الأيام")),
-    "عقد": (120, ("عقد", "العقد"), ("عقود", "العقود")),
-}
 _UNIT_MONTHS: dict[str, float] = {
-    normalize_text(unit): months for unit, (months, _, _) in _TIME_UNITS.items()
+    normalize_text(unit): months for unit, (months, _, _) in DURATION_UNITS.items()
 }
 _FORM_MONTHS: dict[str, float] = {
     normalize_text(form): months
-    for months, singular, plural in _TIME_UNITS.values()
+    for months, singular, plural in DURATION_UNITS.values()
     for form in singular + plural
 }
 _PLURAL_FORMS = frozenset(
-    normalize_text(form) for _, _, plural in _TIME_UNITS.values() for form in plural
+    normalize_text(form) for _, _, plural in DURATION_UNITS.values() for form in plural
 )
 _UNIT = r"[وفبلك]{0,2}(?P<unit>" + trie_pattern(sorted(_FORM_MONTHS)) + r")" + _NOT_BEFORE_LETTER
 _UNIT_WORD = re.compile(_NOT_AFTER_LETTER + _UNIT)

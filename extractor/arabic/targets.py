@@ -81,11 +81,16 @@ def _targets_in(
         found.setdefault((start, end), TargetMention(text[start:end], (start, end), None))
 
 
-TOWARD = word_set("على", "ضد", "إلى", "الى")
+_ON = ("على", "ضد")
+
+ON_WORDS = word_set(*_ON)
+"""The word before the target of a measure (`عقوبات على إيران`, `حظر أسلحة ضد`)."""
+
+TOWARD = word_set(*_ON, "إلى")
 """Words before whom a measure is aimed: its target (`عقوبات على إيران`) or the recipient of
 what it bans (`حظر توريد الأسلحة إلى المتمردين`)."""
 
-PHRASE_ENDS = word_set("في", "من", "على", "إلى", "الى", "عن", "مع", "منذ", "بعد", "قبل", "حتى")
+PHRASE_ENDS = word_set("في", "من", "على", "إلى", "عن", "مع", "منذ", "بعد", "قبل", "حتى")
 """Prepositions that end the words naming a target (`إلى المتمردين في اليمن`)."""
 
 BESIDE_REACH = 6

@@ -13,16 +13,13 @@ from functools import cache, lru_cache
 
 import regex
 
+from extractor.arabic.designations import DESIGNATION
 from extractor.arabic.lexicon import word_set, words_of
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.sanctions import halts_arms_exports
 
 _WORD = regex.compile(r"\p{L}+")
-
-DESIGNATION = regex.compile(r"(?<![\p{L}\d])(?:[A-Z]{1,4}|\p{Arabic}{2,4})-?\d{1,4}(?!\d)")
-"""A weapon designation (`F-16`, `S-400`, `JF-17`, `إف-35`, `باك-3`): announces an arms deal
-even in an article that names no weapon in words."""
 
 PREFIXES: dict[str, tuple[str, ...]] = {
     "meetings": (
@@ -68,10 +65,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 @lru_cache(maxsize=4096)
 def kinds_mentioned(text: str) -> frozenset[str]:
     """The fact kinds (`meetings`, `arms_deals`, `embargoes`) whose words the text contains."""
-    words = set(_WORD.findall(normalize_text(text)))
+    normalized = normalize_text(text)
+    words = set(_WORD.findall(normalized))
     stems = {stem for word in words for stem in strip_clitics(word)}
     kinds = {kind for kind, pattern in _patterns().items() if any(map(pattern.match, stems))}
-    if DESIGNATION.search(text):
+    if DESIGNATION.search(normalized):  # `F-16`, `إف-35`: an arms deal without a weapon noun
         kinds.add("arms_deals")
     stems_of_words = [word.stems for word in words_of(text)]
     if halts_arms_exports(stems_of_words):

@@ -38,7 +38,7 @@ AGENT_REACH = 6
 SUBJECT_GAP = 2
 """Most words between a subject's demonym and its verb (`وفدًا ليبيًا رفيع المستوى زار`)."""
 
-SUBORDINATORS = word_set("أن", "إن", "بأن")
+SUBORDINATORS = word_set("أن", "بأن")
 """Words after which a subject opens its clause (`ذكر البيان أن وفدًا ليبيًا زار`)."""
 
 STATE_KINDS = frozenset({"name", "short", "demonym"})

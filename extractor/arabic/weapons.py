@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import regex
 
+from extractor.arabic.designations import DESIGNATION
 from extractor.arabic.lexicon import Lexicon, phrase_words, word_set
-from extractor.arabic.normalize import normalize_text
+from extractor.arabic.normalize import normalize_text, normalized_words
 
 AIRCRAFT = "aircraft"
 """A noun that names an aircraft without saying which kind (`طائرة`)."""
@@ -33,10 +34,10 @@ missile of an air-defence system; a shell is ammunition of artillery)."""
 
 _NOUNS: dict[str, tuple[str, ...]] = {
     "fighter_aircraft": (
-        "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "قتالية", "قتالي", "طائرة مقاتلة",
+        "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "طائرة مقاتلة",
         "طائرات مقاتلة", "مقاتلات الشبح",
     ),
-    "trainer_aircraft": ("تدريب", "تدريبية", "طائرة تدريب", "طائرات تدريب"),
+    "trainer_aircraft": ("طائرة تدريب", "طائرات تدريب"),
     "transport_aircraft": ("طائرة نقل", "طائرات نقل", "نقل عسكري", "نقل عسكرية"),
     "helicopter": ("مروحية", "مروحيات", "هليكوبتر", "هيليكوبتر", "طوافة", "طوافات"),
     "drone": (
@@ -44,12 +45,12 @@ _NOUNS: dict[str, tuple[str, ...]] = {
         "مسيرة", "مسيرات", "درون",
     ),
     "ship": (
-        "فرقاطة", "فرقاطات", "سفينة حربية", "سفن حربية", "سفينة", "سفن", "سفنا", "زورق", "زوارق",
+        "فرقاطة", "فرقاطات", "سفينة حربية", "سفن حربية", "سفينة", "سفن", "زورق", "زوارق",
         "طراد", "طرادات",
         "كورفيت", "كورفيتات", "بارجة", "بوارج", "مدمرة", "مدمرات", "حاملة طائرات",
-        "حاملات طائرات", "حاملة", "حاملتي", "حاملات", "كاسحة ألغام", "كاسحات ألغام",
+        "حاملات طائرات", "حاملة", "حاملات", "كاسحة ألغام", "كاسحات ألغام",
     ),
-    "submarine": ("غواصة", "غواصات", "غواصتين"),
+    "submarine": ("غواصة", "غواصات"),
     "armoured_vehicle": (
         "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة مدرعة", "عربات مدرعة", "ناقلة جند",
         "ناقلات جند", "مركبة قتالية", "مركبات قتالية", "عربة قتالية", "عربات قتالية",
@@ -59,7 +60,7 @@ _NOUNS: dict[str, tuple[str, ...]] = {
         "مدفع", "مدفعية", "هاوتزر", "هاوتزرز", "راجمة", "راجمات", "راجمة صواريخ",
         "راجمات صواريخ", "مدافع هاوتزر",
     ),
-    "missile": ("صاروخ", "صواريخ", "صاروخين", "صواريخ باليستية", "صواريخ كروز"),
+    "missile": ("صاروخ", "صواريخ", "صواريخ باليستية", "صواريخ كروز"),
     "air_defence": (
         "دفاع جوي", "الدفاع الجوي", "دفاعات جوية", "منظومة دفاع جوي", "منظومات دفاع جوي",
         "دفاع صاروخي", "الدفاع الصاروخي", "مضادة للطائرات", "مضاد للطائرات",
@@ -67,24 +68,53 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "small_arms": (
         "بندقية", "بنادق", "رشاش", "رشاشات", "مسدس", "مسدسات", "أسلحة خفيفة", "أسلحة صغيرة",
     ),
-    "ammunition": ("ذخيرة", "ذخائر", "قذيفة", "قذائف", "قنبلة", "قنابل", "طلقة", "طلقات"),
-    AIRCRAFT: ("طائرة", "طائرات", "طائرتين"),
+    "ammunition": ("قذيفة", "قذائف", "قنبلة", "قنابل", "طلقة", "طلقات"),
+    AIRCRAFT: ("طائرة", "طائرات"),
 }  # fmt: skip
 """Weapon nouns by the category they name. Leaves out `مدافع` (also a football defender),
 `منظومة` alone (any system: `منظومة الأداء`), and `رادار`, `معدات`, `عتاد`, which are weapon
-nouns (below) of no one category."""
+nouns (below) of no one category. A number before one of them counts weapons (`16 مقاتلة`)."""
 
-OTHER_WEAPON_NOUNS = (
-    "رادار", "رادارات", "أسلحة", "سلاح", "معدات عسكرية", "عتاد", "عتاد عسكري", "منظومة",
-    "منظومات", "ألغام", "لغم",
-)  # fmt: skip
-"""Nouns that make a phrase a weapon without naming its category."""
+_UNCOUNTED: dict[str, tuple[str, ...]] = {
+    "fighter_aircraft": ("قتالية", "قتالي"),
+    "trainer_aircraft": ("تدريب", "تدريبية"),
+    "ship": ("سفنا", "حاملتي"),
+    "submarine": ("غواصتين",),
+    "missile": ("صاروخين",),
+    "ammunition": ("ذخيرة", "ذخائر"),
+    AIRCRAFT: ("طائرتين",),
+}
+"""Weapon words by category that no number before them counts: adjectives (`70 القتالية` is
+`Block 70`), duals, which are a number of their own (`2011 عقدا لبناء حاملتي مروحيات`), an
+accusative plural and the mass nouns of ammunition."""
+
+OTHER_WEAPON_NOUNS = ("رادار", "رادارات", "منظومة", "منظومات", "ألغام", "لغم")
+"""Nouns that make a phrase a weapon without naming its category; a number counts them."""
+
+MASS_WEAPON_NOUNS = ("أسلحة", "سلاح", "معدات عسكرية", "عتاد", "عتاد عسكري")
+"""Nouns of weapons in the mass, of no one category: no number before them counts weapons."""
 
 WEAPON_NOUNS: Lexicon[str] = Lexicon(
-    [(noun, category) for category, nouns in _NOUNS.items() for noun in nouns]
-    + [(noun, "other") for noun in OTHER_WEAPON_NOUNS]
+    [
+        (noun, category)
+        for table in (_NOUNS, _UNCOUNTED)
+        for category, nouns in table.items()
+        for noun in nouns
+    ]
+    + [(noun, "other") for noun in (*OTHER_WEAPON_NOUNS, *MASS_WEAPON_NOUNS)]
 )
 """Every weapon noun with the category it names (`other`: a weapon of no one category)."""
+
+COUNTED_WEAPON_NOUNS = frozenset(
+    normalize_text(noun)
+    for nouns in (*_NOUNS.values(), OTHER_WEAPON_NOUNS)
+    for noun in nouns
+    if " " not in noun
+)
+"""The weapon nouns of one word that a number counts, normalized (`طايره`, `مقاتلات`)."""
+
+MODEL_WORDS = normalized_words("طراز", "نوع", "موديل")
+"""Words right before a designation that mark it as a model name (`من طراز Super Mushak`)."""
 
 SYSTEMS: Lexicon[str] = Lexicon(
     [(name, "fighter_aircraft") for name in (
@@ -94,7 +124,7 @@ SYSTEMS: Lexicon[str] = Lexicon(
     + [(name, "trainer_aircraft") for name in ("مشاق", "سوبر مشاق", "mushak", "super mushak")]
     + [(name, "transport_aircraft") for name in ("هيركوليز", "هركوليز", "hercules")]
     + [(name, "helicopter") for name in (
-        "أباتشي", "اباتشي", "بلاك هوك", "شينوك", "كوبرا", "apache", "black hawk", "chinook",
+        "أباتشي", "بلاك هوك", "شينوك", "كوبرا", "apache", "black hawk", "chinook",
     )]
     + [(name, "drone") for name in (
         "بيرقدار", "بايراقدار", "ريبر", "بريداتور", "وينغ لونغ", "bayraktar",
@@ -105,7 +135,7 @@ SYSTEMS: Lexicon[str] = Lexicon(
         "pantsir",
     )]
     + [(name, "armoured_vehicle") for name in (
-        "أبرامز", "ابرامز", "ليوبارد", "ميركافا", "تشالنجر", "برادلي", "همفي", "سترايكر",
+        "أبرامز", "ليوبارد", "ميركافا", "تشالنجر", "برادلي", "همفي", "سترايكر",
         "abrams", "leopard", "merkava", "challenger", "bradley", "humvee", "stryker",
     )]
     + [(name, "artillery") for name in ("هيمارس", "himars", "قيصر", "caesar", "بالادين")]
@@ -131,13 +161,6 @@ _PREFIX_CATEGORY: dict[str, str] = {
 `إس-400`, `سي-130`, `تي-72`). Leaves out `B` and `A`: bombers and transports share them with
 airliners (`B-52`, `B777`, `A400M`, `A320`)."""
 
-_DESIGNATION = regex.compile(
-    r"(?<![\p{L}\d])(?P<head>[a-z]{1,4}|[ء-ي]{2,5}(?=-)"
-    r"|[وبلف]?(?:جي اف|اف|سو|ميغ|ميج|اس|تي|باك|سي))[- ]?(?P<digits>\d{1,4})(?!\d)"
-)
-"""A designation on normalized text: Latin letters, Arabic letters before a hyphen, or a known
-Arabic prefix, then digits (`f-16`, `باك-3`, `اف 16`); never a word before a year (`عام 2015`)."""
-
 CIVIL_AIRLINERS = regex.compile(
     r"(?<![\p{L}\d])(?:b-?|بي ?-?)?7[0-9]7(?:-\d+[a-z]*)?(?!\d)|(?<![\p{L}\d])a-?3[0-9]{2}(?!\d)"
     r"|(?<![\p{L}\d])a-?220(?!\d)"
@@ -145,7 +168,7 @@ CIVIL_AIRLINERS = regex.compile(
 """Boeing 7x7 and Airbus A2xx/A3xx airliners, on normalized text (`B777-300ER`, `A320`)."""
 
 AIRLINER_MAKERS = word_set(
-    "بوينغ", "بوينج", "boeing", "إيرباص", "ايرباص", "airbus", "إمبراير", "embraer",
+    "بوينغ", "بوينج", "boeing", "إيرباص", "airbus", "إمبراير", "embraer",
     "بومباردييه", "bombardier",
 )  # fmt: skip
 """Makers of airliners (Boeing and Airbus also make weapons: a maker alone decides nothing)."""
@@ -188,7 +211,7 @@ def designation_category(designation: str) -> str | None:
     text = normalize_text(designation)
     if CIVIL_AIRLINERS.search(text):
         return None
-    match = _DESIGNATION.search(text)
+    match = DESIGNATION.search(text)
     if match is None:
         return None
     head = match.group("head")
@@ -203,7 +226,7 @@ def is_designation(phrase: str) -> bool:
     """True when the phrase holds a weapon designation pattern (`F-16`, `إس-400`, `JF-17`)
     that is not an airliner's."""
     text = normalize_text(phrase)
-    return not CIVIL_AIRLINERS.search(text) and _DESIGNATION.search(text) is not None
+    return not CIVIL_AIRLINERS.search(text) and DESIGNATION.search(text) is not None
 
 
 @lru_cache(maxsize=4096)

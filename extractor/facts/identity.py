@@ -17,6 +17,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.person_identity import same_person
 from extractor.schemas import ArmsDeal, Embargo, Meeting
 from extractor.schemas.facts import Delegate
 
@@ -119,6 +120,16 @@ def _names(meeting: Meeting) -> set[str]:
     return {person.name for person in meeting.participants if person.name}
 
 
+def _share_a_person(first: set[str], later: set[str]) -> bool:
+    """Some name of one set is a person of the other (`ترمب`, `دونالد ترامب`)."""
+    return any(same_person(a, b) for a in first for b in later)
+
+
+def _other_people(first: set[str], later: set[str]) -> bool:
+    """Both sets name someone and no one of them twice."""
+    return bool(first) and bool(later) and not _share_a_person(first, later)
+
+
 def _hosts(meeting: Meeting) -> set[str]:
     return {person.name for person in meeting.participants if person.name and person.side == "host"}
 
@@ -139,18 +150,18 @@ def same_meeting(first: Meeting, later: Meeting) -> bool:
     are meetings of their own."""
     if (
         _other_places(first, later)
-        or _disjoint(_hosts(first), _hosts(later))
+        or _other_people(_hosts(first), _hosts(later))
         or _conflict(first.date, later.date)
         or _conflict(first.host_country, later.host_country)
         or _disjoint(first.guest_countries, later.guest_countries)
-        or _disjoint(_names(first), _names(later))
+        or _other_people(_names(first), _names(later))
     ):
         return False
     shared_guest = bool(set(first.guest_countries) & set(later.guest_countries))
     same_host = first.host_country is not None and first.host_country == later.host_country
     return (
         (same_host and shared_guest)
-        or bool(_names(first) & _names(later))
+        or _share_a_person(_names(first), _names(later))
         or bool(set(first.evidence) & set(later.evidence))
         or _identical(first, later)
     )

@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz import fuzz
 
 from extractor.arabic.countries import country_for
 from extractor.arabic.designations import designation_key
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.person_identity import same_person
 from extractor.schemas import ArmsDeal, Embargo, FactKind, Meeting
 
 AnyFact = ArmsDeal | Meeting | Embargo
@@ -29,11 +27,6 @@ KIND_OF: dict[type[AnyFact], FactKind] = {
     Embargo: "embargoes",
 }
 """The Document list each fact type lives in: the register's kind names."""
-
-NAME_WORD_THRESHOLD = 80.0
-"""Least `fuzz.ratio` for two words of a person's name to be one word spelt two ways
-(`ترمب` / `ترامب` 88.9, `بوتن` / `بوتين` 88.9; `سلمان` / `سليمان` 90.9 is a risk the states and
-dates of a meeting guard against)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,35 +110,6 @@ def _same_imposer(first: Embargo, second: Embargo) -> bool:
 def designation_keys(deal: ArmsDeal) -> frozenset[str]:
     """The systems a deal names, one key per system whatever the script or spelling."""
     return frozenset(key for item in deal.items if (key := designation_key(item.designation)))
-
-
-@lru_cache(maxsize=65536)
-def _name_words(name: str) -> tuple[str, ...]:
-    """A name's normalized words, `عبد العزيز` joined as `عبدالعزيز` (Arabic writes both)."""
-    words: list[str] = []
-    for word in normalize_text(name).split():
-        if words and words[-1] in ("عبد", "ابو"):
-            words[-1] += word
-        else:
-            words.append(word)
-    return tuple(words)
-
-
-def _same_word(first: str, second: str) -> bool:
-    if first == second:
-        return True
-    short = min(len(first), len(second))
-    return short >= 4 and fuzz.ratio(first, second, processor=None) >= NAME_WORD_THRESHOLD
-
-
-def same_person(first: str, second: str) -> bool:
-    """True when every word of the shorter name is a word of the longer one, allowing
-    spelling variants (`ترمب` = `دونالد ترامب`, `سلمان بن عبد العزيز` = `سلمان بن عبدالعزيز`)."""
-    words_a, words_b = _name_words(first), _name_words(second)
-    shorter, longer = sorted((words_a, words_b), key=len)
-    return bool(shorter) and all(
-        any(_same_word(word, other) for other in longer) for word in shorter
-    )
 
 
 def _names(meeting: Meeting) -> list[str]:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from extractor.arabic import country_aliases
 from extractor.arabic.countries import CountryMention, body_for, cldr_names, country_for, is_iso3
-from extractor.arabic.lexicon import word_set
+from extractor.arabic.meeting_words import ENVOY_WORDS, POSTED_IN
 from extractor.arabic.normalize import normalize_text
 from extractor.schemas import Check, CheckStatus
 from extractor.schemas.roles import CODE_TEXTS
@@ -102,13 +102,6 @@ NAMES_ONLY_SUPPORT = frozenset({"name"})
 """Fields that support a code but never contradict it: a person's name uses demonyms as given
 and family names (`تركي بن محمد`, `فيصل المصري`)."""
 
-POSTED_WORDS = word_set("لدى", "إلى", "الى")
-"""Words before the state a post is held in rather than for (`سفير مصر لدى فرنسا`)."""
-
-ENVOY_WORDS = word_set("سفير", "مبعوث", "ممثل", "مندوب", "قنصل")
-"""Posts held in another state: a state with `لـ` after one is where its holder is sent
-(`مبعوث الملك للمملكة العربية السعودية`)."""
-
 CAPITAL_HOMOGRAPHS: dict[str, str] = {normalize_text("عمّان"): "JOR"}
 """Country names spelled like another state's capital once normalized: `عمان` is Oman and
 Amman, Jordan's capital (`أمين عمان`, the mayor of Amman)."""
@@ -132,7 +125,7 @@ def _posted_to(own: OwnText, mention: CountryMention, source: Source) -> bool:
         if own.span[0] < word.end <= mention.start
     ]
     stems = [word.stems for word in before]
-    if stems and POSTED_WORDS.values(stems[-1:]):
+    if stems and POSTED_IN.values(stems[-1:]):
         return True
     clitic = source.text[before[-1].end if before else own.span[0] : mention.start].strip()
     marked = "ل" in clitic or normalize_text(mention.surface).startswith("لل")

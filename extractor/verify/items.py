@@ -11,6 +11,7 @@ from extractor.arabic.weapons import (
     AIRCRAFT_KINDS,
     BANS,
     COMPATIBLE,
+    MODEL_WORDS,
     SYSTEMS,
     WEAPON_NOUNS,
     categories,
@@ -25,9 +26,6 @@ from extractor.verify.source import Source, Span
 
 WINDOW_WORDS = 6
 """Most words before a designation that can describe it (`16 طائرة مقاتلة من طراز`)."""
-
-MODEL_WORDS = frozenset({"طراز", "نوع", "موديل"})
-"""Words right before a designation that mark it as a model name (`من طراز Super Mushak`)."""
 
 
 def check_items(document: Document, source: Source) -> Iterator[Check]:

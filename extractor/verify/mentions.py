@@ -8,69 +8,24 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate
 
-import regex
-
 from extractor.arabic.currencies import find_currency
+from extractor.arabic.designations import designations_in
 from extractor.arabic.names import strip_clitics
-from extractor.arabic.normalize import normalize_text
+from extractor.arabic.number_roles import (
+    COUNT_WORDS,
+    COUNTED_NOUNS,
+    LINK_WORDS,
+    PARAGRAPH_WORDS,
+    PERCENT_WORDS,
+    RESOLUTION_WORDS,
+    TIME_UNITS,
+    YEAR_WORDS,
+)
 from extractor.arabic.numbers import NumberMention
 from extractor.verify.source import Source, Span
 
-
-def _words(*words: str) -> frozenset[str]:
-    """Words as normalized text compares them (`طائرة` -> `طايره`)."""
-    return frozenset(normalize_text(word) for word in words)
-
-
-RESOLUTION_WORDS = _words("قرار", "قرارات")
-"""Words that introduce a resolution number (clitics stripped)."""
-
-LINK_WORDS = _words("و", ",", "رقم", "رقمي", "أرقام")
-"""What may stand between a resolution word and its numbers (`القرار رقم 1973`, `1696 و1737`)."""
-
-PARAGRAPH_WORDS = _words("فقرة", "فقرات", "بند", "بنود", "مادة", "مواد", "صفحة")
-"""Words whose number is a paragraph or article of a resolution, not the resolution."""
-
-YEAR_WORDS = _words("عام", "أعوام", "سنة", "سنوات", "منذ", "موسم")
-"""Words after which a four-digit number is a year."""
-
-TIME_UNITS = _words(
-    "يوم", "يوما", "أيام", "أسبوع", "أسبوعا", "أسابيع", "شهر", "شهرا", "أشهر", "شهور",
-    "عام", "عاما", "أعوام", "سنة", "سنوات", "ساعة", "ساعات", "دقيقة", "دقائق", "عقد", "عقود",
-)  # fmt: skip
-"""Units after which a number is a duration or an age, never a count of weapons."""
-
-PERCENT_WORDS = _words("%", "بالمئة", "بالمائة", "المئة", "المائة")
-
-COUNTED_NOUNS = _words(
-    "طائرة", "طائرات", "مقاتلة", "مقاتلات", "قاذفة", "قاذفات", "مروحية", "مروحيات",
-    "مسيرة", "مسيرات", "دبابة", "دبابات", "مدرعة", "مدرعات", "عربة", "عربات", "مركبة",
-    "مركبات", "مدفع", "مدافع", "صاروخ", "صواريخ", "قذيفة", "قذائف", "منظومة", "منظومات",
-    "بطارية", "بطاريات", "راجمة", "راجمات", "سفينة", "سفن", "فرقاطة", "فرقاطات", "غواصة",
-    "غواصات", "زورق", "زوارق", "كورفيت", "قطعة", "قطع", "وحدة", "وحدات", "بندقية", "بنادق",
-    "رادار", "رادارات",
-)  # fmt: skip
-"""Nouns that weapons are counted in: a number before one is a quantity worth covering."""
-
-COUNT_WORDS = _words("عدد", "عددها", "عددهم", "عددهما", "قوامها", "إجمالي")
-"""Words that announce a count after what it counts (`طائرات JF-17 وعددها 16`)."""
-
 _CLOSERS = frozenset(")]\"'")
 _NOT_RESOLUTION_WORDS = PARAGRAPH_WORDS | YEAR_WORDS
-_UNIT_WORDS = TIME_UNITS | PERCENT_WORDS
-_DIGITS = regex.compile(r"\d+")
-_DESIGNATION_HEAD = regex.compile(
-    r"(?<![\p{L}\d])(?:"
-    r"[a-z]+(?:[- ][a-z]+)?[- ]?"  # jf-17, b777, pac 3
-    r"|[ء-ي]{2,5}-"  # باك-3, اس-400, سو-35
-    r"|(?:[وبل]|ال)?(?:اف|سو|ميغ|ميج|اس|تي|جي|كيه|تاو) ?"  # اف 16, تي 72
-    r")$"
-)
-_DESIGNATION_TAIL = regex.compile(r"(?:[-./]?[a-z0-9]+|-[ء-ي\d]+)*")
-_HEAD_WINDOW = 24
-"""Weapon designations with digits in them (`إف-16`, `JF-17`, `B777-300ER`): the letters
-before a run of digits, the run, and what is glued after it. Their digits are never a count."""
-
 
 Question = Callable[[Source, NumberMention], bool]
 
@@ -105,19 +60,10 @@ def has_stem(token: str, words: frozenset[str]) -> bool:
 
 def designation_spans(source: Source) -> list[Span]:
     """Original spans of designation-like tokens (`إف-16`, `JF-17`, `باك-3`) in the source."""
-    text = source.normalized.text
-    spans: list[Span] = []
-    covered = 0
-    for digits in _DIGITS.finditer(text):
-        if digits.start() < covered:
-            continue
-        head = _DESIGNATION_HEAD.search(text, max(digits.start() - _HEAD_WINDOW, 0), digits.start())
-        if head is None:
-            continue
-        tail = _DESIGNATION_TAIL.match(text, digits.end())
-        covered = digits.end() if tail is None else tail.end()
-        spans.append(source.normalized.to_original(head.start(), covered))
-    return spans
+    return [
+        source.normalized.to_original(*found.span())
+        for found in designations_in(source.normalized.text)
+    ]
 
 
 class SpanIndex:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from extractor.arabic.lexicon import phrase_words, word_set
+from extractor.arabic.lexicon import phrase_words
+from extractor.arabic.meeting_words import COUNTERPARTS
 from extractor.arabic.named_people import PersonMention, people_named
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.not_names import POST, not_a_person
@@ -154,10 +155,6 @@ def _named_in(
         for title in person.titles
         for start, _ in named
     )
-
-
-COUNTERPARTS = word_set("نظير", "نظيره", "نظيرته", "نظيرها", "نظراء", "نظرائه")
-"""Words that refer to a participant by the post they share with another (`نظيرته الفرنسية`)."""
 
 
 def _referred_to(source: Source, person: Delegate, sentence: Span) -> bool:

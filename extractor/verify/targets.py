@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractor.arabic.lexicon import word_set
 from extractor.arabic.sanctions import BAN_WORDS, SANCTION_WORDS
+from extractor.arabic.targets import ON_WORDS
 from extractor.schemas import Check, Document, Embargo
 from extractor.verify.checks import finding, show
 from extractor.verify.scope import sentences_naming
 from extractor.verify.source import Source, Span
-
-ON_WORDS = word_set("على", "ضد")
-"""The word before the target of a measure (`عقوبات على إيران`, `حظر أسلحة ضد`)."""
 
 TARGET_REACH = 4
 """Most words between a sanction word and the `على` of its target."""

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.arabic.designations import designation_key
 from extractor.arabic.lexicon import phrase_words
-from extractor.arabic.named_people import FILIATIONS, people_named
+from extractor.arabic.named_people import people_named
 from extractor.arabic.names import strip_clitics
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.number_roles import COUNTED_NOUNS, TIME_WORD_STEMS
+from extractor.arabic.person_identity import same_person
 from extractor.arabic.targets import sanction_targets
 from extractor.arabic.triggers import kinds_mentioned
 from extractor.arabic.weapons import (
@@ -27,12 +30,7 @@ from extractor.arabic.weapons import (
 )
 from extractor.schemas import Document, UncoveredMention
 from extractor.schemas.document import MentionKind
-from extractor.verify.mentions import (
-    COUNTED_NOUNS,
-    has_stem,
-    is_counted,
-    is_resolution,
-)
+from extractor.verify.mentions import has_stem, is_counted, is_resolution
 from extractor.verify.source import Source, Span
 
 _PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
@@ -40,8 +38,6 @@ _PHRASE_END = regex.compile(r"[،,.؛:\"«»\n]|\s[وف]?(?=\d)|\sو")
 item (`و12 طائرة`, `ومنظومة باتريوت`)."""
 _HEAD = regex.compile(r"\S+\s+[\p{L}\p{M}\p{N}-]+")
 """The number and the noun right after it, which a phrase always holds (`16 وحدة`)."""
-_TIME_WORD = regex.compile(r"اسبوع|شهر|عام|سن[هو]|يوم|ساع")
-"""Time words that a number word may be itself (`أسبوعين`, `عامين`): a duration, no count."""
 _LATIN_TAIL = regex.compile(r"(?:[ ](?:[A-Z][A-Za-z]+|[0-9]+[A-Z]*)(?![\p{L}\d])){1,3}")
 """Up to three capitalised Latin words or numbers after a designation (`Thunder`, `Block 70`)."""
 _MAX_PHRASE_WORDS = 8
@@ -100,28 +96,10 @@ def _words(phrase: str | None) -> frozenset[str]:
     return frozenset(normalize_text(phrase or "").split())
 
 
-def _name(phrase: str) -> tuple[str, ...]:
-    return tuple(normalize_text(phrase).split())
-
-
-def _one_person(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
-    """True when two names of a text are one person: the shorter's words are the longer's and
-    its given name is not a father's there (`محمد بن زايد` of `الشيخ محمد بن زايد آل نهيان`),
-    or it is the family name alone (`بومبيو`). A father's name inside a son's is another
-    person (`خالد بن سلمان بن عبدالعزيز` is not `سلمان بن عبدالعزيز`)."""
-    shorter, longer = sorted((first, second), key=len)
-    if not shorter or not set(shorter) <= set(longer):
-        return False
-    if shorter == longer[-1:]:
-        return True
-    given = longer.index(shorter[0])
-    return given == 0 or longer[given - 1] not in FILIATIONS
-
-
 def _people(document: Document, source: Source) -> Iterator[Mention]:
     """Persons named in a meeting's sentences that no participant is."""
     known = [
-        _name(person.name)
+        person.name
         for meeting in document.meetings
         for person in meeting.participants
         if person.name
@@ -130,10 +108,9 @@ def _people(document: Document, source: Source) -> Iterator[Mention]:
         if "meetings" not in kinds_mentioned(source.at(sentence)):
             continue
         for person in people_named(source.text, sentence):
-            name = _name(person.name)
-            if any(_one_person(name, other) for other in known):
+            if any(same_person(person.name, other) for other in known):
                 continue
-            known.append(name)
+            known.append(person.name)
             yield Mention(
                 "meetings",
                 "person",
@@ -154,13 +131,13 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     quantities = {float(item.quantity) for item in items if item.quantity is not None}
     phrases: list[Span] = []
     seen: set[str] = set()
-    item_keys = [_key(item.designation) for item in items]
+    item_keys = [designation_key(item.designation) for item in items]
     designations = source.designation_tokens
     civil: dict[Span, bool] = {}
     for number in source.counts:
         if not is_counted(source, number):
             continue
-        if _TIME_WORD.search(normalize_text(number.text)):
+        if TIME_WORD_STEMS.search(normalize_text(number.text)):
             continue  # `أسبوعين`: a duration in one word
         sentence = source.sentence_of(number.start)
         phrase, named = _phrase(source, number.start, sentence, designations)
@@ -176,7 +153,7 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
         text = source.at(phrase)
         nouns = regex.findall(r"\S+", source.at((number.end, phrase[1])))
         designation = source.at(named) if named else " ".join(nouns[:2])
-        if (key := f"{number.value} {_key(designation)}") in seen:
+        if (key := f"{number.value} {designation_key(designation)}") in seen:
             continue
         seen.add(key)
         yield Mention(
@@ -193,10 +170,10 @@ def _weapons(document: Document, source: Source) -> Iterator[Mention]:
     for found in designations:
         span = _with_latin_tail(source, found)
         text = source.at(span)
-        key = _key(text)
+        key = designation_key(text)
         if is_airliner(text) or _overlaps(span, phrases) or _overlaps(span, item_spans):
             continue
-        if key in seen or any(other.startswith(key) for other in item_keys):
+        if key in seen or key in item_keys:
             continue
         seen.add(key)
         sentence = source.sentence_of(span[0])
@@ -308,11 +285,6 @@ def _counts_a_weapon(phrase: str) -> bool:
 def _civil(sentence: str) -> bool:
     """True for a sentence about airliners or an airline: its counts are no weapons."""
     return is_airliner(sentence) or is_airline(sentence)
-
-
-def _key(designation: str) -> str:
-    """A designation as spelling variants share it (`إف-35`, `إف 35`)."""
-    return " ".join(normalize_text(designation).replace("-", " ").split())
 
 
 def _overlaps(span: Span, spans: Sequence[Span]) -> bool:

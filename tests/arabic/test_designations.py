@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.arabic.designations import designation_key, same_system
+from extractor.arabic.designations import designation_key, designations_in, same_system
+from extractor.arabic.normalize import normalize_text
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,17 @@ def test_an_arabic_description_keeps_its_words() -> None:
     assert designation_key("منظومة الدفاع الجوي") == "منظومه الدفاع الجوي"
     assert same_system("منظومة الدفاع الجوي", "منظومه الدفاع الجوى")
     assert not same_system("", "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("وتسلمت أنقرة منظومة إس-400 وبطاريات باك-3", ["اس-400", "باك-3"]),
+        ("طائرات F-16 Block 70 لسلاح الجو البحريني", ["f-16", "block 70"]),
+        ("اشترت الخطوط القطرية طائرات B777-300ER", ["b777-300er"]),
+        ("وتنوي أثينا شراء اف 16 ودبابات تي 72 المحدثة", ["اف 16", "تي 72"]),
+        ("أعلن في عام 2015 أن المجلس الذي يضم15 دولة", []),
+    ],
+)
+def test_one_recogniser_finds_designations_in_news(sentence: str, found: list[str]) -> None:
+    assert [match.group() for match in designations_in(normalize_text(sentence))] == found

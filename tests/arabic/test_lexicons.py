@@ -1,9 +1,12 @@
-"""The integrity of every lexicon and alias table of the Arabic layer, and of the evaluation's
-honorifics: each word is listed once after normalization, and two tables share a word only
-where the overlap is documented beside the table.
+"""The integrity of every word table of the extractor: each word is listed once after
+normalization, every Arabic word table lives in the Arabic layer (`extractor/arabic/`) or in the
+evaluation, which keeps its own on purpose, and two tables share a word only where the overlap
+is documented beside the table.
 
-A table is found wherever it is written, so a new lexicon is checked without being named here:
-every literal tuple, list, set or dict whose strings are all Arabic is a word list.
+A table is found however it is written, so a new lexicon is checked without being named here:
+every literal tuple, list, set or dict, and every call (`word_set(...)`, `normalized_words(...)`,
+`Lexicon(...)`), whose string elements name two Arabic words or more is a word list; and so is a
+regex alternation of Arabic words (`اسبوع|شهر|عام`).
 """
 
 from __future__ import annotations
@@ -16,19 +19,33 @@ from pathlib import Path
 import pytest
 import regex
 
-import extractor.arabic
-from extractor.arabic import countries, country_aliases, currencies, titles, triggers
+import extractor
+from extractor.arabic import (
+    countries,
+    country_aliases,
+    currencies,
+    designations,
+    number_roles,
+    titles,
+    triggers,
+    weapons,
+)
 from extractor.arabic.normalize import normalize_text
 from extractor.evaluate import matching
 
-ARABIC = Path(extractor.arabic.__file__).parent
+PACKAGE = Path(extractor.__file__).parent
+WORD_TABLE_HOMES = (PACKAGE / "arabic", PACKAGE / "evaluate")
+"""Where Arabic word tables may live: the Arabic layer, and the evaluation's own."""
+MODULES = sorted(PACKAGE.rglob("*.py"))
 # normalize.py's folding table maps several characters onto one on purpose: it is the
 # normalization itself, not a word list.
-WORD_LIST_MODULES = sorted(
-    [path for path in ARABIC.glob("*.py") if path.name != "normalize.py"]
-    + [Path(matching.__file__)]
-)
+WORD_LIST_MODULES = [
+    path
+    for path in MODULES
+    if path.parent in WORD_TABLE_HOMES and path.name not in ("normalize.py", "__init__.py")
+]
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_ARABIC_WORD = regex.compile(r"\p{Arabic}{2,}")
 
 
 def _key(word: str) -> str:
@@ -36,42 +53,95 @@ def _key(word: str) -> str:
     return " ".join(normalize_text(word).split())
 
 
-def _strings(nodes: list[ast.expr | None]) -> list[str] | None:
-    """The strings of a literal when every element is an Arabic string constant, else None."""
-    values = [n.value if isinstance(n, ast.Constant) else None for n in nodes]
-    words = [value for value in values if isinstance(value, str) and _ARABIC_LETTER.search(value)]
-    return words if len(words) == len(nodes) >= 2 else None
+def _strings(nodes: list[ast.expr]) -> list[str] | None:
+    """The strings of a literal or a call's arguments when every one is a string constant (a
+    `*spread` of another table aside) and two or more are Arabic, else None."""
+    listed = [node for node in nodes if not isinstance(node, ast.Starred)]
+    values = [n.value if isinstance(n, ast.Constant) else None for n in listed]
+    words = [value for value in values if isinstance(value, str)]
+    arabic = [word for word in words if _ARABIC_LETTER.search(word)]
+    return words if len(words) == len(listed) and len(arabic) >= 2 else None
+
+
+def _elements(node: ast.AST) -> list[ast.expr] | None:
+    """The elements of a tuple, list, set, dict's keys or call's positional arguments."""
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return list(node.elts)
+    if isinstance(node, ast.Dict):
+        return [key for key in node.keys if key is not None]
+    if isinstance(node, ast.Call):
+        return list(node.args)
+    return None
 
 
 def word_lists(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(line, words) of every literal word list in a module: tuples, lists, sets, dict keys."""
+    """(line, words) of every word list in a module, however written."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Tuple | ast.List | ast.Set):
-            words = _strings(list(node.elts))
-        elif isinstance(node, ast.Dict):
-            words = _strings(list(node.keys))
-        else:
-            continue
+        elements = _elements(node)
+        words = _strings(elements) if elements is not None else None
         if words is not None:
-            yield node.lineno, words
+            yield getattr(node, "lineno", 0), words
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    """The ids of a module's docstrings: the string statements, which are prose."""
+    return {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+
+
+def word_alternations(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, pattern) of every string holding a regex alternation of two Arabic words."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    prose = _docstrings(tree)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        words = [part for part in node.value.split("|") if _ARABIC_WORD.search(part)]
+        if id(node) not in prose and len(words) >= 2:
+            yield node.lineno, node.value
 
 
 def _twice(words: list[str]) -> list[str]:
     return sorted(key for key, count in Counter(map(_key, words)).items() if count > 1)
 
 
-def test_the_scan_finds_the_tables() -> None:
+def test_the_scan_finds_the_tables_however_written(tmp_path: Path) -> None:
     found = {path.name: sum(1 for _ in word_lists(path)) for path in WORD_LIST_MODULES}
     assert found["country_aliases.py"] > 30
     assert found["titles.py"] >= 2
     assert found["matching.py"] >= 2
+    assert found["number_roles.py"] >= 8  # normalized_words(...) calls
+    assert found["sanctions.py"] >= 8  # word_set(...) calls and Lexicon(...) tuples
     assert _twice(["إفريقيا الوسطى", "أفريقيا  الوسطى", "ليبيا"]) == ["افريقيا الوسطي"]
+    sample = tmp_path / "sample_table.py"
+    sample.write_text(
+        'ON = word_set("على", "ضد")\nUNITS = regex.compile(r"اسبوع|شهر|عام")\n', encoding="utf-8"
+    )
+    assert list(word_lists(sample)) == [(1, ["على", "ضد"])]
+    assert [line for line, _ in word_alternations(sample)] == [2]
 
 
 @pytest.mark.parametrize("path", WORD_LIST_MODULES, ids=lambda path: path.name)
 def test_no_word_list_names_a_word_twice_after_normalization(path: Path) -> None:
     repeated = {line: _twice(words) for line, words in word_lists(path) if _twice(words)}
     assert not repeated, f"{path.name}: listed twice after normalization, by line: {repeated}"
+
+
+def test_every_arabic_word_table_lives_in_the_arabic_layer() -> None:
+    """A rule about Arabic words is written once, in `extractor/arabic/`: a word list elsewhere
+    is a copy waiting to disagree with it."""
+    outside = [
+        path for path in MODULES if not any(home in path.parents for home in WORD_TABLE_HOMES)
+    ]
+    found = {
+        f"{path.relative_to(PACKAGE)}:{line}": table
+        for path in outside
+        for line, table in [*word_lists(path), *word_alternations(path)]
+    }
+    assert not found, f"Arabic word tables outside extractor/arabic/: {found}"
 
 
 def test_honorifics_and_posts_share_only_the_documented_words() -> None:
@@ -121,3 +191,16 @@ def test_each_trigger_word_announces_one_kind_and_none_is_redundant() -> None:
         assert not [p for p in own if any(p != o and p.startswith(o) for o in own)], kind
         whole = [normalize_text(word) for word in triggers.WORDS.get(kind, ())]
         assert not [w for w in whole if any(w.startswith(o) for o in own)], kind
+
+
+def test_the_counting_nouns_add_to_the_weapon_nouns_and_repeat_none() -> None:
+    """The nouns a number counts weapons in are the weapon nouns, plus the units that name no
+    weapon (`قطعة`, `وحدة`): one table of weapon nouns, not two."""
+    assert number_roles.COUNTING_NOUNS.isdisjoint(weapons.COUNTED_WEAPON_NOUNS)
+    assert weapons.COUNTED_WEAPON_NOUNS < number_roles.COUNTED_NOUNS
+
+
+def test_the_designation_letters_are_spelled_letters_or_known_names() -> None:
+    known = set(designations.LETTERS) | set(designations.NAMES)
+    spelled = {word for letters in designations.STANDALONE_LETTERS for word in letters.split()}
+    assert spelled <= known

@@ -45,6 +45,8 @@ def test_the_dev_set_skips_kinds_it_has_no_words_for() -> None:
         ("علقت فنلندا صادرات الأسلحة إلى تركيا", {"arms_deals", "embargoes"}),
         ("وقررت الحكومة النرويجية وقف تصدير السلاح إلى الإمارات", {"arms_deals", "embargoes"}),
         ("وارتفعت صادرات الأسلحة الفرنسية خلال العام الماضي", {"arms_deals"}),
+        ("وتنوي أثينا شراء نسخة مطورة من اف 16 الأميركية", {"arms_deals"}),
+        ("وصوت المجلس الذي يضم15 دولة على تمديد التفويض في2011", set()),
     ],
 )
 def test_kinds_in_news_snippets(snippet: str, kinds: set[str]) -> None:

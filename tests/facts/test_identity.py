@@ -167,3 +167,20 @@ def test_a_visits_stops_at_other_places_or_with_other_hosts_stay_apart() -> None
     assert len(merged_meetings(no_places)) == 2
     same_place = at_navy.model_copy(update={"location_text": "مقر البحرية في كراتشي"})
     assert len(merged_meetings([at_navy, same_place])) == 1
+
+
+def test_an_article_names_the_host_two_ways_in_two_chunks() -> None:
+    """`استقبل الرئيس الأمريكي دونالد ترامب … وقال ترمب`: one host, one meeting."""
+    guest = Delegate(name="تميم بن حمد آل ثاني", side="guest")
+    first = Meeting(participants=[Delegate(name="دونالد ترامب", side="host"), guest])
+    later = Meeting(participants=[Delegate(name="ترمب", side="host")], date_text="الثلاثاء")
+    [merged] = merged_meetings([first, later])
+    assert merged.date_text == "الثلاثاء"
+
+
+def test_two_hosts_of_one_family_receive_the_guest_apart() -> None:
+    """The emir and the crown prince of Kuwait share two words of their names, in another order."""
+    guest = Delegate(name="محمد بن سلمان", side="guest")
+    emir = Meeting(participants=[guest, Delegate(name="صباح الأحمد الصباح", side="host")])
+    heir = Meeting(participants=[guest, Delegate(name="نواف الأحمد الجابر الصباح", side="host")])
+    assert len(merged_meetings([emir, heir])) == 2

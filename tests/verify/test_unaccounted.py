@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.schemas import Document
+from extractor.schemas import ArmsDeal, ArmsItem, Document
 from extractor.verify import verify_document
 from tests.conftest import DEV_DIR
 
@@ -126,3 +126,26 @@ def test_a_delegation_written_name_first_is_left_out_name_by_name() -> None:
         "محمد مبارك المزروعي",
         "معضد حارب مغير الخييلي",
     ]
+
+
+def test_a_number_counts_the_destroyers_but_not_the_block_of_a_fighter() -> None:
+    text = (
+        "وقعت البحرية المصرية عقدا لشراء 3 مدمرات من إيطاليا، فيما تسلم سلاح الجو "
+        "البحريني مقاتلات إف-16 بلوك 70 القتالية."
+    )
+    left = _left(Document(doc_id="destroyers"), text)
+    assert ("weapon", "3 مدمرات") in left
+    assert not [found for what, found in left if found.startswith("70")]
+
+
+def test_a_dual_after_a_year_counts_no_weapon() -> None:
+    text = "ووقعت فرنسا مع روسيا في 2011 عقدا بشأن شراء حاملتي مروحيات من طراز ميسترال."
+    left = _left(Document(doc_id="mistral"), text)
+    assert not [found for what, found in left if found.startswith("2011")]
+
+
+def test_a_designation_spelled_in_arabic_is_the_item_written_in_latin() -> None:
+    text = "وأعلنت وارسو أنها ستتسلم مقاتلات إف 35 الأميركية قبل نهاية العام."
+    deal = ArmsDeal(buyer="POL", seller="USA", items=[ArmsItem(designation="F-35")])
+    left = _left(Document(doc_id="f35", arms_deals=[deal]), text)
+    assert not [found for what, found in left if what == "weapon"]
