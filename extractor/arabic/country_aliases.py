@@ -193,7 +193,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 
 PLURAL_DEMONYMS: dict[str, tuple[str, ...]] = {
     "USA": ("الأمريكان", "الأميركان"),
-    "RUS": ("الروس",),
+    "RUS": ("الروس", "روس"),
     "TUR": ("الأتراك",),
     "AFG": ("الأفغان",),
     "DEU": ("الألمان",),

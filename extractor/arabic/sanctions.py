@@ -90,3 +90,19 @@ MEASURE_WORDS: Lexicon[str] = Lexicon(
 def measure_kinds(stems: Sequence[frozenset[str]]) -> set[str]:
     """The embargo kinds the words name (`arms`, `travel`, `assets`, `economic`)."""
     return set(MEASURE_WORDS.values(stems))
+
+
+MEASURE_REACH = 3
+"""Most words between a sanction or ban word and the word that says what it restricts
+(`حظر توريد الأسلحة`, `العقوبات الاقتصادية`, `تجميد أرصدة`)."""
+
+
+def measures_named(stems: Sequence[frozenset[str]]) -> set[str]:
+    """The embargo kinds that a sanction or ban names in the words, each within MEASURE_REACH
+    words after a sanction or ban word (`فرض حظر للسفر وتجميد أرصدة` travel and assets); a
+    kind word elsewhere in the sentence (`المساعدات العسكرية`) names no measure."""
+    kinds: set[str] = set()
+    for lexicon in (SANCTION_WORDS, BAN_WORDS):
+        for start, end, _ in lexicon.scan(stems):
+            kinds |= measure_kinds(stems[start : end + MEASURE_REACH])
+    return kinds
