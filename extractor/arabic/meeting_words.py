@@ -10,9 +10,9 @@ from extractor.arabic.lexicon import phrase_words, word_set
 
 DELEGATION_MARKERS = word_set(
     "ضم", "يضم", "تضم", "ضمت", "بحضور", "حضر", "حضور", "حضرها", "حضره", "يرافق", "يرافقه",
-    "ترافق", "رافق", "رافقه", "رافقها", "المرافق", "مرافق", "المرافقة", "شارك", "يشارك",
+    "ترافق", "رافق", "رافقه", "رافقها", "المرافق", "المرافقة", "شارك", "يشارك",
     "شاركت", "مشاركة", "الجانب", "برئاسة", "يرأس", "ترأس", "رأس", "يترأس", "يتقدمهم",
-    "وفد", "الوفد", "عن الجانب", "بمعية", "برفقة",
+    "وفد", "عن الجانب", "بمعية", "برفقة",
 )  # fmt: skip
 """Delegation and attendance words. Leaves out `مع` (it joins any two nouns) and `كما`."""
 
@@ -38,7 +38,7 @@ DESTINATION_WORDS = word_set("إلى")
 CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
 """Words that may stand before a verb that opens its clause (`وقد استقبل`, `كما زار`)."""
 
-DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثة", "البعثة")
+DELEGATION_NOUNS = word_set("وفد", "وفدا", "وفود", "بعثة")
 """Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
 delegation's state, or it is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
 

@@ -50,7 +50,7 @@ WORDS: dict[str, tuple[str, ...]] = {
 JOINT_APPEARANCES = word_set(
     "مؤتمر صحفي مشترك", "مؤتمر صحافي مشترك", "مؤتمرا صحفيا مشتركا", "مؤتمرا صحافيا مشتركا",
     "مؤتمرا صحفيا مع", "مؤتمرا صحافيا مع", "مؤتمر صحفي مع", "مؤتمر صحافي مع",
-    "المؤتمر الصحفي المشترك", "المؤتمر الصحافي المشترك", "بيان مشترك", "البيان المشترك",
+    "بيان مشترك",
 )  # fmt: skip
 """Phrases in which two officials appear together, so they met (`عقد ماكرون مؤتمرا صحفيا مع
 ولي العهد السعودي`): a meeting reported without a meeting word."""

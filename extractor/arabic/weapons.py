@@ -173,7 +173,7 @@ AIRLINER_MAKERS = word_set(
 )  # fmt: skip
 """Makers of airliners (Boeing and Airbus also make weapons: a maker alone decides nothing)."""
 
-AIRLINE_WORDS = word_set("الخطوط", "خطوط", "طيران", "الناقل الوطني", "ناقلة جوية")
+AIRLINE_WORDS = word_set("الخطوط", "طيران", "الناقل الوطني", "ناقلة جوية")
 """Words that name an airline (`الخطوط الجوية العربية السعودية`, `طيران الإمارات`). Leaves out
 `سلاح الطيران` (an air force), checked apart."""
 

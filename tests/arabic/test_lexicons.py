@@ -30,6 +30,7 @@ from extractor.arabic import (
     triggers,
     weapons,
 )
+from extractor.arabic.lexicon import entry_key
 from extractor.arabic.normalize import normalize_text
 from extractor.evaluate import matching
 
@@ -108,6 +109,21 @@ def _twice(words: list[str]) -> list[str]:
     return sorted(key for key, count in Counter(map(_key, words)).items() if count > 1)
 
 
+def _twice_in_a_table(words: list[str]) -> list[str]:
+    """Entries of a `word_set` that it reads as one: normalized, with or without the article."""
+    keys = Counter(" ".join(entry_key(word)) for word in words)
+    return sorted(key for key, count in keys.items() if count > 1)
+
+
+def word_sets(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line, words) of every `word_set(...)` call in a module."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "word_set":
+            words = _strings(list(node.args))
+            if words is not None:
+                yield node.lineno, words
+
+
 def test_the_scan_finds_the_tables_however_written(tmp_path: Path) -> None:
     found = {path.name: sum(1 for _ in word_lists(path)) for path in WORD_LIST_MODULES}
     assert found["country_aliases.py"] > 30
@@ -128,6 +144,17 @@ def test_the_scan_finds_the_tables_however_written(tmp_path: Path) -> None:
 def test_no_word_list_names_a_word_twice_after_normalization(path: Path) -> None:
     repeated = {line: _twice(words) for line, words in word_lists(path) if _twice(words)}
     assert not repeated, f"{path.name}: listed twice after normalization, by line: {repeated}"
+
+
+@pytest.mark.parametrize("path", WORD_LIST_MODULES, ids=lambda path: path.name)
+def test_no_word_set_names_an_entry_with_and_without_its_article(path: Path) -> None:
+    """A `word_set` matches `الوفد` and `وفد` alike: listing both is a copy."""
+    repeated = {
+        line: _twice_in_a_table(words)
+        for line, words in word_sets(path)
+        if _twice_in_a_table(words)
+    }
+    assert not repeated, f"{path.name}: listed with and without the article, by line: {repeated}"
 
 
 def test_every_arabic_word_table_lives_in_the_arabic_layer() -> None:
