@@ -26,6 +26,7 @@ from extractor.arabic import (
     currencies,
     designations,
     number_roles,
+    number_words,
     titles,
     triggers,
     weapons,
@@ -231,3 +232,9 @@ def test_the_designation_letters_are_spelled_letters_or_known_names() -> None:
     known = set(designations.LETTERS) | set(designations.NAMES)
     spelled = {word for letters in designations.STANDALONE_LETTERS for word in letters.split()}
     assert spelled <= known
+
+
+def test_the_nouns_whose_dual_is_a_number_are_counted_nouns() -> None:
+    """`طائرتين` is two aircraft: the nouns whose dual the number parser reads are a chosen few
+    of the counted nouns, never a list of their own."""
+    assert number_words._SINGULARS <= number_roles.COUNTED_NOUNS
