@@ -56,7 +56,8 @@ class Tokenizer:
 
 def final_facts(document: Document) -> str:
     """The Document's facts as JSON, what the fewest generated tokens would have to say."""
-    return document.model_dump_json(include=set(FACT_KINDS), exclude_none=True)
+    kinds: set[str] = set(FACT_KINDS)
+    return document.model_dump_json(include=kinds, exclude_none=True)
 
 
 def floor_seconds(timings: dict[str, float], article_tokens: int, fact_tokens: int) -> float | None:

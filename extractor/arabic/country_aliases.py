@@ -76,12 +76,18 @@ UNMAPPED: tuple[str, ...] = (
     "أمريكا الوسطى",
     "أميركا الوسطى",
     "نيو جيرسي",
+    "الأمير تركي",
+    "الشيخ تركي",
+    "تركي بن",
+    "تركي آل",
     "مالي",
     "بنين",
     "جيرسي",
 )
 """Phrases that contain or equal a country name but name no state (regions, a US state, the
-common words `مالي` 'financial' and `بنين` 'sons'): they are consumed and map to nothing."""
+common words `مالي` 'financial' and `بنين` 'sons', the given name `تركي` after a prince's or
+sheikh's honorific or before `بن`/`آل`: `الأمير تركي بن محمد`, `تركي آل الشيخ`): they are
+consumed and map to nothing."""
 
 DEMONYMS: dict[str, tuple[str, ...]] = {
     "PAK": ("باكستاني",),
@@ -214,6 +220,8 @@ CAPITALS: dict[str, tuple[str, ...]] = {
     "OMN": ("مسقط",),
     "YEM": ("صنعاء",),
     "EGY": ("القاهرة",),
+    # Amman only where the phrase can be no other (bare عمان is Oman): its mayor, its municipality.
+    "JOR": ("أمين عمان", "أمانة عمان"),
     "SDN": ("الخرطوم",),
     "SSD": ("جوبا",),
     # Libya's capital; Lebanon's Tripoli is spelled the same and is taken as Libya's here.

@@ -32,6 +32,19 @@ VISIT_NOUNS = word_set(
 )  # fmt: skip
 """Nouns of a visit, whose destination (`زيارته الرسمية للكويت`) is the host."""
 
+RECEPTION_NOUNS = word_set("استقبال", "استقباله", "استقبالها", "استقبالهم", "استقبالهما")
+"""Nouns of a reception: a passive agent after one (`استقباله من قبل أمير الكويت`) hosts, and
+the persons listed after one led by `في` (`وكان في استقباله …`) are the receiving side."""
+
+PASSIVE_AGENTS = word_set("من قبل", "من طرف")
+"""The words that bring in a passive noun's agent (`استقباله من قبل …`)."""
+
+RECEPTION_LEADS = word_set("في")
+"""The preposition before a reception noun that lists its receivers (`وكان في استقباله`)."""
+
+RECEIVERS = word_set("مستقبليه", "مستقبليها", "مستقبليهم", "مستقبليهما")
+"""`his receivers`: the persons listed after it (`وكان في مقدمة مستقبليه …`) receive."""
+
 DESTINATION_WORDS = word_set("إلى")
 """Prepositions that lead to a visit's destination (`وصل … إلى الرياض`); `ل` is a clitic."""
 

@@ -20,7 +20,9 @@ from extractor.arabic.meeting_words import (
     CLAUSE_OPENERS,
     DELEGATION_NOUNS,
     DESTINATION_WORDS,
+    PASSIVE_AGENTS,
     RECEIVING_VERBS,
+    RECEPTION_NOUNS,
     VISIT_NOUNS,
     VISITING_VERBS,
 )
@@ -46,8 +48,16 @@ PLACE_KINDS = frozenset({"name", "short", "capital"})
 """Mentions that name a visit's destination (`إلى الكويت`, `للرياض`); a demonym names none."""
 
 DESTINATION_REACH = 10
-"""Most words between a visiting verb or a visit noun and its destination (`وصل ولي العهد
-السعودي إلى الكويت`, `زيارته الرسمية للكويت`)."""
+"""Most words between a visit noun and its destination (`زيارته الرسمية للكويت`)."""
+
+ARRIVAL_REACH = 30
+"""Most words between a visiting verb whose agent is a person and its destination: the
+visitor's honorifics, name and posts stand between (`وصل صاحب السمو الملكي الأمير … وزير
+الدفاع اليوم إلى المملكة الأردنية الهاشمية`), and no punctuation may."""
+
+AGENT_HEADS = frozenset(normalize_text(word) for word in ("أمير", "صاحب"))
+"""Words that head an agent besides the posts and honorifics: a ruler in construct form (`أمير
+دولة الكويت`) and `صاحب` of `صاحب السمو`, `صاحب الجلالة`."""
 
 _PUNCTUATION = '،,؛;:.()«»"“”'
 
@@ -82,8 +92,27 @@ def role_cues(
                 cues.append(RoleCue(side, agent[0], words[start].start, words[agent[1]].end))
             elif (subject := _subject_before(text, words, states, start)) is not None:
                 cues.append(RoleCue(side, subject[0], words[subject[1]].start, words[end - 1].end))
+    cues += _passive_receptions(text, words, stems, states)
     cues += _destinations(text, words, stems, mentions)
     return sorted(cues, key=lambda cue: cue.start)
+
+
+def _passive_receptions(
+    text: str,
+    words: Sequence[Word],
+    stems: Sequence[frozenset[str]],
+    states: Mapping[int, str],
+) -> list[RoleCue]:
+    """The states of the agents of a passive reception, hosts (`خلال استقباله من قبل أمير
+    دولة الكويت`)."""
+    cues: list[RoleCue] = []
+    for start, end, _ in RECEPTION_NOUNS.scan(stems):
+        by = next(iter(PASSIVE_AGENTS.scan(stems[end : end + 2])), None)
+        if by is None or by[0] != 0:
+            continue
+        if (agent := _agent_after(text, words, states, end + by[1])) is not None:
+            cues.append(RoleCue("host", agent[0], words[start].start, words[agent[1]].end))
+    return cues
 
 
 def _destinations(
@@ -93,10 +122,11 @@ def _destinations(
     mentions: Sequence[CountryMention],
 ) -> list[RoleCue]:
     """The states a visit goes to, hosts: a state or capital after `إلى` or the clitic `ل`,
-    within DESTINATION_REACH words after a visit noun or a visiting verb whose agent is a
-    post, an honorific or a delegation."""
-    verbs = [start for start, end, _ in VISITING_VERBS.scan(stems) if _headed(words, end)]
-    visits = sorted([*verbs, *(start for start, _, _ in VISIT_NOUNS.scan(stems))])
+    within DESTINATION_REACH words after a visit noun, or ARRIVAL_REACH after a visiting verb
+    whose agent is a post, an honorific or a delegation."""
+    verbs = [(s, ARRIVAL_REACH) for s, e, _ in VISITING_VERBS.scan(stems) if _headed(words, e)]
+    nouns = [(start, DESTINATION_REACH) for start, _, _ in VISIT_NOUNS.scan(stems)]
+    visits = sorted([*verbs, *nouns])
     cues: list[RoleCue] = []
     for mention in mentions:
         if mention.kind not in PLACE_KINDS:
@@ -104,7 +134,7 @@ def _destinations(
         at = _word_at(words, mention.start)
         if at is None or not _led_to(text, words, at, mention):
             continue
-        visit = next((v for v in reversed(visits) if at - DESTINATION_REACH - 1 <= v < at), None)
+        visit = next((v for v, reach in reversed(visits) if at - reach - 1 <= v < at), None)
         if visit is not None and not any(
             _punctuated(text, words[k], words[k + 1]) for k in range(visit, at)
         ):
@@ -115,7 +145,7 @@ def _destinations(
 def _headed(words: Sequence[Word], after: int) -> bool:
     """True when a post, honorific or delegation noun follows a verb: a person visits, not a
     value that reaches (`وصلت قيمة الصادرات إلى مصر`)."""
-    return after < len(words) and _heads(words[after])
+    return after < len(words) and is_head(words[after])
 
 
 def _led_to(text: str, words: Sequence[Word], at: int, mention: CountryMention) -> bool:
@@ -159,7 +189,7 @@ def _agent_after(
 ) -> tuple[str, int] | None:
     """The state of the agent phrase that starts at `first` (a post, honorific or delegation
     noun, then its complements), with the index of the word naming it."""
-    if first >= len(words) or not _heads(words[first]):
+    if first >= len(words) or not is_head(words[first]):
         return None
     definite_before = False
     for index in range(first + 1, min(first + AGENT_REACH, len(words))):
@@ -168,10 +198,10 @@ def _agent_after(
             return None
         if index in states:
             return states[index], index
-        definite = _definite(text, word)
-        if definite_before and not definite and _heads(word):
+        definite = is_definite(text, word)
+        if definite_before and not definite and is_head(word):
             return None  # a new noun phrase: the verb's object (`رئيس الوزراء رئيس الأركان`)
-        if not (definite or _heads(word) or not POST_LINKS.isdisjoint(word.stems)):
+        if not (definite or is_head(word) or not POST_LINKS.isdisjoint(word.stems)):
             return None
         definite_before = definite
     return None
@@ -184,7 +214,7 @@ def _subject_before(
     delegation noun, its demonym, at most SUBJECT_GAP words), with the index of its head."""
     for index in range(max(verb - 1 - SUBJECT_GAP, 1), verb):
         head = index - 1
-        if index not in states or not _heads(words[head]):
+        if index not in states or not is_head(words[head]):
             continue
         opens = opens_clause(text, words, head) or bool(
             head and SUBORDINATORS.values([words[head - 1].stems])
@@ -194,14 +224,14 @@ def _subject_before(
     return None
 
 
-def _heads(word: Word) -> bool:
+def is_head(word: Word) -> bool:
     """True for a word that may head an agent: a post, an honorific or a delegation noun."""
-    return not word.stems.isdisjoint(POSTS | HONORIFICS) or bool(
+    return not word.stems.isdisjoint(POSTS | HONORIFICS | AGENT_HEADS) or bool(
         DELEGATION_NOUNS.values([word.stems])
     )
 
 
-def _definite(text: str, word: Word) -> bool:
+def is_definite(text: str, word: Word) -> bool:
     """True for a word with the article, behind a conjunction or not (`القوات`, `والدفاع`)."""
     return normalize_text(text[word.start : word.end]).startswith(("ال", "وال", "فال"))
 

@@ -23,6 +23,7 @@ from extractor.cli.shown import printable
 
 if TYPE_CHECKING:
     from extractor.register import Entry, FieldValue, Register
+    from extractor.schemas import FactKind
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 some input lines were not Documents (skipped, each named) or no such "
@@ -51,6 +52,13 @@ class Kind(enum.StrEnum):
     arms_deals = "arms_deals"
     meetings = "meetings"
     embargoes = "embargoes"
+
+
+def _fact_kind(kind: Kind | None) -> FactKind | None:
+    """The fact kind a `--kind` option names; None without one."""
+    from extractor.schemas import fact_kind
+
+    return None if kind is None else fact_kind(kind)
 
 
 class ListFormat(enum.StrEnum):
@@ -259,13 +267,13 @@ def list_(
     start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     code = _country(country)
     with opened(db) as register:
-        entries = register.entries(kind=kind, country=code, since=start, until=end)
+        entries = register.entries(kind=_fact_kind(kind), country=code, since=start, until=end)
     if output is ListFormat.jsonl:
         for entry in entries:
             typer.echo(json.dumps(entry.record(), ensure_ascii=False))
         return
     if output is ListFormat.csv:
-        _echo_csv(entries, kind, supported_only)
+        _echo_csv(entries, _fact_kind(kind), supported_only)
         return
     table = Table(title=f"{len(entries)} entries", title_justify="left")
     for column in ("entry_id", "kind", "date", "fact", "sources"):
@@ -281,7 +289,7 @@ def list_(
     Console().print(table)
 
 
-def _echo_csv(entries: list[Entry], kind: Kind | None, supported_only: bool) -> None:
+def _echo_csv(entries: list[Entry], kind: FactKind | None, supported_only: bool) -> None:
     """Entries as CSV on stdout: a kind's export columns, or a summary row per entry."""
     from extractor.register.export import header, spreadsheet_safe
     from extractor.register.rows import flat
@@ -418,25 +426,22 @@ def export(
     from extractor.register import RegisterError
     from extractor.register.export import write_csv, write_jsonl, write_parquet
 
-    if file_format is not ExportFormat.jsonl and kind is None:
+    chosen = _fact_kind(kind)
+    if file_format is not ExportFormat.jsonl and chosen is None:
         raise _fail(
             f"{file_format} holds one kind's columns: add --kind arms_deals|meetings|embargoes"
         )
     stored = sqlite_file(db)
     check_outputs([stored] if stored else [], {"--output": output})
     with opened(db) as register:
-        entries = register.entries(kind=kind)
+        entries = register.entries(kind=chosen)
     try:
-        if file_format is ExportFormat.jsonl:
-            count = write_jsonl(
-                output, entries, str(kind) if kind else None, supported_only=supported_only
-            )
+        if file_format is ExportFormat.jsonl or chosen is None:
+            count = write_jsonl(output, entries, chosen, supported_only=supported_only)
         elif file_format is ExportFormat.csv:
-            count = write_csv(
-                output, str(kind), entries, supported_only=supported_only, excel=excel
-            )
+            count = write_csv(output, chosen, entries, supported_only=supported_only, excel=excel)
         else:
-            count = write_parquet(output, str(kind), entries, supported_only=supported_only)
+            count = write_parquet(output, chosen, entries, supported_only=supported_only)
     except RegisterError as exc:
         raise _fail(str(exc)) from exc
     except OSError as exc:

@@ -16,8 +16,13 @@ from itertools import combinations
 from pathlib import Path
 
 from extractor.evaluate.loading import EvaluationInputError
+from extractor.schemas import FactKind
 
-KIND_NAMES = {"arms_deal": "arms_deals", "meeting": "meetings", "embargo": "embargoes"}
+KIND_NAMES: dict[str, FactKind] = {
+    "arms_deal": "arms_deals",
+    "meeting": "meetings",
+    "embargo": "embargoes",
+}
 """clusters.json's singular kinds → the register's (Document list) kinds."""
 
 Pair = tuple[str, str]

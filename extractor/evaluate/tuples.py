@@ -8,9 +8,9 @@ from typing import Literal
 
 from extractor.arabic.normalize import normalize_text
 from extractor.evaluate.matching import designation_key, designations_match, names_match
-from extractor.schemas import ArmsDeal, Document, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Document, Embargo, FactKind, Meeting
 
-FACT_KINDS = ("arms_deals", "meetings", "embargoes")
+FACT_KINDS: tuple[FactKind, ...] = ("arms_deals", "meetings", "embargoes")
 """The fact kinds, each scored on its own; a tuple's label starts with its kind."""
 
 SlotKind = Literal["exact", "name", "designation"]

@@ -17,11 +17,11 @@ from extractor.arabic.countries import country_for
 from extractor.arabic.designations import designation_key
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.person_identity import same_person
-from extractor.schemas import ArmsDeal, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Embargo, FactKind, Meeting
 
 AnyFact = ArmsDeal | Meeting | Embargo
 
-KIND_OF: dict[type[AnyFact], str] = {
+KIND_OF: dict[type[AnyFact], FactKind] = {
     ArmsDeal: "arms_deals",
     Meeting: "meetings",
     Embargo: "embargoes",
@@ -37,7 +37,7 @@ class Windows:
     meetings: int = 2
     embargoes: int = 3
 
-    def of(self, kind: str) -> int:
+    def of(self, kind: FactKind) -> int:
         """The window of a register kind (`arms_deals`, `meetings`, `embargoes`)."""
         return {"arms_deals": self.deals, "meetings": self.meetings, "embargoes": self.embargoes}[
             kind
@@ -53,7 +53,7 @@ class Reported:
     published: dt.date | None
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> FactKind:
         """`arms_deals`, `meetings` or `embargoes`."""
         return KIND_OF[type(self.fact)]
 

@@ -1,10 +1,12 @@
 """A delegate's state and side read from the text (docs/contract.md, rule 3).
 
 The state is the one the delegate's own titles name, in the answer or before their name in the
-article (`رئيس وزراء باكستان`, `قائد القوات الجوية الباكستانية`); else the one of the
-delegation the article lists them in (`وفد ليبي يضم …`); else the model's; else the state of
-the side the model put them on. The side then follows from the state and the host: a delegate
-of the host state hosts, one of another state is a guest.
+article (`رئيس وزراء باكستان`, `قائد القوات الجوية الباكستانية`); else the host's for a person
+the article lists among those who received the visitor (`وكان في استقباله …`); else the one of
+the delegation the article lists them in (`وفد ليبي يضم …`); else the model's; else the state
+of the side the model put them on. The side then follows from the state and the host: a
+delegate of the host state hosts, one of another state is a guest, and a receiver of no known
+state hosts.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from extractor.arabic.countries import country_for, country_mentions
-from extractor.arabic.lexicon import words_of
-from extractor.arabic.meeting_words import ATTENDANCE, DELEGATION_NOUNS, POSTED_TO, SIDE_NOUNS
+from extractor.arabic.lexicon import Word, words_of
+from extractor.arabic.meeting_words import (
+    ATTENDANCE,
+    DELEGATION_NOUNS,
+    POSTED_TO,
+    RECEIVERS,
+    RECEPTION_LEADS,
+    RECEPTION_NOUNS,
+    SIDE_NOUNS,
+)
 from extractor.arabic.named_people import PersonMention, Span, people_named
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.sentences import split_sentences
+from extractor.arabic.visits import is_definite, is_head
 from extractor.schemas import Delegate, Meeting
 
 STATE_REACH = 6
@@ -35,6 +46,45 @@ def title_state(titles: Sequence[str]) -> str | None:
             if not POSTED_TO.values(before):
                 return mention.iso3
     return None
+
+
+LEAD_REACH = 12
+"""Most words before a name read for the post that leads it in a list (`والملحق العسكري السعودي
+في الأردن العقيد سليمان العسكر`)."""
+
+
+def family_state(name: str) -> str | None:
+    """The state a ruling family in the delegate's own name places them in (`تميم بن حمد آل
+    ثاني`), if one does."""
+    return next((m.iso3 for m in country_mentions(name) if m.kind == "title"), None)
+
+
+def lead_state(text: str, lead: Span) -> str | None:
+    """The state named nearest before a name in the post phrase that leads to it (`lead`: the
+    words since the person named before it in the sentence, at most LEAD_REACH, from the last
+    post that opens a new noun phrase), outside where a post serves: `سفير خادم الحرمين
+    الشريفين لدى الأردن` is Saudi Arabia's, `السفير السعودي بواشنطن` too (a capital names where),
+    and in `زار نائب القائد العام الليبي رئيس أركان البحرية` the navy chief's post names none."""
+    words = _post_phrase(text, [w for w in words_of(text) if lead[0] <= w.start < lead[1]])
+    if not words:
+        return None
+    phrase = (words[0].start, words[-1].end)
+    for mention in reversed(country_mentions(text[phrase[0] : phrase[1]])):
+        before = [w.stems for w in words if w.end <= phrase[0] + mention.start][-1:]
+        if mention.kind != "capital" and not POSTED_TO.values(before):
+            return mention.iso3
+    return None
+
+
+def _post_phrase(text: str, words: Sequence[Word]) -> Sequence[Word]:
+    """The last LEAD_REACH words, from the last post that follows a definite word without a
+    link: a new noun phrase (the verb's object after its agent)."""
+    words = words[-LEAD_REACH:]
+    for index in range(len(words) - 1, 0, -1):
+        new = is_head(words[index]) and not is_definite(text, words[index])
+        if new and is_definite(text, words[index - 1]):
+            return words[index:]
+    return words
 
 
 def delegation_state(
@@ -73,14 +123,41 @@ def delegation_state(
     )
 
 
+def among_receivers(text: str, sentence: Span, mention: PersonMention) -> bool:
+    """True when the sentence lists the person among those who received the visitor: after
+    `في` and a reception noun (`وكان في استقباله`, `كما كان في الاستقبال`) or after `مستقبليه`,
+    with no delegation or side noun between (`وفي استقباله … والوفد المرافق` lists the guests
+    after the delegation noun)."""
+    words = [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+    for index in range(len(words) - 1, -1, -1):
+        stems = [words[index].stems]
+        if SIDE_NOUNS.values(stems) or DELEGATION_NOUNS.values(stems):
+            return False
+        if RECEIVERS.values(stems):
+            return True
+        if RECEPTION_NOUNS.values(stems):
+            return index > 0 and bool(RECEPTION_LEADS.values([words[index - 1].stems]))
+    return False
+
+
+def receives_visitor(text: str, name: str) -> bool:
+    """True when the article first names the person among those who received the visitor."""
+    found = _mentions(text).get(normalize_text(name))
+    return found is not None and among_receivers(text, found[1], found[0])
+
+
 @lru_cache(maxsize=8)
-def _mentions(text: str) -> Mapping[str, tuple[PersonMention, Span]]:
+def _mentions(text: str) -> Mapping[str, tuple[PersonMention, Span, Span]]:
     """The persons the article names, by their normalized name: the first mention each, with
-    its sentence (cached: every assembly of one article's answers reads the same text)."""
-    found: dict[str, tuple[PersonMention, Span]] = {}
+    its sentence and the words that lead to it from the person named before it there (cached:
+    every assembly of one article's answers reads the same text)."""
+    found: dict[str, tuple[PersonMention, Span, Span]] = {}
     for span in split_sentences(text):
+        previous_end = span[0]
         for mention in people_named(text, span):
-            found.setdefault(normalize_text(mention.name), (mention, span))
+            lead = (previous_end, mention.span[0])
+            found.setdefault(normalize_text(mention.name), (mention, span, lead))
+            previous_end = mention.span[1]
     return found
 
 
@@ -141,13 +218,18 @@ def delegate_roles(meeting: Meeting, text: str) -> Meeting:
         key = normalize_text(person.name) if person.name else None
         found = mentions.get(key) if key else None
         others = {name: state for name, state in states.items() if name != key}
+        receives = found is not None and among_receivers(text, found[1], found[0])
         country = (
             title_state(_titles(person, text))
+            or (family_state(person.name) if person.name else None)
+            or (lead_state(text, found[2]) if found else None)
+            or (meeting.host_country if receives else None)
             or (delegation_state(text, found[1], found[0], others) if found else None)
             or person.country
             or _side_state(meeting, person.side)
         )
-        people.append(person.model_copy(update={"country": country}))
+        side = "host" if receives and country in (None, meeting.host_country) else person.side
+        people.append(person.model_copy(update={"country": country, "side": side}))
     place = country_for(meeting.location_text) if meeting.location_text else None
     if place == meeting.host_country or not sides_dispute_host(meeting.host_country, people):
         people = [p.model_copy(update={"side": _side(meeting, p.country, p.side)}) for p in people]

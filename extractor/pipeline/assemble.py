@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -45,6 +46,30 @@ from extractor.schemas.response import (
 )
 
 Entry = TypeVar("Entry", bound=BaseModel)
+Fact = TypeVar("Fact", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a Document fact or record came from: the answer entry it was assembled from, in
+    the answer list that holds it, and the origins of its own records by list (a meeting's
+    delegates, a deal's items), in the Document's order."""
+
+    entries: list[Any]
+    entry: BaseModel
+    records: Mapping[str, Sequence[Origin]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Built(Generic[Fact]):
+    """A contract fact, and the origins of its records by list, in the fact's order."""
+
+    fact: Fact
+    records: Mapping[str, Sequence[Origin]] = field(default_factory=dict)
+
+    def origin(self, entries: list[Any], entry: BaseModel) -> Origin:
+        """Where the fact came from: `entry`, of the answer list `entries`."""
+        return Origin(entries, entry, self.records)
 
 
 def real_code(code: str | None) -> str | None:
@@ -158,15 +183,17 @@ def delegate(person: PersonAnswer) -> Delegate:
     return Delegate(name=name, titles=_unique(titles), country=country, side=person.side)
 
 
-def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
-    """A meeting with at least one participant, its evidence taken from the article.
+def meeting(answer: MeetingAnswer, article: Article) -> Built[Meeting] | None:
+    """A meeting with at least one participant, its evidence taken from the article, and the
+    answer's person behind each delegate.
 
     The host is the state whose place the location names, else the model's code; the guests
     are the model's plus the states of delegates from elsewhere (the model often leaves the
     guests empty while naming each delegate's state); each delegate's state and side are read
     from the text (extractor.facts.roles).
     """
-    participants = [delegate(person) for person in shown_participants(answer)]
+    shown = shown_participants(answer)
+    participants = [delegate(person) for person in shown]
     if not participants:
         return None
     host = country_of(answer.location_text, answer.host_country)
@@ -187,7 +214,8 @@ def meeting(answer: MeetingAnswer, article: Article) -> Meeting | None:
         topics=_unique(answer.topics),
         evidence=article.evidence(names, [answer.location_text, *answer.topics]),
     )
-    return delegate_roles(built, article.text)
+    origins = [Origin(answer.participants, person) for person in shown]
+    return Built(delegate_roles(built, article.text), {"participants": origins})
 
 
 def item(answer: ItemAnswer) -> ArmsItem:
@@ -215,9 +243,11 @@ def money(text: str | None) -> Money | None:
     )
 
 
-def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
-    """A deal with at least one item or party, its derived values computed from its texts."""
-    items = [item(entry) for entry in without_repeats(answer.items)]
+def arms_deal(answer: DealAnswer, article: Article) -> Built[ArmsDeal] | None:
+    """A deal with at least one item or party, its derived values computed from its texts, and
+    the answer's entry behind each item."""
+    unique = without_repeats(answer.items)
+    items = [item(entry) for entry in unique]
     if not items and not (answer.buyer_text or answer.seller_text):
         return None
     duration = parse_duration_months(answer.duration_text) if answer.duration_text else None
@@ -230,7 +260,7 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
     others = {code: surface for code, surface in article.states(evidence).items() if code != buyer}
     if buyer and not article.supports(seller_text) and len(others) == 1:
         seller, seller_text = next(iter(others.items()))
-    return ArmsDeal(
+    deal = ArmsDeal(
         buyer=buyer,
         seller=seller,
         buyer_text=buyer_text,
@@ -244,6 +274,7 @@ def arms_deal(answer: DealAnswer, article: Article) -> ArmsDeal | None:
         duration_months=duration,
         evidence=evidence,
     )
+    return Built(deal, {"items": [Origin(answer.items, entry) for entry in unique]})
 
 
 def values_from_evidence(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
@@ -261,7 +292,7 @@ def values_from_evidence(deals: Sequence[ArmsDeal]) -> list[ArmsDeal]:
     return filled
 
 
-def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:
+def embargo(answer: EmbargoAnswer, article: Article) -> Built[Embargo]:
     """An embargo; the imposing body or state and the target's code read from their texts. An
     answer without an imposer takes the body that its resolution numbers are named after."""
     imposed_by_text = answer.imposed_by_text
@@ -270,15 +301,17 @@ def embargo(answer: EmbargoAnswer, article: Article) -> Embargo:
     imposed_by = (
         (body_for(imposed_by_text) or country_for(imposed_by_text)) if imposed_by_text else None
     )
-    return Embargo(
-        target=country_of(answer.target_text, answer.target),
-        target_text=answer.target_text,
-        imposed_by_text=imposed_by_text,
-        imposed_by=imposed_by,
-        kind=answer.kind,
-        resolutions=_unique(answer.resolutions),
-        start_text=answer.start_text,
-        start=article.date(answer.start_text),
-        status=answer.status,
-        evidence=article.evidence(answer.resolutions, [answer.target_text, imposed_by_text]),
+    return Built(
+        Embargo(
+            target=country_of(answer.target_text, answer.target),
+            target_text=answer.target_text,
+            imposed_by_text=imposed_by_text,
+            imposed_by=imposed_by,
+            kind=answer.kind,
+            resolutions=_unique(answer.resolutions),
+            start_text=answer.start_text,
+            start=article.date(answer.start_text),
+            status=answer.status,
+            evidence=article.evidence(answer.resolutions, [answer.target_text, imposed_by_text]),
+        )
     )

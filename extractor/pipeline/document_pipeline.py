@@ -14,6 +14,7 @@ import hashlib
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -26,26 +27,19 @@ from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
 from extractor.pipeline.kind_table import KINDS
 from extractor.pipeline.measures import kinds_from_text
-from extractor.pipeline.prompting import (
-    opening,
-    prompt_examples,
-    prompt_version,
-    recall_request,
-    repair_request,
-)
+from extractor.pipeline.prompting import opening, prompt_examples, prompt_version, question_request
 from extractor.pipeline.reversals import turned_back
+from extractor.pipeline.rounds import QuestionRound
 from extractor.pipeline.tasks import TASKS, Strategy, Task
 from extractor.progress import CallDone, Stage, StageName, report
-from extractor.schemas import FACT_KINDS, Attempt, Check, Document, RecallRound, Usage
+from extractor.schemas import FACT_KINDS, Attempt, Check, Document, FactKind, RecallRound, Usage
 from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document_checks import unaccounted_mentions
+from extractor.verify.paths import CheckPath
 from extractor.verify.source import prepare
 
-REASK_TEMPERATURE = 0.7
-"""The first reask is greedy; later ones sample, because the same question asked again at
-temperature 0 gets the same reply. A reask whose reply changes nothing is the last one: the
-model stands by its values, and asking again has not changed its mind in measurements."""
+Applied = TypeVar("Applied")
 
 
 @dataclass
@@ -63,7 +57,7 @@ class Assembled:
     """A verified Document and, per fact kind, the answer entry each of its facts came from."""
 
     document: Document
-    origins: dict[str, list[repair.Origin]]
+    origins: dict[str, list[assemble.Origin]]
     repeats: int = 0
     """Answer entries and list elements dropped as repeats of earlier ones (padding)."""
 
@@ -121,7 +115,9 @@ class Ledger:
         for state in self.states:
             if state.latest is None:
                 continue
-            count = len([c for c in self.failures if _kind_of(c.path) in state.task.kinds])
+            count = len(
+                [c for c in self.failures if CheckPath.parse(c.path).kind in state.task.kinds]
+            )
             if count < state.best_failures:
                 state.best, state.best_failures = state.latest, count
 
@@ -191,6 +187,19 @@ class DocumentPipeline:
             ledger.server_timings[name] = ledger.server_timings.get(name, 0.0) + value
         return answer.value
 
+    async def ask_round(self, ledger: Ledger, asked: QuestionRound[Applied]) -> Applied | None:
+        """One call asking a round of repair or recall questions, its reply applied; what
+        applying it did, or None when the reply was unusable (cut off, or off its schema)."""
+        ledger.begin(asked.stage, asked.label, kind=asked.kind)
+        reply = await self.ask(
+            ledger,
+            question_request(ledger.text, asked),
+            asked.reply_model(),
+            asked.output_budget(),
+            asked.temperature,
+        )
+        return None if reply is None else asked.apply(reply.model_dump())
+
     async def first_answers(self, ledger: Ledger) -> None:
         """Step: each task's first answer, greedy."""
         for state in ledger.states:
@@ -238,17 +247,9 @@ class DocumentPipeline:
             if not asked:
                 break
             charge(reasks=1)
-            ledger.begin("repair", f"repair round {round_number}")
-            reply = await self.ask(
-                ledger,
-                repair_request(ledger.text, asked),
-                repair.reply_model(asked),
-                repair.output_budget(asked),
-                0.0 if round_number == 1 else REASK_TEMPERATURE,
-            )
-            if reply is None:
+            changed = await self.ask_round(ledger, repair.RepairQuestions(asked, round_number))
+            if changed is None:
                 break
-            changed = repair.apply(asked, reply.model_dump())
             for state, value in zip(ledger.states, patched, strict=True):
                 state.latest = value
             previous = set(_paths(ledger.failures))
@@ -293,24 +294,18 @@ class DocumentPipeline:
         self,
         ledger: Ledger,
         state: TaskState,
-        kind: str,
+        kind: FactKind,
         asked: list[recall.Question],
         round_number: int,
     ) -> bool:
         """One call about one kind's mentions; True when its reply added to the facts."""
-        ledger.begin("recall", f"recall: {kind}", kind=kind)
-        reply = await self.ask(
-            ledger,
-            recall_request(ledger.text, kind, asked),
-            recall.reply_model(asked, self.quality.constrained),
-            recall.output_budget(asked),
-            0.0,
-        )
-        ledger.recall_asked.update((q.mention.kind, q.mention.span) for q in asked)
         answer = state.best.model_copy(deep=True) if state.best is not None else None
         if answer is None:
             answer = state.task.response_model.model_validate({k: [] for k in state.task.kinds})
-        added = recall.apply(kind, asked, reply.model_dump(), answer, ledger.text) if reply else []
+        constrained = self.quality.constrained
+        questions = recall.RecallQuestions(kind, asked, answer, ledger.text, constrained)
+        added = await self.ask_round(ledger, questions) or []
+        ledger.recall_asked.update((q.mention.kind, q.mention.span) for q in asked)
         ledger.recalled.append(
             RecallRound(
                 round=round_number,
@@ -382,7 +377,7 @@ def assemble_answers(
     """The Document that LLM answers make, verified against the article, with the answer
     entry each of its facts came from (for repair questions); repeated entries count once."""
     document = Document(doc_id=doc_id, published=article.published)
-    origins: dict[str, list[repair.Origin]] = {kind: [] for kind in FACT_KINDS}
+    origins: dict[str, list[assemble.Origin]] = {kind: [] for kind in FACT_KINDS}
     repeated = 0
     for value in values:
         for kind in KINDS:
@@ -390,14 +385,10 @@ def assemble_answers(
             unique = assemble.without_repeats(entries)
             repeated += len(entries) - len(unique) + sum(map(assemble.repeats, unique))
             for entry in unique:
-                if (fact := kind.build(entry, article)) is not None:
-                    getattr(document, kind.name).append(fact)
-                    origins[kind.name].append(repair.Origin(entries, entry))
+                if (built := kind.build(entry, article)) is not None:
+                    getattr(document, kind.name).append(built.fact)
+                    origins[kind.name].append(built.origin(entries, entry))
     return Assembled(verify_document(document, article.text), origins, repeated)
-
-
-def _kind_of(path: str) -> str:
-    return path.split("[", 1)[0].split(".", 1)[0]
 
 
 def _paths(checks: Sequence[Check]) -> list[str]:

@@ -1,5 +1,6 @@
 """The fact kinds, one row each: the answer the LLM fills, the prompt that asks for it, the
-builder that turns an answer entry into a contract fact, and the review page's heading."""
+builder that turns an answer entry into a contract fact (with the answer entries behind its
+records), and the review page's heading."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from extractor.pipeline import assemble
+from extractor.schemas import FactKind
 from extractor.schemas.response import Answer, DealsAnswer, EmbargoesAnswer, MeetingsAnswer
 
 
@@ -17,12 +17,12 @@ from extractor.schemas.response import Answer, DealsAnswer, EmbargoesAnswer, Mee
 class Kind:
     """One fact kind: `name` is the Document's list of it (and the answer's)."""
 
-    name: str
+    name: FactKind
     answer: type[Answer]
     template: str
     max_tokens: int
     """Output budget of the kind's own call."""
-    build: Callable[[Any, assemble.Article], BaseModel | None]
+    build: Callable[[Any, assemble.Article], assemble.Built[Any] | None]
     heading: str
     """The Arabic heading of the kind's cards on the review page."""
 
@@ -35,5 +35,5 @@ KINDS: tuple[Kind, ...] = (
 """In the order they are asked about: deals first, so the article is evaluated once and the
 cheaper kinds then reuse it."""
 
-HEADINGS = {kind.name: kind.heading for kind in KINDS}
-"""Each kind's heading by its name."""
+HEADINGS: dict[str, str] = {kind.name: kind.heading for kind in KINDS}
+"""Each kind's heading by its name (the Document's provenance names kinds as plain strings)."""

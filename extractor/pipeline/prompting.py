@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from extractor.llm.client import Message
-from extractor.pipeline.recall import Question as RecallQuestion
-from extractor.pipeline.repair import Question
+from extractor.pipeline.rounds import QuestionRound
 from extractor.pipeline.templates import templates
 
 _QUOTED = re.compile(r'"([^"]+)"')
@@ -43,18 +42,16 @@ def instructions() -> list[Message]:
     return _conversation("", "")
 
 
-def repair_request(article: str, questions: Sequence[Question]) -> list[Message]:
-    """A reask: the same prefix, then the failing values with the verifier's message each.
+def question_request(article: str, asked: QuestionRound[Any]) -> list[Message]:
+    """A round of repair or recall questions: the same prefix, then the questions.
 
-    The previous answer itself is not shown: the small model copies it back unchanged.
+    A repair round lists the failing values with the verifier's message each; the previous
+    answer itself is not shown, since the small model copies it back unchanged. A recall call
+    lists the mentions no fact accounts for, one key each, and what the kind's questions ask
+    (`recall_<kind>`).
     """
-    return _conversation(article, _render("repair", questions=list(questions)))
-
-
-def recall_request(article: str, kind: str, questions: Sequence[RecallQuestion]) -> list[Message]:
-    """Recall questions: the same prefix, then the mentions no fact accounts for, one key each,
-    and what the kind's questions ask (`recall_<kind>`)."""
-    return _conversation(article, _render("recall", questions=list(questions), kind=kind))
+    values = {"questions": list(asked.questions), "kind": asked.kind}
+    return _conversation(article, _render(asked.template, **values))
 
 
 def _conversation(article: str, task: str) -> list[Message]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, create_model
 
@@ -25,7 +25,8 @@ from extractor.arabic.names import find_text
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.weapons import categories
 from extractor.pipeline.assemble import country_of
-from extractor.schemas import Document
+from extractor.progress import StageName
+from extractor.schemas import Document, FactKind
 from extractor.schemas.facts import ItemCategory
 from extractor.schemas.response import (
     Answer,
@@ -36,6 +37,7 @@ from extractor.schemas.response import (
     PersonAnswer,
     Text,
 )
+from extractor.verify.paths import CheckPath
 from extractor.verify.source import Span
 from extractor.verify.unaccounted import Mention
 
@@ -84,8 +86,43 @@ class Question:
         return Text | None
 
 
+@dataclass(frozen=True)
+class RecallQuestions:
+    """One call's recall questions about one kind (a `rounds.QuestionRound`): applying its
+    reply adds what it says to `answer`, a copy of the kind's best answer, and lists what was
+    added."""
+
+    kind: FactKind
+    questions: Sequence[Question]
+    answer: BaseModel
+    text: str
+    constrained: bool
+    """Spans are offered as enums (else free text)."""
+
+    template: ClassVar[str] = "recall"
+    stage: ClassVar[StageName] = "recall"
+    temperature: ClassVar[float] = 0.0
+
+    @property
+    def label(self) -> str:
+        """`recall: meetings`."""
+        return f"recall: {self.kind}"
+
+    def reply_model(self) -> type[BaseModel]:
+        """One key per question."""
+        return reply_model(self.questions, self.constrained)
+
+    def output_budget(self) -> int:
+        """max_tokens for the reply."""
+        return output_budget(self.questions)
+
+    def apply(self, replies: Mapping[str, Any]) -> list[str]:
+        """Add what the replies say to the answer; what was added, one line each."""
+        return apply(self.kind, self.questions, replies, self.answer, self.text)
+
+
 def questions(
-    kind: str, mentions: Sequence[Mention], document: Document, text: str
+    kind: FactKind, mentions: Sequence[Mention], document: Document, text: str
 ) -> list[Question]:
     """The questions about one kind's unaccounted mentions (at most MAX_QUESTIONS mentions)."""
     asked = list(mentions)[:MAX_QUESTIONS]
@@ -182,11 +219,11 @@ def _states(mention: Mention, document: Document, text: str) -> tuple[str, ...]:
 def _embargo_labels(document: Document) -> tuple[str, ...]:
     """One label per embargo already found and not refuted as a record, for a resolution to be
     filed under."""
-    failed = {check.path for check in document.checks if check.failed}
+    failed = {CheckPath.parse(check.path) for check in document.checks if check.failed}
     return tuple(
         f"{i}. {e.target_text} ({e.kind})"
         for i, e in enumerate(document.embargoes, 1)
-        if not {f"embargoes[{i - 1}]", f"embargoes[{i - 1}].target_text"} & failed
+        if not {(path := CheckPath.fact("embargoes", i - 1)), path.then("target_text")} & failed
     )
 
 
@@ -247,7 +284,11 @@ def output_budget(asked: Sequence[Question]) -> int:
 
 
 def apply(
-    kind: str, asked: Sequence[Question], replies: Mapping[str, Any], answer: BaseModel, text: str
+    kind: FactKind,
+    asked: Sequence[Question],
+    replies: Mapping[str, Any],
+    answer: BaseModel,
+    text: str,
 ) -> list[str]:
     """Add what the replies say to the kind's answer (a copy of the best one); what was added,
     one line each."""

@@ -9,16 +9,16 @@ answers, which are then assembled and verified like the first ones.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, create_model
 
 from extractor.arabic.sentences import split_sentences
 from extractor.arabic.targets import words_beside_measures
-from extractor.pipeline.assemble import shown_participants
+from extractor.pipeline.assemble import Origin
+from extractor.progress import StageName
 from extractor.schemas import Check
 from extractor.schemas.facts import ItemCategory, Side
 from extractor.schemas.response import (
@@ -34,12 +34,18 @@ from extractor.schemas.response import (
 )
 from extractor.schemas.roles import COUNTRY_CODES, DEFINING_FIELDS, FLATTENED, SURFACE_OF
 from extractor.verify.participants import is_post_finding
+from extractor.verify.paths import CheckPath, Step
 
 MAX_QUESTIONS = 12
 """Failing values asked about in one reask; the rest wait for the next one."""
 
 TOKENS_PER_QUESTION = 48
 """Output budget per question: a key, and a value of up to a short Arabic phrase."""
+
+REASK_TEMPERATURE = 0.7
+"""The first reask is greedy; later ones sample, because the same question asked again at
+temperature 0 gets the same reply. A reask whose reply changes nothing is the last one: the
+model stands by its values, and asking again has not changed its mind in measurements."""
 
 RECORD = ""
 """The `field` of a question about a whole record that is withdrawn, not asked about: a fact
@@ -72,16 +78,6 @@ REPLY_TYPES: dict[Reply, Any] = {
     "text": Text | None,
 }
 """The type of each kind of reply in the reply schema (a choice's is its choices)."""
-
-_SEGMENT = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """The answer entry a Document fact was assembled from, in the list that holds it."""
-
-    entries: list[Any]
-    entry: BaseModel
 
 
 @dataclass(frozen=True)
@@ -132,6 +128,42 @@ class Question:
         return REPLY_TYPES[self.reply]
 
 
+@dataclass(frozen=True)
+class RepairQuestions:
+    """One round of repair questions (a `rounds.QuestionRound`): applying its reply patches the
+    answers and counts the values it changed."""
+
+    questions: Sequence[Question]
+    number: int
+    """The round's number, from 1."""
+
+    template: ClassVar[str] = "repair"
+    kind: ClassVar[None] = None
+    stage: ClassVar[StageName] = "repair"
+
+    @property
+    def label(self) -> str:
+        """`repair round 2`."""
+        return f"repair round {self.number}"
+
+    @property
+    def temperature(self) -> float:
+        """Greedy in the first round, sampled after it."""
+        return 0.0 if self.number == 1 else REASK_TEMPERATURE
+
+    def reply_model(self) -> type[BaseModel]:
+        """One nullable key per question."""
+        return reply_model(self.questions)
+
+    def output_budget(self) -> int:
+        """max_tokens for the reply."""
+        return output_budget(self.questions)
+
+    def apply(self, replies: Mapping[str, Any]) -> int:
+        """Patch the replies into the answers; the number of values changed."""
+        return apply(self.questions, replies)
+
+
 def questions(
     failures: Sequence[Check],
     origins: Mapping[str, Sequence[Origin]],
@@ -155,7 +187,7 @@ def questions(
         if id(holder) in doubtful and field not in DEFINING_FIELDS | {RECORD}:
             continue
         value = (id(holder), field, old)
-        if value not in chosen or _field_of(check) == field:
+        if value not in chosen or CheckPath.parse(check.path).field == field:
             chosen[value] = (check, Place(holder, container))
     grouped: dict[tuple[str, str, str], list[tuple[Check, Place]]] = {}
     for (_, field, old), (check, place) in chosen.items():
@@ -217,7 +249,7 @@ def output_budget(asked: Sequence[Question]) -> int:
     return 16 + TOKENS_PER_QUESTION * len(asked)
 
 
-def apply(asked: Sequence[Question], replies: Mapping[str, str | None]) -> int:
+def apply(asked: Sequence[Question], replies: Mapping[str, Any]) -> int:
     """Patch every reply that differs from the value it replaces into its answer entries; the
     number of values changed. A missing reply withdraws the value."""
     changed = 0
@@ -253,32 +285,31 @@ def _locate(
     check: Check, origins: Mapping[str, Sequence[Origin]]
 ) -> tuple[BaseModel, str, str, list[Any]] | None:
     """The answer object, field and written value behind a failing Document path, if any."""
-    segments = [(name, None if index is None else int(index)) for name, index in _parse(check)]
-    if not segments or any(name == "evidence" for name, _ in segments):
+    steps = CheckPath.parse(check.path).steps
+    if not steps or any(step.name == "evidence" for step in steps):
         return None
-    kind, fact_index = segments[0]
-    facts = origins.get(kind, ())
-    if fact_index is None or fact_index >= len(facts):
+    origin = _record_of(origins.get(steps[0].name, ()), steps[0])
+    if origin is None:
         return None
-    holder, container = facts[fact_index].entry, facts[fact_index].entries
-    if len(segments) == 1:
-        return _record(holder, container, check)
-    for name, index in segments[1:-1]:
-        if name in FLATTENED:  # a record the answer writes as text (value.amount)
-            return _scalar(holder, FLATTENED[name], container)
-        child = _child(holder, name, index)
-        if child is None:
+    if len(steps) == 1:
+        return _record(origin, check)
+    for step in steps[1:-1]:
+        if step.name in FLATTENED:  # a record the answer writes as text (value.amount)
+            return _scalar(origin, FLATTENED[step.name])
+        origin = _record_of(origin.records.get(step.name, ()), step)
+        if origin is None:
             return None
-        holder, container = child
-    name, index = segments[-1]
-    field = _written(holder, name)
-    if index is None:
-        return _scalar(holder, field, container)
-    if name in RECORD_LISTS and (child := _child(holder, name, index)) is not None:
-        return _record(*child, check)
-    values = getattr(holder, field, None)
+    last = steps[-1]
+    field = _written(origin.entry, last.name)
+    if last.index is None:
+        return _scalar(origin, field)
+    if last.name in RECORD_LISTS:
+        record = _record_of(origin.records.get(last.name, ()), last)
+        if record is not None:
+            return _record(record, check)
+    values = getattr(origin.entry, field, None)
     if isinstance(values, list) and check.value in values:
-        return holder, field, check.value, container
+        return origin.entry, field, check.value, origin.entries
     return None
 
 
@@ -290,38 +321,25 @@ def _written(holder: BaseModel, name: str) -> str:
     return SURFACE_OF.get(name, name)
 
 
-def _parse(check: Check) -> list[tuple[str, str | None]]:
-    return [(match[1], match[2] or None) for match in _SEGMENT.finditer(check.path)]
-
-
-def _field_of(check: Check) -> str:
-    return _parse(check)[-1][0]
-
-
-def _child(holder: BaseModel, name: str, index: int | None) -> tuple[BaseModel, list[Any]] | None:
-    """The element of a list of answer objects that a Document index points to."""
-    elements = getattr(holder, name, None)
-    if not isinstance(elements, list) or index is None:
+def _record_of(records: Sequence[Origin], step: Step) -> Origin | None:
+    """The origin of the fact or record a Document index points to, as assembly recorded it."""
+    if step.index is None or step.index >= len(records):
         return None
-    shown = shown_participants(holder) if isinstance(holder, MeetingAnswer) else elements
-    return (shown[index], elements) if index < len(shown) else None
+    return records[step.index]
 
 
-def _record(
-    holder: BaseModel, container: list[Any], check: Check
-) -> tuple[BaseModel, str, str, list[Any]] | None:
+def _record(origin: Origin, check: Check) -> tuple[BaseModel, str, str, list[Any]] | None:
     """A finding about a whole record: the field holding the value it turns on, asked about;
     a finding that turns on no value withdraws the record."""
+    holder = origin.entry
     if check.value is None:
-        return holder, RECORD, "", container
+        return holder, RECORD, "", origin.entries
     for field in RECORD_FIELDS.get(type(holder), ()):
         if getattr(holder, field, None) == check.value:
-            return holder, field, check.value, container
+            return holder, field, check.value, origin.entries
     return None
 
 
-def _scalar(
-    holder: BaseModel, field: str, container: list[Any]
-) -> tuple[BaseModel, str, str, list[Any]] | None:
-    value = getattr(holder, field, None)
-    return (holder, field, value, container) if isinstance(value, str) else None
+def _scalar(origin: Origin, field: str) -> tuple[BaseModel, str, str, list[Any]] | None:
+    value = getattr(origin.entry, field, None)
+    return (origin.entry, field, value, origin.entries) if isinstance(value, str) else None

@@ -12,10 +12,11 @@ nulled role (docs/contract.md, rule 3).
 
 from __future__ import annotations
 
+from extractor.facts.roles import receives_visitor
 from extractor.schemas import ArmsDeal, Delegate, Document, Meeting
 from extractor.verify.parties import reversing_reading
 from extractor.verify.source import Source
-from extractor.verify.visits import contradicting_cue
+from extractor.verify.visits import contradicting_cue, host_cue
 
 OTHER_SIDE = {"host": "guest", "guest": "host"}
 
@@ -23,8 +24,9 @@ OTHER_SIDE = {"host": "guest", "guest": "host"}
 def turned_back(document: Document, source: Source) -> tuple[Document, list[str]]:
     """The document with its reversed meetings and deals swapped back, and a note per swap."""
     document, hosts = hosts_from_text(document, source)
+    document, missing = missing_host_from_text(document, source)
     document, parties = parties_from_text(document, source)
-    return document, [*hosts, *parties]
+    return document, [*hosts, *missing, *parties]
 
 
 def parties_from_text(document: Document, source: Source) -> tuple[Document, list[str]]:
@@ -72,6 +74,41 @@ def hosts_from_text(document: Document, source: Source) -> tuple[Document, list[
             f'"{source.at((cue.start, cue.end))}" makes {cue.iso3} the {cue.side}'
         )
     return document.model_copy(update={"meetings": meetings}), notes
+
+
+def missing_host_from_text(document: Document, source: Source) -> tuple[Document, list[str]]:
+    """The document's one meeting, answered with no host, hosted by the state a receiving verb
+    or a visit's destination makes the host (`وصل … إلى المملكة الأردنية الهاشمية`), its
+    delegates of no state whom the article lists among the receivers given it; with several
+    meetings a cue of the article could belong to any, so they stay as answered."""
+    if len(document.meetings) != 1 or document.meetings[0].host_country is not None:
+        return document, []
+    cue = host_cue(document, 0, source)
+    if cue is None:
+        return document, []
+    meeting = document.meetings[0]
+    people = [_stated_under(person, cue.iso3, source.text) for person in meeting.participants]
+    states = [person.country for person in people if person.country]
+    guests = [state for state in [*meeting.guest_countries, *states] if state != cue.iso3]
+    found = meeting.model_copy(
+        update={
+            "host_country": cue.iso3,
+            "guest_countries": list(dict.fromkeys(guests)),
+            "participants": people,
+        }
+    )
+    note = f'meetings[0]: host {cue.iso3}, "{source.at((cue.start, cue.end))}" makes it the host'
+    return document.model_copy(update={"meetings": [found]}), [note]
+
+
+def _stated_under(person: Delegate, host: str, text: str) -> Delegate:
+    """A delegate under a host found in the text: one of no state whom the article lists among
+    the visitor's receivers takes the host's, and a delegate of a known state is on the side
+    that state puts them."""
+    if person.country is None:
+        receives = person.name is not None and receives_visitor(text, person.name)
+        return person.model_copy(update={"country": host if receives else None})
+    return person.model_copy(update={"side": "host" if person.country == host else "guest"})
 
 
 def _true_host(meeting: Meeting, state: str, side: str) -> str | None:

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from extractor.pipeline.kind_table import KINDS
-from extractor.schemas import FACT_KINDS
+from extractor.schemas import FACT_KINDS, FactKind
 from extractor.schemas.response import DocumentAnswer
 
 Strategy = Literal["per_kind", "single"]
@@ -20,7 +20,7 @@ class Task:
 
     template: str
     response_model: type[BaseModel]
-    kinds: tuple[str, ...]
+    kinds: tuple[FactKind, ...]
     max_tokens: int
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import Table
 from extractor.register import tables
 from extractor.register.entry import Entry, disputed_fields
 from extractor.register.rows import flat, rows
+from extractor.schemas import FactKind
 
-_MAIN = {
+_MAIN: dict[FactKind, Table] = {
     "arms_deals": tables.deal_items,
     "meetings": tables.meetings,
     "embargoes": tables.embargoes,

@@ -4,11 +4,12 @@ items, and which values the sources' own checks flagged."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, WithJsonSchema
 
 from extractor.register.fields import FAILED, LIST_FIELDS, Scalar
+from extractor.schemas import FactKind
 
 
 class EntrySource(BaseModel):
@@ -103,7 +104,9 @@ class Entry(BaseModel):
     a deal's items each with their own values; the sources whose whole-record check failed."""
 
     entry_id: str
-    kind: str
+    kind: Annotated[FactKind, WithJsonSchema({"type": "string"})]
+    """Published as a plain string, like the Document's other kind fields (its uncovered
+    mentions' and recall rounds')."""
     first_date: dt.date | None = None
     last_date: dt.date | None = None
     countries: list[str] = Field(default_factory=list)

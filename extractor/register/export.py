@@ -21,6 +21,7 @@ from extractor.register.rows import (
     rows,
 )
 from extractor.register.store import RegisterError
+from extractor.schemas import FactKind
 
 FORMATS = ("csv", "parquet", "jsonl")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,7 +60,7 @@ def replacing(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def header(kind: str) -> list[str]:
+def header(kind: FactKind) -> list[str]:
     """The column names of a kind's rows."""
     return list(COLUMNS[kind])
 
@@ -71,7 +72,7 @@ def _all_rows(entries: Iterable[Entry], supported_only: bool) -> Iterable[dict[s
 
 def write_csv(
     path: Path,
-    kind: str,
+    kind: FactKind,
     entries: Iterable[Entry],
     *,
     supported_only: bool = False,
@@ -106,7 +107,7 @@ def _arrow_type(column: str) -> Any:
 
 
 def write_parquet(
-    path: Path, kind: str, entries: Sequence[Entry], *, supported_only: bool = False
+    path: Path, kind: FactKind, entries: Sequence[Entry], *, supported_only: bool = False
 ) -> int:
     """Write one kind's rows as Parquet, lists as list columns and sources as structs (needs
     pyarrow)."""
@@ -133,7 +134,11 @@ def write_parquet(
 
 
 def write_jsonl(
-    path: Path, entries: Iterable[Entry], kind: str | None = None, *, supported_only: bool = False
+    path: Path,
+    entries: Iterable[Entry],
+    kind: FactKind | None = None,
+    *,
+    supported_only: bool = False,
 ) -> int:
     """Write JSON lines: one kind's rows (the CSV's columns, lists as arrays), or without a kind
     every entry whole, with its items, sources and every value."""

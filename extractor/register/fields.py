@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from extractor.arabic.designations import designation_key
 from extractor.facts.occasions import AnyFact
-from extractor.schemas import ArmsDeal, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Embargo, FactKind, Meeting
 
 Scalar = str | int | float
 
 DEAL_FIELDS = ("supplier", "recipient", "status", "date", "deal_value")
 ITEM_FIELDS = ("designation", "category", "number", "number_text")
-FIELDS: dict[str, tuple[str, ...]] = {
+FIELDS: dict[FactKind, tuple[str, ...]] = {
     "arms_deals": DEAL_FIELDS,
     "meetings": ("date", "place", "host", "guests", "participants", "topics"),
     "embargoes": (
@@ -241,7 +241,7 @@ def _rank_fields(
     return {name: _rank(by_field[name]) for name in order if by_field.get(name)}
 
 
-def rank_entry(kind: str, members: Iterable[tuple[str, Told]]) -> RankedEntry:
+def rank_entry(kind: FactKind, members: Iterable[tuple[str, Told]]) -> RankedEntry:
     """An entry's values over its facts (source, what the fact says): fields ranked, items
     matched by designation key and rank within the fact (`F16`, `F16#2`), ordered by where
     the facts first name them; a record is flagged by the sources whose finding failed."""

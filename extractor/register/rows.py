@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from extractor.register.entry import Entry, Item, disputed_fields, flagged_fields
+from extractor.schemas import FactKind
 
 TAIL = ("flagged", "disputed", "source_count", "sources")
-COLUMNS: dict[str, tuple[str, ...]] = {
+COLUMNS: dict[FactKind, tuple[str, ...]] = {
     "arms_deals": (
         "entry_id",
         "item",

@@ -57,15 +57,27 @@ from extractor.register.fields import (
     worst,
 )
 from extractor.register.storable import unstorable
-from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting
+from extractor.schemas import (
+    FACT_KINDS,
+    ArmsDeal,
+    Document,
+    Embargo,
+    FactKind,
+    Meeting,
+    fact_kind,
+)
 
 DEFAULT_URL = "register.sqlite"
-_MODELS: dict[str, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
+_MODELS: dict[FactKind, type[ArmsDeal] | type[Meeting] | type[Embargo]] = {
     "arms_deals": ArmsDeal,
     "meetings": Meeting,
     "embargoes": Embargo,
 }
-_ID_PREFIX = {"arms_deals": "deal", "meetings": "meeting", "embargoes": "embargo"}
+_ID_PREFIX: dict[FactKind, str] = {
+    "arms_deals": "deal",
+    "meetings": "meeting",
+    "embargoes": "embargo",
+}
 _USERINFO = re.compile(r"(://[^/@:]*:)([^/@]*)@")
 _CHUNK = 500  # bound parameters per IN (...) list, well under every backend's limit
 
@@ -143,7 +155,7 @@ def _report(progress: Progress | None, step: str, done: int, total: int) -> None
         progress(step, done, total)
 
 
-def _fresh_id(kind: str, key: str, attempt: int) -> str:
+def _fresh_id(kind: FactKind, key: str, attempt: int) -> str:
     seed = key if attempt == 0 else f"{key}#{attempt}"
     return f"{_ID_PREFIX[kind]}-{hashlib.sha256(seed.encode()).hexdigest()[:12]}"
 
@@ -459,7 +471,7 @@ class Register:
     def entries(
         self,
         *,
-        kind: str | None = None,
+        kind: FactKind | None = None,
         country: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
@@ -607,7 +619,7 @@ def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Repor
     for check in document.checks:
         by_fact.setdefault(check.path.split(".", 1)[0], []).append((check.path, check.status))
     rows = []
-    facts: list[tuple[str, int, AnyFact]] = [
+    facts: list[tuple[FactKind, int, AnyFact]] = [
         (kind, position, fact)
         for kind in FACT_KINDS
         for position, fact in enumerate(getattr(document, kind))
@@ -632,9 +644,9 @@ def _fact_rows(key: str, document: Document) -> list[tuple[dict[str, Any], Repor
     return rows
 
 
-def _block_kind(block: str) -> str:
+def _block_kind(block: str) -> FactKind:
     """The kind a block belongs to (blocks start with it: `arms_deals:USA>TUR`)."""
-    return block.split(":", 1)[0]
+    return fact_kind(block.split(":", 1)[0])
 
 
 def _value_rows(

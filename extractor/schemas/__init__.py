@@ -9,12 +9,14 @@ from extractor.schemas.document import (
     Check,
     CheckStatus,
     Document,
+    FactKind,
     Provenance,
     RecallRound,
     Source,
     UncoveredMention,
     UncoveredNumber,
     Usage,
+    fact_kind,
     total_usage,
 )
 from extractor.schemas.facts import (
@@ -55,6 +57,7 @@ __all__ = [
     "Embargo",
     "EmbargoKind",
     "EmbargoStatus",
+    "FactKind",
     "ItemCategory",
     "Meeting",
     "Money",
@@ -67,6 +70,7 @@ __all__ = [
     "UncoveredNumber",
     "Usage",
     "currency_codes",
+    "fact_kind",
     "iso3_codes",
     "total_usage",
 ]

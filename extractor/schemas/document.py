@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractor.schemas.facts import ArmsDeal, Embargo, Fact, Meeting
+from extractor.schemas.facts import ArmsDeal, Embargo, Meeting
 
 CheckStatus = Literal["exact", "normalized", "fuzzy", "unsupported", "contradicted"]
 CHECK_STATUSES: tuple[CheckStatus, ...] = get_args(CheckStatus)
@@ -221,17 +221,17 @@ class Document(BaseModel):
     provenance: Provenance = Field(default_factory=Provenance)
 
 
-def _fact_kinds() -> tuple[str, ...]:
-    """The Document's lists of facts, in field order: every `list[Fact]` field."""
-    return tuple(
-        name
-        for name, field in Document.model_fields.items()
-        if get_origin(field.annotation) is list
-        and all(
-            isinstance(arg, type) and issubclass(arg, Fact) for arg in get_args(field.annotation)
-        )
-    )
+FactKind = Literal["meetings", "arms_deals", "embargoes"]
+"""A fact kind, named as the Document's list of it; every per-kind table is keyed by it."""
+
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
+"""The fact kinds in the Document's field order: `meetings`, `arms_deals`, `embargoes`."""
 
 
-FACT_KINDS: tuple[str, ...] = _fact_kinds()
-"""The fact kinds, as the Document names its lists of them: `meetings`, `arms_deals`, …"""
+def fact_kind(name: str) -> FactKind:
+    """The fact kind of that name (a `--kind` choice, a register block's prefix); ValueError
+    for any other."""
+    for kind in FACT_KINDS:
+        if kind == name:
+            return kind
+    raise ValueError(f"not a fact kind: {name!r} (one of {', '.join(FACT_KINDS)})")

@@ -40,6 +40,19 @@ def contradicting_cue(document: Document, index: int, source: Source) -> RoleCue
     return None
 
 
+def host_cue(document: Document, index: int, source: Source) -> RoleCue | None:
+    """The first cue that makes a state the host: in the meeting's sentences, else in the
+    article's, in text order (its lead says where the visit goes)."""
+    own = sorted(meeting_sentences(document, index, source))
+    rest = [sentence for sentence in source.sentences if sentence not in own]
+    for sentence in [*own, *rest]:
+        words, mentions = source.words_in(sentence), source.countries_in(sentence)
+        for cue in role_cues(source.text, words, mentions):
+            if cue.side == "host":
+                return cue
+    return None
+
+
 def _contradicts(meeting: Meeting, cue: RoleCue) -> bool:
     """True when a cue makes the meeting's host a guest or one of its guests the host."""
     if cue.side == "guest":

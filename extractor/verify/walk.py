@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from pydantic import BaseModel
 
 from extractor.schemas import FACT_KINDS, ArmsDeal, Document, Embargo, Meeting, Money
 from extractor.schemas.roles import ENUMERATIONS
+from extractor.verify.paths import CheckPath
 
 Fact = Meeting | ArmsDeal | Embargo
 
@@ -37,47 +37,42 @@ def leaves(document: Document) -> Iterator[Leaf]:
     for kind in FACT_KINDS:
         facts: list[Fact] = getattr(document, kind)
         for index, fact in enumerate(facts):
-            yield from _model_leaves(fact, f"{kind}[{index}]", fact)
+            yield from _model_leaves(fact, CheckPath.fact(kind, index), fact)
 
 
-def _model_leaves(model: BaseModel, prefix: str, fact: Fact) -> Iterator[Leaf]:
+def _model_leaves(model: BaseModel, prefix: CheckPath, fact: Fact) -> Iterator[Leaf]:
     for name in type(model).model_fields:
         if name in ENUMERATIONS:
             continue
         value = getattr(model, name)
-        path = f"{prefix}.{name}"
         if isinstance(value, list):
             for index, element in enumerate(value):
-                yield from _value_leaves(element, f"{path}[{index}]", name, model, fact)
+                yield from _value_leaves(element, prefix.then(name, index), name, model, fact)
         else:
-            yield from _value_leaves(value, path, name, model, fact)
+            yield from _value_leaves(value, prefix.then(name), name, model, fact)
 
 
 def _value_leaves(
-    value: object, path: str, name: str, holder: BaseModel, fact: Fact
+    value: object, path: CheckPath, name: str, holder: BaseModel, fact: Fact
 ) -> Iterator[Leaf]:
     if value is None:
         return
     if isinstance(value, BaseModel):
         yield from _model_leaves(value, path, fact)
     elif isinstance(value, str | int | float):
-        yield Leaf(path=path, field=name, value=value, holder=holder, fact=fact)
-
-
-_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+        yield Leaf(path=str(path), field=name, value=value, holder=holder, fact=fact)
 
 
 def _walk(document: Document, path: str) -> tuple[object, str, int | None]:
     """The object holding the last step of `path`, that step's field and its list index."""
-    steps = [(m.group(1), m.group(2)) for m in _STEP.finditer(path)]
+    *steps, last = CheckPath.parse(path).steps
     target: object = document
-    for name, index in steps[:-1]:
-        target = getattr(target, name)
-        if index is not None:
+    for step in steps:
+        target = getattr(target, step.name)
+        if step.index is not None:
             assert isinstance(target, list)
-            target = target[int(index)]
-    name, index = steps[-1]
-    return target, name, None if index is None else int(index)
+            target = target[step.index]
+    return target, last.name, last.index
 
 
 def get_path(document: Document, path: str) -> object:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import extractor.arabic
 from extractor.arabic.countries import country_mentions
-from extractor.arabic.lexicon import phrase_words, words_of
+from extractor.arabic.lexicon import Word, phrase_words, words_of
 from extractor.arabic.named_people import people_named
 from extractor.arabic.normalize import normalize, normalize_text
 from extractor.arabic.sentences import split_sentences
@@ -77,6 +77,7 @@ ARGUMENTS: dict[str, ArgumentsFor] = {
     "Iterable[str]": lambda _, pieces: [pieces],
     "Iterable[frozenset[str]]": lambda text, _: [phrase_words(text)],
     "Sequence[Word]": lambda text, _: [words_of(text)],
+    "Word": lambda text, _: list(words_of(text)[:2]) or [Word(0, 0, frozenset())],
     "Sequence[frozenset[str]]": lambda text, _: [phrase_words(text)],
     "Sequence[CountryMention]": lambda text, _: [country_mentions(text)],
     "int": lambda text, _: [0, len(words_of(text)) // 2],

@@ -139,10 +139,28 @@ def test_a_clitic_is_left_out_of_the_surface() -> None:
         ("أمريكا اللاتينية", None),
         ("دعم مالي", None),
         ("ولي العهد", None),
+        ("أمين عمان يوسف الشواربة", "JOR"),
+        ("رئيس لجنة أمانة عمان الكبرى", "JOR"),
     ],
 )
 def test_country_for(surface: str, code: str | None) -> None:
     assert country_for(surface) == code
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "واستقبل الأمير تركي بن طلال أمير منطقة عسير الوفد",
+        "وقال رئيس هيئة الترفيه تركي آل الشيخ إن الموسم",
+        "وحضر اللقاء الشيخ تركي الفيصل",
+    ],
+)
+def test_the_given_name_turki_is_no_turkish_demonym(snippet: str) -> None:
+    assert "TUR" not in countries_in(snippet)
+
+
+def test_turkish_still_names_turkey() -> None:
+    assert countries_in("ووصل وفد تركي رفيع المستوى إلى الدوحة") == {"TUR", "QAT"}
 
 
 def test_the_longest_name_wins() -> None:

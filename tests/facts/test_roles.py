@@ -9,7 +9,13 @@ import pytest
 
 from extractor.arabic.named_people import people_named
 from extractor.arabic.sentences import split_sentences
-from extractor.facts.roles import delegate_roles, delegation_state, title_state
+from extractor.facts.roles import (
+    delegate_roles,
+    delegation_state,
+    family_state,
+    lead_state,
+    title_state,
+)
 from extractor.pipeline.assemble import Article, meeting
 from extractor.schemas import Delegate, Meeting
 from extractor.schemas.response import MeetingAnswer, PersonAnswer
@@ -83,8 +89,9 @@ def test_assembly_reads_each_delegate_s_state_and_side_from_the_text() -> None:
         date_text=None,
         topics=[],
     )
-    built = meeting(answer, Article(ANKARA, dt.date(2026, 3, 1)))
-    assert built is not None
+    made = meeting(answer, Article(ANKARA, dt.date(2026, 3, 1)))
+    assert made is not None
+    built = made.fact
     roles = [(p.name, p.country, p.side) for p in built.participants]
     assert roles == [
         ("يشار غولر", "TUR", "host"),  # the title before the name in the article, not the model's
@@ -116,3 +123,63 @@ def test_sides_that_dispute_the_host_are_kept_unless_the_place_confirms_it() -> 
         ("MYS", "guest"),
         ("THA", "host"),
     ]
+
+
+CAIRO_ARRIVAL = (
+    "ووصل ولي عهد أبوظبي إلى القاهرة في زيارة رسمية. "
+    "وكان في استقباله لدى وصوله مطار القاهرة رئيس الوزراء مصطفى مدبولي ووزير الخارجية "
+    "سامح شكري والملحق العسكري الإماراتي في القاهرة العميد محمد الظاهري. "
+    "ويضم الوفد المرافق لسموه وزير الدولة خليفة المرر."
+)
+"""An invented arrival: the receivers listed after `في استقباله`, one of them the visitor's
+ambassador, then the visitor's delegation."""
+
+
+def test_those_listed_as_receiving_the_visitor_host_unless_their_post_names_another_state() -> None:
+    talks = Meeting(
+        participants=[
+            Delegate(name="مصطفى مدبولي", titles=["رئيس الوزراء"], side="guest"),
+            Delegate(name="سامح شكري", titles=["وزير الخارجية"], side="guest"),
+            Delegate(name="محمد الظاهري", titles=["العميد"], side="host"),
+            Delegate(name="خليفة المرر", titles=["وزير الدولة"], side="guest"),
+        ],
+        host_country="EGY",
+        guest_countries=["ARE"],
+    )
+    roles = delegate_roles(talks, CAIRO_ARRIVAL)
+    assert [(p.country, p.side) for p in roles.participants] == [
+        ("EGY", "host"),
+        ("EGY", "host"),
+        ("ARE", "guest"),  # `الملحق العسكري الإماراتي في القاهرة`: his post's state
+        ("ARE", "guest"),
+    ]
+
+
+def test_a_ruling_family_in_the_name_places_its_member() -> None:
+    assert family_state("تميم بن حمد آل ثاني") == "QAT"
+    assert family_state("حمد بن عيسى آل خليفة") == "BHR"
+    assert family_state("سامح شكري") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("وحضر اللقاء السفير السعودي بواشنطن، الأمير ريما بنت بندر.", "ريما بنت بندر", "SAU"),
+        (
+            "كما زار قائد الجيش اللبناني رئيس أركان القوات البرية الفريق أول شريف بن حمادة.",
+            "شريف بن حمادة",
+            None,
+        ),
+        (
+            "وحضر سفير خادم الحرمين الشريفين لدى مصر الدكتور أسامة نقلي.",
+            "أسامة نقلي",
+            "SAU",
+        ),
+    ],
+)
+def test_the_post_that_leads_a_name_in_a_list_names_its_state(
+    text: str, name: str, state: str | None
+) -> None:
+    span = split_sentences(text)[0]
+    mention = next(m for m in people_named(text, span) if m.name == name)
+    assert lead_state(text, (span[0], mention.span[0])) == state

@@ -50,9 +50,9 @@ def _answer(imposed_by_text: str | None) -> EmbargoAnswer:
 
 def test_an_embargo_without_an_imposer_takes_the_body_of_its_resolution() -> None:
     article = Article(SOUTH_SUDAN, None)
-    filled = embargo(_answer(None), article)
+    filled = embargo(_answer(None), article).fact
     assert (filled.imposed_by_text, filled.imposed_by) == ("مجلس الأمن الدولي", "UNSC")
-    stated = embargo(_answer("المجلس"), article)
+    stated = embargo(_answer("المجلس"), article).fact
     assert stated.imposed_by_text == "المجلس"
 
 

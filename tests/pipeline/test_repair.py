@@ -109,6 +109,18 @@ def test_an_invented_item_is_one_question_and_null_removes_it(seed_text: str) ->
     assert [item.designation for item in items] == ["JF-17 Thunder", "Super Mushak"]
 
 
+def test_an_item_after_a_repeated_one_is_asked_about_in_its_own_entry(seed_text: str) -> None:
+    deal = deal_with_quantities("16", "14")
+    items = deal["arms_deals"][0]["items"]
+    items.insert(1, copy.deepcopy(items[0]))
+    values = _answers(deal)
+    asked = _ask(values, seed_text)
+    assert [(q.field, q.old) for q in asked] == [("quantity_text", "14")]
+    assert [place.holder for place in asked[0].places] == [values[0].arms_deals[0].items[2]]
+    repair.apply(asked, _reply(asked, q1="12"))
+    assert not _failures(values, seed_text)
+
+
 def test_a_reply_that_insists_changes_nothing(seed_text: str) -> None:
     values = _answers(deal_with_quantities("12", "16"))
     before = values[0].model_dump()

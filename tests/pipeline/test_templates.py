@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from extractor.pipeline import recall
-from extractor.pipeline.prompting import prompt_version, recall_request
+from extractor.pipeline.prompting import prompt_version, question_request
 from extractor.pipeline.templates import TEMPLATE_SUFFIX, Templates, templates
 from extractor.schemas import Document
+from extractor.schemas.response import MeetingsAnswer
 from extractor.verify.document_checks import unaccounted_mentions
 from tests.conftest import REPO
 
@@ -50,7 +51,8 @@ def test_editing_any_template_changes_the_prompt_version(tmp_path: Path, name: s
 def test_the_recall_instructions_are_template_text(tmp_path: Path, seed_text: str) -> None:
     asked = _seed_persons(seed_text)
     assert asked
-    sent = recall_request(seed_text, "meetings", asked)[-1]["content"]
+    round_ = recall.RecallQuestions("meetings", asked, MeetingsAnswer(meetings=[]), seed_text, True)
+    sent = question_request(seed_text, round_)[-1]["content"]
     assert PERSONS_INSTRUCTION in sent
     assert f'{asked[0].key}: "{asked[0].mention.text}"' in sent
 
