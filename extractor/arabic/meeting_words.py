@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from extractor.arabic.lexicon import phrase_words, word_set
 
+_ATTENDANCE = ("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+
 DELEGATION_MARKERS = word_set(
-    "ضم", "يضم", "تضم", "ضمت", "بحضور", "حضر", "حضور", "حضرها", "حضره", "يرافق", "يرافقه",
-    "ترافق", "رافق", "رافقه", "رافقها", "المرافق", "المرافقة", "شارك", "يشارك",
-    "شاركت", "مشاركة", "الجانب", "برئاسة", "يرأس", "ترأس", "رأس", "يترأس", "يتقدمهم",
-    "وفد", "عن الجانب", "بمعية", "برفقة",
+    "ضم", "يضم", "تضم", "ضمت", "يرافق", "يرافقه", "ترافق", "رافق", "رافقه", "رافقها",
+    "المرافق", "المرافقة", "مشاركة", "الجانب", "برئاسة", "يرأس", "ترأس", "رأس", "يترأس",
+    "يتقدمهم", "وفد", "عن الجانب", "بمعية", "برفقة", *_ATTENDANCE,
 )  # fmt: skip
 """Delegation and attendance words. Leaves out `مع` (it joins any two nouns) and `كما`."""
 
@@ -74,7 +75,7 @@ COUNTERPARTS = word_set("نظير", "نظيره", "نظيرته", "نظيرها"
 SIDE_NOUNS = word_set("الجانب")
 """The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
 
-ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+ATTENDANCE = word_set(*_ATTENDANCE)
 """Words that list who attended: after a delegation, they list others than its members
 (`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
 

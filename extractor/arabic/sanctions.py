@@ -10,8 +10,11 @@ from collections.abc import Sequence
 
 from extractor.arabic.lexicon import Lexicon, word_set
 
+FUNDS = ("أصول", "أموال", "أرصدة")
+"""Assets, funds and balances: what a freeze holds and an assets embargo restricts."""
+
 FROZEN = (
-    *(f"{noun}{suffix}" for noun in ("أصول", "أموال", "أرصدة") for suffix in ("", "ه", "ها", "هم")),
+    *(f"{noun}{suffix}" for noun in FUNDS for suffix in ("", "ه", "ها", "هم")),
     "ممتلكات",
     "حسابات",
 )
@@ -38,7 +41,7 @@ BAN_WORDS = word_set("حظر", "حظرا", "يحظر", "تحظر")
 MEASURE_OBJECTS: dict[str, tuple[str, ...]] = {
     "arms": ("أسلحة", "سلاح", "تسليح", "عسكرية"),
     "travel": ("السفر", "التأشيرات", "دخول"),
-    "assets": ("أصول", "أموال", "أرصدة", "ممتلكات"),
+    "assets": (*FUNDS, "ممتلكات"),
     "economic": ("اقتصادية", "تجارية", "مالية", "النفط"),
 }
 """Words that say what a measure restricts, by the embargo kind they name (`حظر السفر` travel,

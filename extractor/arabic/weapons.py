@@ -16,6 +16,7 @@ import regex
 from extractor.arabic.designations import DESIGNATION
 from extractor.arabic.lexicon import Lexicon, phrase_words, word_set
 from extractor.arabic.normalize import normalize_text, normalized_words
+from extractor.arabic.sanctions import MEASURE_OBJECTS
 
 AIRCRAFT = "aircraft"
 """A noun that names an aircraft without saying which kind (`طائرة`)."""
@@ -178,13 +179,13 @@ AIRLINE_WORDS = word_set("الخطوط", "طيران", "الناقل الوطن�
 `سلاح الطيران` (an air force), checked apart."""
 
 MILITARY_WORDS = word_set(
-    "أسلحة", "سلاح", "تسليح", "تسلح", "عسكري", "عسكرية", "عسكريين", "عسكريون", "حربي",
-    "حربية", "دفاع", "دفاعي", "دفاعية", "قوات", "جيش", "جيوش", "البنتاغون", "البنتاجون",
-    "عتاد", "ذخائر", "ذخيرة", "قتالية", "قتالي",
+    "تسلح", "عسكري", "عسكريين", "عسكريون", "حربي", "حربية", "دفاع", "دفاعي", "دفاعية", "قوات",
+    "جيش", "جيوش", "البنتاغون", "البنتاجون", "عتاد", *MEASURE_OBJECTS["arms"],
 )  # fmt: skip
 """Words that make a transfer military, beside the weapon nouns of a category (`مقاتلات`,
-`صواريخ`…). Leaves out `الفريق` (a rank and a sports team), `معسكر` (also a training camp) and
-`المدافع` (a football defender)."""
+`صواريخ`, `ذخائر`, `قتالية`…) and the arms of an arms embargo (`أسلحة`, `تسليح`). Leaves out
+`الفريق` (a rank and a sports team), `معسكر` (also a training camp) and `المدافع` (a football
+defender)."""
 
 BANS = word_set(
     "حظر", "معاهدة", "اتفاقية", "اتفاق", "منظمة", "برنامج", "حيازة", "انتشار", "نزع",
