@@ -9,6 +9,7 @@ of its words is a company suffix in transliteration (`بي إيه إي سيست�
 from __future__ import annotations
 
 from extractor.arabic.lexicon import phrase_words, word_set
+from extractor.arabic.weapons import AIRLINER_MAKER_NAMES
 
 BODY_HEADS = word_set(
     "شركة", "شركات", "مجموعة", "مجلس", "جيش", "جيوش", "قوات", "قوة", "وزارة", "حكومة",
@@ -28,10 +29,9 @@ acronym alone."""
 COMPANY_WORDS = word_set(
     "سيستمز", "سيستم", "إندستريز", "انداستريز", "كوربوريشن", "إنترناشونال",
     "إنترناشيونال", "تكنولوجيز", "إيروسبيس", "ديفنس", "ديفينس", "موتورز",
-    "لوكهيد", "لوكيهد", "مارتن", "بوينغ", "بوينج", "إيرباص", "داسو", "رايثيون",
-    "نورثروب", "غرومان", "دايناميكس", "ساب", "تاليس", "روستيخ", "روسوبورون", "إمبراير",
-    "سوخوي", "ميكويان", "هانوا", "نافانتيا", "فينكانتييري", "بومباردييه", "أسيلسان", "روكيتسان",
-    "بايكار",
+    "لوكهيد", "لوكيهد", "مارتن", "داسو", "رايثيون", "نورثروب", "غرومان", "دايناميكس", "ساب",
+    "تاليس", "روستيخ", "روسوبورون", "سوخوي", "ميكويان", "هانوا", "نافانتيا", "فينكانتييري",
+    "أسيلسان", "روكيتسان", "بايكار", *AIRLINER_MAKER_NAMES,
 )  # fmt: skip
 """Words that only a company's name holds: transliterated suffixes and the large arms and
 aircraft makers. Leaves out makers whose name is also a common word or a given name

@@ -168,9 +168,11 @@ CIVIL_AIRLINERS = regex.compile(
 )
 """Boeing 7x7 and Airbus A2xx/A3xx airliners, on normalized text (`B777-300ER`, `A320`)."""
 
+AIRLINER_MAKER_NAMES = ("بوينغ", "بوينج", "إيرباص", "إمبراير", "بومباردييه")
+"""Airliner makers as Arabic news writes them; companies' names hold them (`institutions.py`)."""
+
 AIRLINER_MAKERS = word_set(
-    "بوينغ", "بوينج", "boeing", "إيرباص", "airbus", "إمبراير", "embraer",
-    "بومباردييه", "bombardier",
+    *AIRLINER_MAKER_NAMES, "boeing", "airbus", "embraer", "bombardier",
 )  # fmt: skip
 """Makers of airliners (Boeing and Airbus also make weapons: a maker alone decides nothing)."""
 
