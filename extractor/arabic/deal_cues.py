@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from extractor.arabic.lexicon import word_set
 
+_SALE_NOUNS = ("بيع", "ببيع", "مبيعات", "تصدير", "صادرات", "تزويد", "تسليم")
+_PURCHASE_NOUNS = ("شراء", "اقتناء", "امتلاك")
+_GIVING = ("سلمت", "منحت", "زود", "زودت", "يزود")
+
 SALE_VERBS = word_set(
-    "باع", "باعت", "يبيع", "تبيع", "بيع", "ببيع", "مبيعات", "تصدير", "صادرات", "صدرت",
-    "زود", "زودت", "يزود", "تزويد", "سلمت", "تسليم", "منحت", "قدمت",
+    "باع", "باعت", "يبيع", "تبيع", "صدرت", "قدمت", *_SALE_NOUNS, *_GIVING,
 )  # fmt: skip
 """Sale and supply verbs and nouns: their agent is the seller. Leaves out `تزود` and the
 present `تسلم` (each reads either way), `صدر` (also 'was issued')."""
 
 PURCHASE_VERBS = word_set(
-    "اشترى", "اشترت", "يشتري", "تشتري", "شراء", "اقتناء", "حصل", "حصلت", "يحصل", "تحصل",
-    "تعاقد", "تعاقدت", "طلب", "طلبت", "تسلمت", "استلم", "استلمت", "يستلم", "تستلم", "امتلاك",
-    "تشتريها",
+    "اشترى", "اشترت", "يشتري", "تشتري", "حصل", "حصلت", "يحصل", "تحصل", "تعاقد", "تعاقدت",
+    "طلب", "طلبت", "تسلمت", "استلم", "استلمت", "يستلم", "تستلم", "تشتريها", *_PURCHASE_NOUNS,
 )  # fmt: skip
 """Purchase and receipt verbs and nouns: their agent is the buyer."""
 
@@ -36,13 +38,11 @@ the agent of a verb."""
 SOURCE_WORDS = word_set("من")
 """The word before the seller of a purchase (`اشترت مصر من فرنسا`)."""
 
-VERBAL_NOUNS = word_set(
-    "بيع", "ببيع", "مبيعات", "تصدير", "صادرات", "تزويد", "تسليم", "شراء", "اقتناء", "امتلاك",
-)  # fmt: skip
+VERBAL_NOUNS = word_set(*_SALE_NOUNS, *_PURCHASE_NOUNS)
 """The cues that are nouns (masdars): their agent is a state's name (`أكدت قطر … لشراء`), never
 a demonym, which describes someone else (`رئيس الوزراء العراقي بحث تسليم الطائرات`)."""
 
-GIVING_VERBS = word_set("سلمت", "منحت", "زود", "زودت", "يزود")
+GIVING_VERBS = word_set(*_GIVING)
 """Supply verbs that take their recipient as a direct object (`منحت فرنسا لبنان مساعدة`): after
 a subject (`فرنسا منحت لبنان`, `بلاده سلمت مصر`) the state right after the verb is the
 recipient."""

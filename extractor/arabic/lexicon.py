@@ -48,6 +48,11 @@ def _bare(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
+def entry_key(phrase: str) -> tuple[str, ...]:
+    """How a table compares an entry: its normalized words, each without its article."""
+    return tuple(_bare(word) for word in _WORD.findall(normalize_text(phrase)))
+
+
 @lru_cache(maxsize=256)
 def words_of(text: str) -> tuple[Word, ...]:
     """The words of a text with their stems, in ORIGINAL offsets; cached, because every check
@@ -87,7 +92,7 @@ class Lexicon(Generic[Value]):
     def __init__(self, entries: Iterable[tuple[str, Value]]) -> None:
         self._table: dict[tuple[str, ...], Value] = {}
         for phrase, value in entries:
-            key = tuple(_bare(word) for word in _WORD.findall(normalize_text(phrase)))
+            key = entry_key(phrase)
             if key:  # a phrase of no words (`ـ`, a mark alone) matches nothing
                 self._table.setdefault(key, value)
         self._first = frozenset(key[0] for key in self._table)

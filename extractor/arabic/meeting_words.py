@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from extractor.arabic.lexicon import phrase_words, word_set
 
+_ATTENDANCE = ("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+
 DELEGATION_MARKERS = word_set(
-    "ضم", "يضم", "تضم", "ضمت", "بحضور", "حضر", "حضور", "حضرها", "حضره", "يرافق", "يرافقه",
-    "ترافق", "رافق", "رافقه", "رافقها", "المرافق", "مرافق", "المرافقة", "شارك", "يشارك",
-    "شاركت", "مشاركة", "الجانب", "برئاسة", "يرأس", "ترأس", "رأس", "يترأس", "يتقدمهم",
-    "وفد", "الوفد", "عن الجانب", "بمعية", "برفقة",
+    "ضم", "يضم", "تضم", "ضمت", "يرافق", "يرافقه", "ترافق", "رافق", "رافقه", "رافقها",
+    "المرافق", "المرافقة", "مشاركة", "الجانب", "برئاسة", "يرأس", "ترأس", "رأس", "يترأس",
+    "يتقدمهم", "وفد", "عن الجانب", "بمعية", "برفقة", *_ATTENDANCE,
 )  # fmt: skip
 """Delegation and attendance words. Leaves out `مع` (it joins any two nouns) and `كما`."""
 
@@ -51,7 +52,7 @@ DESTINATION_WORDS = word_set("إلى")
 CLAUSE_OPENERS = word_set("و", "ف", "قد", "وقد", "لقد", "كما", "حيث", "ثم", "كان", "وكان", "إذ")
 """Words that may stand before a verb that opens its clause (`وقد استقبل`, `كما زار`)."""
 
-DELEGATION_NOUNS = word_set("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثة", "البعثة")
+DELEGATION_NOUNS = word_set("وفد", "وفدا", "وفود", "بعثة")
 """Nouns that head a delegation (`وفد ليبي رفيع المستوى`): a demonym after one names the
 delegation's state, or it is that of the person it accompanies (`الوفد المرافق لولي العهد`)."""
 
@@ -74,7 +75,7 @@ COUNTERPARTS = word_set("نظير", "نظيره", "نظيرته", "نظيرها"
 SIDE_NOUNS = word_set("الجانب")
 """The noun of a side, whose state is named right after it (`وفي الجانب الأميركي، حضر …`)."""
 
-ATTENDANCE = word_set("حضر", "بحضور", "حضور", "حضرها", "حضره", "شارك", "يشارك", "شاركت")
+ATTENDANCE = word_set(*_ATTENDANCE)
 """Words that list who attended: after a delegation, they list others than its members
 (`استقبل وفدا ليبيا، وحضر اللقاء وزير الخارجية …`)."""
 

@@ -10,7 +10,7 @@ only (``fuzzy=True``), the needle's words in order within a short window (`خل�
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -310,12 +310,25 @@ def find_text(needle: str, source: Normalized, *, fuzzy: bool = False) -> TextMa
     """Locate `needle` in `source`: exact, else normalized (clitics, punctuation), else, with
     `fuzzy` (names, titles, places — never numbers or codes), its words within a short window
     ("normalized") or a near spelling ("fuzzy"). None when nothing supports it."""
+    return _verbatim_first(
+        needle, source, lambda stripped: _find_normalized(stripped, source, fuzzy)
+    )
+
+
+def _verbatim_first(
+    needle: str, source: Normalized, search: Callable[[str], TextMatch | None]
+) -> TextMatch | None:
+    """`needle` found verbatim before any pattern is compiled (most are), else by `search`;
+    never one without a letter or digit."""
     needle = needle.strip()
     if not any(char.isalnum() for char in needle):
         return None
-    found = _exact(needle, source)  # before compiling: most needles are verbatim
-    if found is not None:
-        return found
+    found = _exact(needle, source)
+    return found if found is not None else search(needle)
+
+
+def _find_normalized(needle: str, source: Normalized, fuzzy: bool) -> TextMatch | None:
+    """`needle` normalized, or with `fuzzy` its words in a window or a near spelling."""
     prepared = _prepare(needle)
     if prepared is None:
         return None
@@ -360,12 +373,11 @@ def _designation_pattern(designation: str) -> regex.Pattern[str] | None:
 def find_designation(designation: str, source: Normalized) -> TextMatch | None:
     """Locate a weapon designation allowing only spacing, hyphen and dot variants and case
     (`JF-17` / `JF17` / `JF 17`, `إف-16` / `اف16`); never another number (`إف-15`, `JF-171`)."""
-    designation = designation.strip()
-    if not any(char.isalnum() for char in designation):
-        return None
-    found = _exact(designation, source)  # before compiling: most designations are verbatim
-    if found is not None:
-        return found
+    return _verbatim_first(designation, source, lambda stripped: _find_spaced(stripped, source))
+
+
+def _find_spaced(designation: str, source: Normalized) -> TextMatch | None:
+    """A designation with other spacing, hyphens, dots or case than the source's."""
     pattern = _designation_pattern(designation)
     if pattern is None:
         return None

@@ -10,8 +10,11 @@ from collections.abc import Sequence
 
 from extractor.arabic.lexicon import Lexicon, word_set
 
+FUNDS = ("أصول", "أموال", "أرصدة")
+"""Assets, funds and balances: what a freeze holds and an assets embargo restricts."""
+
 FROZEN = (
-    *(f"{noun}{suffix}" for noun in ("أصول", "أموال", "أرصدة") for suffix in ("", "ه", "ها", "هم")),
+    *(f"{noun}{suffix}" for noun in FUNDS for suffix in ("", "ه", "ها", "هم")),
     "ممتلكات",
     "حسابات",
 )
@@ -19,7 +22,7 @@ FROZEN = (
 is a sanction with one of them after it, or after `أي` or `عالمي` (`تجميد عالمي للأصول`)."""
 
 SANCTION_WORDS = word_set(
-    "عقوبات", "عقوبة", "العقوبات", "حصار", "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
+    "عقوبات", "عقوبة", "حصار", "قائمة العقوبات", "حظر السفر", "حظر الأسلحة",
     *(
         f"{verb} {between}{frozen}"
         for verb in ("تجميد", "جمدت", "يجمد")
@@ -31,17 +34,31 @@ SANCTION_WORDS = word_set(
 `تجميد` (a freeze) without the assets or funds it freezes: `تجميد العمل باتفاقية التجارة الحرة`
 suspends an agreement, `تجميد أصول` is a sanction."""
 
-BAN_WORDS = word_set("حظر", "حظرا", "يحظر", "تحظر", "الحظر")
+BAN_WORDS = word_set("حظر", "حظرا", "يحظر", "تحظر")
 """A ban, which is a sanction only beside what is banned or on whom (`BAN_COMPLEMENTS`):
 `حظر كل أشكال التعبير` or `حظر التجول` is a ban at home, not a measure against a state."""
 
+MEASURE_OBJECTS: dict[str, tuple[str, ...]] = {
+    "arms": ("أسلحة", "سلاح", "تسليح", "عسكرية"),
+    "travel": ("السفر", "التأشيرات", "دخول"),
+    "assets": (*FUNDS, "ممتلكات"),
+    "economic": ("اقتصادية", "تجارية", "مالية", "النفط"),
+}
+"""Words that say what a measure restricts, by the embargo kind they name (`حظر السفر` travel,
+`تجميد الأصول` assets, `عقوبات اقتصادية` economic, `حظر الأسلحة` arms); the article is read off."""
+
+MEASURE_WORDS: Lexicon[str] = Lexicon(
+    (word, kind) for kind, words in MEASURE_OBJECTS.items() for word in words
+)
+"""Each word of what a measure restricts -> its embargo kind."""
+
 BAN_COMPLEMENTS = word_set(
-    "على", "أسلحة", "سلاح", "السلاح", "السفر", "تصدير", "استيراد", "توريد", "بيع", "نقل",
-    "الأصول", "الأموال", "الطيران", "النفط", "فرض", "رفع", "تمديد", "تخفيف", "انتهاك", "خرق",
-    "تشديد",
+    "على", "تصدير", "استيراد", "توريد", "بيع", "نقل", "الطيران", "فرض", "رفع", "تمديد", "تخفيف",
+    "انتهاك", "خرق", "تشديد", *(word for words in MEASURE_OBJECTS.values() for word in words),
 )  # fmt: skip
-"""Words within `BAN_REACH` of a ban that make it a sanction: its target (`على`), its object
-(arms, travel, trade, assets) or the act on it (imposed, lifted, extended, breached)."""
+"""Words within `BAN_REACH` of a ban that make it a sanction: its target (`على`), what it
+restricts (arms, travel, assets, trade: `MEASURE_OBJECTS`), the trade it stops (exports, sales,
+flights) or the act on it (imposed, lifted, extended, breached)."""
 
 BAN_REACH = 3
 """Most words between a ban word and its complement."""
@@ -73,18 +90,6 @@ def halts_arms_exports(stems: Sequence[frozenset[str]]) -> bool:
         if any(start <= end + HALT_REACH for start, _, _ in ARMS_EXPORTS.scan(stems[end:])):
             return True
     return False
-
-
-MEASURE_WORDS: Lexicon[str] = Lexicon(
-    [
-        *((word, "arms") for word in ("أسلحة", "سلاح", "تسليح", "الأسلحة", "السلاح", "عسكرية")),
-        *((word, "travel") for word in ("السفر", "سفر", "التأشيرات", "تأشيرات", "دخول")),
-        *((word, "assets") for word in ("أصول", "الأصول", "أموال", "الأموال", "أرصدة", "ممتلكات")),
-        *((word, "economic") for word in ("اقتصادية", "الاقتصادية", "تجارية", "مالية", "النفط")),
-    ]
-)
-"""Words that say what a measure restricts, by the embargo kind they name (`حظر السفر` travel,
-`تجميد الأصول` assets, `عقوبات اقتصادية` economic, `حظر الأسلحة` arms)."""
 
 
 def measure_kinds(stems: Sequence[frozenset[str]]) -> set[str]:

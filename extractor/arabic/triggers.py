@@ -5,6 +5,11 @@ Asked about a kind the article does not report, the small model often invents on
 in a Security Council report, an embargo in a sale), and writing it costs the most time of
 any call. The lists are broad on purpose: one word of a kind anywhere in the article, after
 its clitics are cut off, is enough for the kind to be asked about.
+
+The arms words are beginnings, not the weapon nouns of `weapons.py`: one beginning announces
+every form (`مقاتل` for `مقاتلة`, `مقاتلات`), and the weapon nouns that other news uses as much
+are left out (`سفينة`, `مسيرة` a march, `قذيفة` in a war report, `تدريب`): a mention of one
+asks the model about a deal the article does not report.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ WORDS: dict[str, tuple[str, ...]] = {
 JOINT_APPEARANCES = word_set(
     "مؤتمر صحفي مشترك", "مؤتمر صحافي مشترك", "مؤتمرا صحفيا مشتركا", "مؤتمرا صحافيا مشتركا",
     "مؤتمرا صحفيا مع", "مؤتمرا صحافيا مع", "مؤتمر صحفي مع", "مؤتمر صحافي مع",
-    "المؤتمر الصحفي المشترك", "المؤتمر الصحافي المشترك", "بيان مشترك", "البيان المشترك",
+    "بيان مشترك",
 )  # fmt: skip
 """Phrases in which two officials appear together, so they met (`عقد ماكرون مؤتمرا صحفيا مع
 ولي العهد السعودي`): a meeting reported without a meeting word."""

@@ -16,6 +16,7 @@ import regex
 from extractor.arabic.designations import DESIGNATION
 from extractor.arabic.lexicon import Lexicon, phrase_words, word_set
 from extractor.arabic.normalize import normalize_text, normalized_words
+from extractor.arabic.sanctions import MEASURE_OBJECTS
 
 AIRCRAFT = "aircraft"
 """A noun that names an aircraft without saying which kind (`طائرة`)."""
@@ -167,24 +168,26 @@ CIVIL_AIRLINERS = regex.compile(
 )
 """Boeing 7x7 and Airbus A2xx/A3xx airliners, on normalized text (`B777-300ER`, `A320`)."""
 
+AIRLINER_MAKER_NAMES = ("بوينغ", "بوينج", "إيرباص", "إمبراير", "بومباردييه")
+"""Airliner makers as Arabic news writes them; companies' names hold them (`institutions.py`)."""
+
 AIRLINER_MAKERS = word_set(
-    "بوينغ", "بوينج", "boeing", "إيرباص", "airbus", "إمبراير", "embraer",
-    "بومباردييه", "bombardier",
+    *AIRLINER_MAKER_NAMES, "boeing", "airbus", "embraer", "bombardier",
 )  # fmt: skip
 """Makers of airliners (Boeing and Airbus also make weapons: a maker alone decides nothing)."""
 
-AIRLINE_WORDS = word_set("الخطوط", "خطوط", "طيران", "الناقل الوطني", "ناقلة جوية")
+AIRLINE_WORDS = word_set("الخطوط", "طيران", "الناقل الوطني", "ناقلة جوية")
 """Words that name an airline (`الخطوط الجوية العربية السعودية`, `طيران الإمارات`). Leaves out
 `سلاح الطيران` (an air force), checked apart."""
 
 MILITARY_WORDS = word_set(
-    "أسلحة", "سلاح", "تسليح", "تسلح", "عسكري", "عسكرية", "عسكريين", "عسكريون", "حربي",
-    "حربية", "دفاع", "دفاعي", "دفاعية", "قوات", "جيش", "جيوش", "البنتاغون", "البنتاجون",
-    "عتاد", "ذخائر", "ذخيرة", "قتالية", "قتالي",
+    "تسلح", "عسكري", "عسكريين", "عسكريون", "حربي", "حربية", "دفاع", "دفاعي", "دفاعية", "قوات",
+    "جيش", "جيوش", "البنتاغون", "البنتاجون", "عتاد", *MEASURE_OBJECTS["arms"],
 )  # fmt: skip
 """Words that make a transfer military, beside the weapon nouns of a category (`مقاتلات`,
-`صواريخ`…). Leaves out `الفريق` (a rank and a sports team), `معسكر` (also a training camp) and
-`المدافع` (a football defender)."""
+`صواريخ`, `ذخائر`, `قتالية`…) and the arms of an arms embargo (`أسلحة`, `تسليح`). Leaves out
+`الفريق` (a rank and a sports team), `معسكر` (also a training camp) and `المدافع` (a football
+defender)."""
 
 BANS = word_set(
     "حظر", "معاهدة", "اتفاقية", "اتفاق", "منظمة", "برنامج", "حيازة", "انتشار", "نزع",

@@ -168,6 +168,9 @@ def same_meeting(first: Meeting, later: Meeting) -> bool:
 
 
 def _fold_meeting(first: Meeting, later: Meeting) -> None:
+    """Participants fold by exact name, not `same_person`: which meeting is which may rest on a
+    name written two ways, but a one-word name (`سلمان`) that `same_person` reads as the family
+    name of `محمد بن سلمان` may be the king himself; listing both loses no one."""
     known = {_person(person) for person in first.participants}
     added = [person for person in later.participants if _person(person) not in known]
     first.participants = [*first.participants, *added]

@@ -99,22 +99,28 @@ def _stated(parsed: MoneyValue | None, field: str) -> float | None:
     return parsed.amount if field == "amount" else parsed.min_amount
 
 
+def _other_figure(field: str, parsed: MoneyValue | None) -> str | None:
+    """What value.text gives instead of the field's kind of figure, as the message says it."""
+    if parsed is None:
+        return None
+    if field == "amount" and parsed.min_amount is not None:
+        return (
+            f"gives no definite figure, only a lower bound ({show(parsed.min_amount)}): "
+            "use min_amount"
+        )
+    if field == "min_amount" and parsed.amount is not None:
+        return f"is a definite figure ({show(parsed.amount)}): use amount"
+    return None
+
+
 def _no_figure(leaf: Leaf, money: Money, parsed: MoneyValue | None, source: Source) -> Check:
     """value.text gives no figure of this kind: a definite one where a bound was claimed (or
     the other way round) contradicts; no figure at all leaves the value unsupported."""
-    if parsed is not None and leaf.field == "amount" and parsed.min_amount is not None:
+    other = _other_figure(leaf.field, parsed)
+    if other is not None:
         return contradicted(
             leaf,
-            f"value.amount {show(leaf.value)} but value.text {show(money.text)} gives no definite "
-            f"figure, only a lower bound ({show(parsed.min_amount)}): use min_amount",
-            _text_span(money, source),
-            source,
-        )
-    if parsed is not None and leaf.field == "min_amount" and parsed.amount is not None:
-        return contradicted(
-            leaf,
-            f"value.min_amount {show(leaf.value)} but value.text {show(money.text)} is a definite "
-            f"figure ({show(parsed.amount)}): use amount",
+            f"value.{leaf.field} {show(leaf.value)} but value.text {show(money.text)} {other}",
             _text_span(money, source),
             source,
         )

@@ -26,10 +26,12 @@ from extractor.arabic import (
     currencies,
     designations,
     number_roles,
+    number_words,
     titles,
     triggers,
     weapons,
 )
+from extractor.arabic.lexicon import entry_key
 from extractor.arabic.normalize import normalize_text
 from extractor.evaluate import matching
 
@@ -108,6 +110,21 @@ def _twice(words: list[str]) -> list[str]:
     return sorted(key for key, count in Counter(map(_key, words)).items() if count > 1)
 
 
+def _twice_in_a_table(words: list[str]) -> list[str]:
+    """Entries of a `word_set` that it reads as one: normalized, with or without the article."""
+    keys = Counter(" ".join(entry_key(word)) for word in words)
+    return sorted(key for key, count in keys.items() if count > 1)
+
+
+def word_sets(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line, words) of every `word_set(...)` call in a module."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "word_set":
+            words = _strings(list(node.args))
+            if words is not None:
+                yield node.lineno, words
+
+
 def test_the_scan_finds_the_tables_however_written(tmp_path: Path) -> None:
     found = {path.name: sum(1 for _ in word_lists(path)) for path in WORD_LIST_MODULES}
     assert found["country_aliases.py"] > 30
@@ -128,6 +145,17 @@ def test_the_scan_finds_the_tables_however_written(tmp_path: Path) -> None:
 def test_no_word_list_names_a_word_twice_after_normalization(path: Path) -> None:
     repeated = {line: _twice(words) for line, words in word_lists(path) if _twice(words)}
     assert not repeated, f"{path.name}: listed twice after normalization, by line: {repeated}"
+
+
+@pytest.mark.parametrize("path", WORD_LIST_MODULES, ids=lambda path: path.name)
+def test_no_word_set_names_an_entry_with_and_without_its_article(path: Path) -> None:
+    """A `word_set` matches `الوفد` and `وفد` alike: listing both is a copy."""
+    repeated = {
+        line: _twice_in_a_table(words)
+        for line, words in word_sets(path)
+        if _twice_in_a_table(words)
+    }
+    assert not repeated, f"{path.name}: listed with and without the article, by line: {repeated}"
 
 
 def test_every_arabic_word_table_lives_in_the_arabic_layer() -> None:
@@ -204,3 +232,9 @@ def test_the_designation_letters_are_spelled_letters_or_known_names() -> None:
     known = set(designations.LETTERS) | set(designations.NAMES)
     spelled = {word for letters in designations.STANDALONE_LETTERS for word in letters.split()}
     assert spelled <= known
+
+
+def test_the_nouns_whose_dual_is_a_number_are_counted_nouns() -> None:
+    """`طائرتين` is two aircraft: the nouns whose dual the number parser reads are a chosen few
+    of the counted nouns, never a list of their own."""
+    assert number_words._SINGULARS <= number_roles.COUNTED_NOUNS

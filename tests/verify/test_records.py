@@ -368,3 +368,23 @@ def test_a_family_name_inside_another_persons_full_name_names_that_person() -> N
     verified = _doha("تميم بن حمد آل ثاني")
     check = _finding(verified, "meetings[1].participants[0]")
     assert "named only outside this meeting" in check.message
+
+
+def test_a_ban_on_what_a_measure_restricts_states_an_embargo() -> None:
+    """`حظر التعاملات المالية`: a ban beside a measure's object (`مالية`) is a sanction."""
+    text = (
+        "قررت الحكومة اليابانية حظر التعاملات المالية مع كوريا الشمالية ردا على تجاربها الصاروخية."
+    )
+    raw = {
+        "doc_id": "dprk",
+        "embargoes": [
+            {
+                "target": "PRK",
+                "target_text": "كوريا الشمالية",
+                "kind": "economic",
+                "evidence": [text],
+            }
+        ],
+    }
+    verified = verify_raw(raw, text)
+    assert not [check for check in verified.checks if check.path == "embargoes[0]"]
