@@ -27,6 +27,7 @@ from extractor.pipeline import assemble, recall, repair
 from extractor.pipeline.choices import chosen_model
 from extractor.pipeline.kind_table import KINDS
 from extractor.pipeline.measures import kinds_from_text, measures_from_text
+from extractor.pipeline.occasion_split import occasions_from_text
 from extractor.pipeline.prompting import opening, prompt_examples, prompt_version, question_request
 from extractor.pipeline.reversals import turned_back
 from extractor.pipeline.rounds import QuestionRound
@@ -332,11 +333,12 @@ class DocumentPipeline:
         )
         source = prepare(text, best.published)
         merged, swapped = turned_back(merged, source)
+        merged, occasions = occasions_from_text(merged, source)
         merged, kinds = kinds_from_text(merged)
         merged, measures = measures_from_text(merged, source)
         if merged != best:
             best = verify_document(merged, text)
-        best.provenance.roles_resolved = [*swapped, *kinds, *measures]
+        best.provenance.roles_resolved = [*swapped, *occasions, *kinds, *measures]
         if self.quality.strict:
             best = drop_unsupported(best)
         provenance = best.provenance
