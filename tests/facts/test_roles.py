@@ -36,6 +36,8 @@ ANKARA = (
         (["سفير الإمارات لدى روسيا الاتحادية"], "ARE"),
         (["المبعوث الأممي إلى ليبيا"], None),
         (["وزير الدولة لشؤون أفريقيا"], None),
+        (["وزير الدفاع التركي بقائد الجيش الوطني الصومالي"], "SOM"),  # copied across `التقى`
+        (["نائب رئيس الأركان المصري بوزير الدفاع"], None),
     ],
 )
 def test_the_state_a_delegate_s_own_title_names(titles: list[str], state: str | None) -> None:
