@@ -79,8 +79,9 @@ def hosts_from_text(document: Document, source: Source) -> tuple[Document, list[
 def missing_host_from_text(document: Document, source: Source) -> tuple[Document, list[str]]:
     """The document's one meeting, answered with no host, hosted by the state a receiving verb
     or a visit's destination makes the host (`وصل … إلى المملكة الأردنية الهاشمية`), its
-    delegates of no state whom the article lists among the receivers given it; with several
-    meetings a cue of the article could belong to any, so they stay as answered."""
+    delegates of no state whom the article lists among the receivers given it, and its guests
+    of no state the one guest state, if there is one; with several meetings a cue of the
+    article could belong to any, so they stay as answered."""
     if len(document.meetings) != 1 or document.meetings[0].host_country is not None:
         return document, []
     cue = host_cue(document, 0, source)
@@ -90,12 +91,11 @@ def missing_host_from_text(document: Document, source: Source) -> tuple[Document
     people = [_stated_under(person, cue.iso3, source.text) for person in meeting.participants]
     states = [person.country for person in people if person.country]
     guests = [state for state in [*meeting.guest_countries, *states] if state != cue.iso3]
+    guests = list(dict.fromkeys(guests))
+    if len(guests) == 1:
+        people = [_of_the_guests(person, guests[0]) for person in people]
     found = meeting.model_copy(
-        update={
-            "host_country": cue.iso3,
-            "guest_countries": list(dict.fromkeys(guests)),
-            "participants": people,
-        }
+        update={"host_country": cue.iso3, "guest_countries": guests, "participants": people}
     )
     note = f'meetings[0]: host {cue.iso3}, "{source.at((cue.start, cue.end))}" makes it the host'
     return document.model_copy(update={"meetings": [found]}), [note]
@@ -109,6 +109,13 @@ def _stated_under(person: Delegate, host: str, text: str) -> Delegate:
         receives = person.name is not None and receives_visitor(text, person.name)
         return person.model_copy(update={"country": host if receives else None})
     return person.model_copy(update={"side": "host" if person.country == host else "guest"})
+
+
+def _of_the_guests(person: Delegate, guest: str) -> Delegate:
+    """A guest of no state in a meeting with one guest state takes it, as at assembly."""
+    if person.country is None and person.side == "guest":
+        return person.model_copy(update={"country": guest})
+    return person
 
 
 def _true_host(meeting: Meeting, state: str, side: str) -> str | None:

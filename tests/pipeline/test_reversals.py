@@ -18,6 +18,7 @@ def _meeting(host: str | None) -> Meeting:
         participants=[
             Delegate(name="محمد ولد الغزواني", titles=["الرئيس"], country="MRT", side="host"),
             Delegate(name="نذير العرباوي", titles=["الوزير الأول"], side="host"),
+            Delegate(name="محمد سالم ولد مرزوك", titles=["وزير الخارجية"], side="guest"),
         ],
         host_country=host,
         evidence=["وكان في استقباله لدى وصوله الوزير الأول نذير العرباوي."],
@@ -33,6 +34,7 @@ def test_the_arrival_s_destination_hosts_a_meeting_answered_with_no_host() -> No
     assert [(p.country, p.side) for p in meeting.participants] == [
         ("MRT", "guest"),
         ("DZA", "host"),  # listed after `في استقباله`
+        ("MRT", "guest"),  # a guest of no state, the one guest state's
     ]
     cue = "وصل الرئيس الموريتاني محمد ولد الغزواني اليوم إلى الجزائر"
     assert notes == [f'meetings[0]: host DZA, "{cue}" makes it the host']
