@@ -12,7 +12,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from extractor.arabic.countries import country_for
-from extractor.arabic.lexicon import stems
+from extractor.arabic.lexicon import stems, words_of
+from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import normalize_text
 
 HONORIFICS = frozenset(
@@ -150,3 +151,15 @@ def _is_post(phrase: str) -> bool:
 
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(value.strip() for value in values if value.strip()))
+
+
+def object_post_start(title: str) -> int:
+    """Where the object's post begins in a title copied across a verb (`نائب القائد العام
+    الليبي برئيس أركان القوات الجوية`): the offset of the last post behind the clitic `ب`, 0
+    when there is none; a state named before it is the agent's, not the titled person's."""
+    starts = [0]
+    for word in words_of(title):
+        raw = normalize_text(title[word.start : word.end])
+        if any(clitic == "ب" and rest in POSTS for clitic, rest in proclitic_splits(raw)):
+            starts.append(word.start)
+    return max(starts)

@@ -27,10 +27,9 @@ from extractor.arabic.meeting_words import (
     SIDE_NOUNS,
 )
 from extractor.arabic.named_people import PersonMention, Span, people_named
-from extractor.arabic.names import proclitic_splits
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.sentences import split_sentences
-from extractor.arabic.titles import POSTS
+from extractor.arabic.titles import object_post_start
 from extractor.arabic.visits import is_definite, is_head
 from extractor.schemas import Delegate, Meeting
 
@@ -41,23 +40,15 @@ after it (`الوفد المرافق لولي العهد السعودي`, `وف�
 
 def title_state(titles: Sequence[str]) -> str | None:
     """The state the delegate's own titles name first, outside where a post serves, and only
-    from the last post behind the clitic `ب` on: a title copied across a verb (`نائب القائد
-    العام الليبي برئيس أركان القوات الجوية`) is the object's from there."""
+    from the object's post on in a title copied across a verb (`titles.object_post_start`)."""
     for title in titles:
         words = words_of(title)
-        start = max((w.start for w in words if _object_post(title, w)), default=0)
+        start = object_post_start(title)
         for mention in country_mentions(title):
             before = [word.stems for word in words if word.end <= mention.start][-1:]
             if mention.start >= start and not POSTED_TO.values(before):
                 return mention.iso3
     return None
-
-
-def _object_post(text: str, word: Word) -> bool:
-    """True for a post behind the clitic `ب` (`برئيس`, `بوزير`): what a verb such as `التقى`
-    takes as its object."""
-    raw = normalize_text(text[word.start : word.end])
-    return any(clitic == "ب" and rest in POSTS for clitic, rest in proclitic_splits(raw))
 
 
 LEAD_REACH = 12

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from extractor.arabic.meeting_places import meeting_place, opens_occasion
 from extractor.arabic.normalize import normalize_text
+from extractor.facts.roles import title_state
 from extractor.schemas import Delegate, Document, Meeting
 from extractor.verify.source import Source, Span
 
@@ -59,14 +60,19 @@ def _occasions(meeting: Meeting, source: Source) -> list[Span]:
 def _occasion(meeting: Meeting, source: Source, sentence: Span, occasions: list[str]) -> Meeting:
     """The meeting a sentence of another occasion tells: the delegates it names, and those it
     refers to by their first title whom no occasion names (the visitor, `نائب القائد العام
-    الليبي`), its place, the sentence as evidence."""
+    الليبي`), its place, the sentence as evidence. When that visitor is a guest, whom the
+    sentence names beside him are those he visits: the host's, unless their titles name
+    another state."""
     text = source.at(sentence)
     place = meeting_place(source.text, source.words_in(sentence))
-    people = [
+    visitors = [
         p
         for p in meeting.participants
-        if _named(p, text) or (_titled(p, text) and not any(_named(p, t) for t in occasions))
+        if not _named(p, text) and _titled(p, text) and not any(_named(p, t) for t in occasions)
     ]
+    people = [p for p in meeting.participants if _named(p, text) or p in visitors]
+    if meeting.host_country and any(p.side == "guest" for p in visitors):
+        people = [p if p in visitors else _received(p, meeting.host_country) for p in people]
     return meeting.model_copy(
         update={
             "participants": people,
@@ -75,6 +81,14 @@ def _occasion(meeting: Meeting, source: Source, sentence: Span, occasions: list[
             "topics": [],
         }
     )
+
+
+def _received(person: Delegate, host: str) -> Delegate:
+    """A delegate the visitor meets in an occasion: the host's side and state, unless their own
+    titles name a state."""
+    if title_state(person.titles) is not None:
+        return person
+    return person.model_copy(update={"country": host, "side": "host"})
 
 
 def _without(meeting: Meeting, source: Source, kept: list[Span], split: list[Meeting]) -> Meeting:

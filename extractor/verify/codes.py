@@ -13,6 +13,7 @@ from extractor.arabic import country_aliases
 from extractor.arabic.countries import CountryMention, body_for, cldr_names, country_for, is_iso3
 from extractor.arabic.meeting_words import ENVOY_WORDS, POSTED_IN
 from extractor.arabic.normalize import normalize_text
+from extractor.arabic.titles import object_post_start
 from extractor.schemas import Check, CheckStatus
 from extractor.schemas.roles import CODE_TEXTS
 from extractor.verify.checks import contradicted, found, show, unsupported
@@ -173,12 +174,15 @@ class OwnText:
 
 
 def _own_texts(leaf: Leaf, source: Source) -> Iterator[OwnText]:
-    """The located surface strings of the code's own model."""
+    """The located surface strings of the code's own model; of a title copied across a verb,
+    the object's part only (`titles.object_post_start`)."""
     for field in CODE_TEXTS.get(leaf.field, ()):
         value = getattr(leaf.holder, field)
         for text in value if isinstance(value, list) else [value]:
             if text is None:
                 continue
+            if field == "titles":
+                text = text[object_post_start(text) :]
             match = source.locate(text, fuzzy=field in FUZZY_FIELDS)
             if match is not None:
                 status: CheckStatus = "exact" if match.status == "exact" else "normalized"

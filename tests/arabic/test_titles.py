@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.arabic.titles import split_person
+from extractor.arabic.titles import object_post_start, split_person
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,18 @@ def test_a_post_in_the_name_swaps_with_the_name_in_the_titles() -> None:
 )
 def test_what_is_already_apart_stays(name: str | None, titles: list[str]) -> None:
     assert split_person(name, titles) == (name, titles)
+
+
+@pytest.mark.parametrize(
+    ("title", "tail"),
+    [
+        ("وزير الدفاع التركي بقائد الجيش الوطني الصومالي", "بقائد الجيش الوطني الصومالي"),
+        ("نائب رئيس الوزراء الأردني برئيس مجلس الشورى", "برئيس مجلس الشورى"),
+        ("رئيس وزراء باكستان", "رئيس وزراء باكستان"),
+        ("سفير بلاده بالقاهرة", "سفير بلاده بالقاهرة"),
+    ],
+)
+def test_a_title_copied_across_a_verb_is_the_object_s_from_its_post_behind_bi(
+    title: str, tail: str
+) -> None:
+    assert title[object_post_start(title) :] == tail

@@ -27,7 +27,7 @@ def test_each_sentence_of_another_occasion_is_a_meeting_of_its_own() -> None:
                 name="غويدو كروزيتو", titles=["وزير الدفاع الإيطالي"], country="ITA", side="guest"
             ),
             Delegate(
-                name="محفوظ بن مداح", titles=["قائد القوات البحرية"], country="DZA", side="host"
+                name="محفوظ بن مداح", titles=["قائد القوات البحرية"], country="ITA", side="guest"
             ),
             Delegate(name="سعيد شنقريحة", titles=["رئيس أركان الجيش"], country="DZA", side="host"),
         ],
@@ -51,6 +51,10 @@ def test_each_sentence_of_another_occasion_is_a_meeting_of_its_own() -> None:
         "مقر القيادة البحرية",
     )
     assert (_people(staff), staff.location_text) == (["سعيد شنقريحة"], None)
+    assert [(p.country, p.side) for p in navy.participants] == [
+        ("ITA", "guest"),
+        ("DZA", "host"),  # whom the visitor meets: the model's ITA/guest turned
+    ]
     assert {(m.host_country, tuple(m.guest_countries)) for m in document.meetings} == {
         ("DZA", ("ITA",))
     }
