@@ -136,21 +136,22 @@ class EmbeddedServer:
     def load_prefix(self, messages: list[Message]) -> bool:
         """Start every slot with these messages already evaluated (the fixed instructions).
 
-        The first time, they are evaluated (as the first document would have them) and the
-        slot's state is saved under the cache; later processes restore it in milliseconds
-        instead of seconds. True when a saved state was restored. Any failure leaves the
-        slots as they were: the instructions are then evaluated with the first document.
+        The first time, they are evaluated in slot 0 (as the first document would have them),
+        the slot's state is saved under the cache and restored into the other slots; later
+        processes restore it in milliseconds instead of seconds. True when a saved state was
+        restored. Any failure leaves the slots as they were: the instructions are then
+        evaluated with the first document of each slot.
         """
         name = self._state_name(messages)
         if (self.state_dir / name).is_file():
             report(Stage("instructions", "restoring the evaluated instructions"))
-            if all(self._slot_action(slot, "restore", name) for slot in range(self.slots)):
+            if self._restore(name, range(self.slots)):
                 return True
         report(Stage("instructions", INSTRUCTIONS_FIRST_RUN))
         try:
             httpx.post(
                 f"{self.base_url}/chat/completions",
-                json={"messages": messages, "max_tokens": 1, "temperature": 0.0},
+                json={"messages": messages, "max_tokens": 1, "temperature": 0.0, "id_slot": 0},
                 timeout=None,
             ).raise_for_status()
         except httpx.HTTPError:
@@ -163,7 +164,13 @@ class EmbeddedServer:
                 (self.state_dir / temporary).unlink(missing_ok=True)
             else:
                 self._forget_other_states(name)
+                self._restore(name, range(1, self.slots))
         return False
+
+    def _restore(self, name: str, slots: range) -> bool:
+        """Restore a saved state into these slots; False when one of them got no tokens from
+        it (a state saved from an empty slot restores nothing and counts as missing)."""
+        return all(self._slot_action(slot, "restore", name) for slot in slots)
 
     def _forget_other_states(self, kept: str) -> None:
         """Delete this model's states saved for earlier prompts or builds (≈ 37 MB each)."""
@@ -178,7 +185,8 @@ class EmbeddedServer:
         digest = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8"))
         return f"{self.model_name}-{digest.hexdigest()[:16]}.bin"
 
-    def _slot_action(self, slot: int, action: str, filename: str) -> bool:
+    def _slot_action(self, slot: int, action: str, filename: str) -> int:
+        """Save or restore one slot's state; the tokens it held or got back, 0 on failure."""
         try:
             response = httpx.post(
                 f"{self.root_url}/slots/{slot}",
@@ -187,8 +195,11 @@ class EmbeddedServer:
                 timeout=120.0,
             )
         except httpx.HTTPError:
-            return False
-        return response.status_code == 200
+            return 0
+        if response.status_code != 200:
+            return 0
+        counted = "n_saved" if action == "save" else "n_restored"
+        return int(response.json().get(counted, 0))
 
     @property
     def running(self) -> bool:
