@@ -390,6 +390,9 @@ def run(
         console.print(f"resuming: {len(resumed)} of {plan.inputs.count()} documents already done")
 
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
+        from extractor.llm.preflight import check_backend
+
+        check_backend(settings.backend)  # before importing the clients: a down server in 1 s
         from extractor.api import Extractor
 
         return Extractor(settings=settings, on_progress=on_progress)
@@ -490,8 +493,6 @@ def _extract_all(
             display = stack.enter_context(RunDisplay(console, todo.count(), stats, _warn(errors)))
             opened = open_extractor(display.on_progress) if needs_model else None
             extractor = stack.enter_context(opened) if opened is not None else None
-            if extractor is not None:
-                extractor.check_endpoint()
             sink = open_sink()
             stack.callback(sink.close)
             on_outcome = _on_outcome(display, stats, errors)

@@ -12,14 +12,16 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from extractor.deadlines import DEFAULT_CONCURRENCY, EMBEDDED_MIN_TIMEOUT
 from extractor.errors import ConfigurationError
-from extractor.llm.client import Message
 from extractor.llm.embedded import SLOT_CONTEXT, EmbeddedServer
 from extractor.llm.urls import without_password
 from extractor.settings import BackendName
+
+if TYPE_CHECKING:
+    from extractor.llm.client import Message
 
 OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1"
 

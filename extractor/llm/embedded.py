@@ -10,15 +10,17 @@ import time
 import weakref
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from extractor.errors import ConfigurationError
-from extractor.llm.client import Message
 from extractor.llm.contention import busy_cores
 from extractor.llm.model_file import LOCAL_EXTRA_HINT, MODEL_NAME, builtin_model_path, cache_dir
 from extractor.progress import Notice, Stage, report
+
+if TYPE_CHECKING:
+    from extractor.llm.client import Message
 
 SLOT_CONTEXT = 8192
 """Tokens per slot: fixed instructions (~1k) + an article (≤ ~3k) + answer and one reask."""

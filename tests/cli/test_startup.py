@@ -5,8 +5,10 @@ loads pydantic to build a command's options, so `run --help` has it)."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +43,25 @@ def test_help_and_version_load_no_heavy_library(arguments: list[str]) -> None:
     last = result.stderr.strip().splitlines()[-1]
     assert last == "exit 0 loaded", result.stderr
     assert "extractor" in result.stdout
+
+
+def test_a_down_endpoint_is_found_before_the_client_libraries_load(tmp_path: Path) -> None:
+    """`run` against a server that accepts no connection says so once, exit 2, before it
+    imports openai or instructor (seconds on a slow machine): the look costs one request."""
+    article = tmp_path / "article.txt"
+    article.write_text("التقى وزير الخارجية المصري نظيره الأردني في عمان يوم الأحد.\n")
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    arguments = ["run", str(article), "--base-url", f"http://127.0.0.1:{port}/v1", "--model", "m"]
+    script = f"HEAVY = {HEAVY!r}\n{SCRIPT}"
+    result = subprocess.run(
+        [sys.executable, "-c", script, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "COLUMNS": "200"},
+        timeout=120,
+    )
+    assert result.stderr.count("cannot reach the endpoint") == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "exit 2 loaded", result.stderr
