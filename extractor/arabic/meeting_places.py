@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.arabic.lexicon import Word, word_set
-from extractor.arabic.names import proclitic_splits
+from extractor.arabic.names import stems_behind_bi
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.time_words import TIME_WORDS
 from extractor.arabic.visits import punctuated
@@ -67,10 +67,7 @@ def _at_building(text: str, words: Sequence[Word], index: int) -> bool:
 
 def _behind_bi(text: str, word: Word) -> bool:
     """True for a building noun behind the clitic `ب` (`بمقر`, `بقصر`)."""
-    return any(
-        clitic == "ب" and bool(MEETING_PLACE_HEADS.values([frozenset({rest})]))
-        for clitic, rest in proclitic_splits(normalize_text(_raw(text, word)))
-    )
+    return bool(MEETING_PLACE_HEADS.values([stems_behind_bi(normalize_text(_raw(text, word)))]))
 
 
 def _raw(text: str, word: Word) -> str:
