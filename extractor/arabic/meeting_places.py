@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractor.arabic.lexicon import Word, word_set
-from extractor.arabic.names import proclitic_splits
+from extractor.arabic.names import stems_behind_bi
 from extractor.arabic.normalize import normalize_text
 from extractor.arabic.time_words import TIME_WORDS
+from extractor.arabic.visits import punctuated
 
 MEETING_PLACE_HEADS = word_set(
     "مقر", "ديوان", "قصر", "مكتب", "مبنى", "فندق", "قاعة", "مطار", "وزارة", "دار",
@@ -31,8 +32,6 @@ OCCASION_OPENERS = word_set(
 )  # fmt: skip
 """Words that open a sentence telling another occasion of a visit: another meeting."""
 
-_PUNCTUATION = '،,؛;:.()«»"“”'
-
 
 def meeting_place(text: str, words: Sequence[Word]) -> tuple[int, int] | None:
     """The span of the first building a sentence's words name after `في` or `ب`: its name (one
@@ -44,8 +43,7 @@ def meeting_place(text: str, words: Sequence[Word]) -> tuple[int, int] | None:
             continue
         end = index
         for later in range(index + 1, min(index + 1 + PLACE_REACH, len(words))):
-            between = text[words[later - 1].end : words[later].start]
-            if any(mark in between for mark in _PUNCTUATION) or _stops(words[later]):
+            if punctuated(text, words[later - 1], words[later]) or _stops(words[later]):
                 break
             if not _in_name(text, words, later, head=index):
                 break
@@ -69,10 +67,7 @@ def _at_building(text: str, words: Sequence[Word], index: int) -> bool:
 
 def _behind_bi(text: str, word: Word) -> bool:
     """True for a building noun behind the clitic `ب` (`بمقر`, `بقصر`)."""
-    return any(
-        clitic == "ب" and bool(MEETING_PLACE_HEADS.values([frozenset({rest})]))
-        for clitic, rest in proclitic_splits(normalize_text(_raw(text, word)))
-    )
+    return bool(MEETING_PLACE_HEADS.values([stems_behind_bi(normalize_text(_raw(text, word)))]))
 
 
 def _raw(text: str, word: Word) -> str:

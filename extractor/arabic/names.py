@@ -104,6 +104,12 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     return [("", word), *_clitic_splits(word, article=False)]
 
 
+def stems_behind_bi(word: str) -> frozenset[str]:
+    """The stems of a normalized word read as the clitic `ب` on a noun (`بمقر` -> `مقر`,
+    `برئيس` -> `رئيس`), for a table to say whether one is listed; none without that clitic."""
+    return frozenset(stem for clitic, stem in proclitic_splits(word) if clitic == "ب")
+
+
 def strip_clitics(word: str) -> list[str]:
     """Candidate stems of a normalized word, longest first: the word itself, then without its
     proclitics and article (`وبالسعوديه` -> `وبالسعوديه`, `بالسعوديه`, `السعوديه`, `سعوديه`)."""

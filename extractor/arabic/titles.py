@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from extractor.arabic.countries import country_for
 from extractor.arabic.lexicon import stems, words_of
-from extractor.arabic.names import proclitic_splits
+from extractor.arabic.names import stems_behind_bi
 from extractor.arabic.normalize import normalize_text
 
 HONORIFICS = frozenset(
@@ -160,6 +160,6 @@ def object_post_start(title: str) -> int:
     starts = [0]
     for word in words_of(title):
         raw = normalize_text(title[word.start : word.end])
-        if any(clitic == "ب" and rest in POSTS for clitic, rest in proclitic_splits(raw)):
+        if not POSTS.isdisjoint(stems_behind_bi(raw)):
             starts.append(word.start)
     return max(starts)

@@ -136,7 +136,7 @@ def _destinations(
             continue
         visit = next((v for v, reach in reversed(visits) if at - reach - 1 <= v < at), None)
         if visit is not None and not any(
-            _punctuated(text, words[k], words[k + 1]) for k in range(visit, at)
+            punctuated(text, words[k], words[k + 1]) for k in range(visit, at)
         ):
             cues.append(RoleCue("host", mention.iso3, words[visit].start, mention.end))
     return cues
@@ -166,7 +166,7 @@ def opens_clause(text: str, words: Sequence[Word], index: int) -> bool:
     at = index
     while at > 0 and CLAUSE_OPENERS.values([words[at - 1].stems]):
         at -= 1
-    return at == 0 or _punctuated(text, words[at - 1], words[at])
+    return at == 0 or punctuated(text, words[at - 1], words[at])
 
 
 def _states_at(words: Sequence[Word], mentions: Sequence[CountryMention]) -> dict[int, str]:
@@ -194,7 +194,7 @@ def _agent_after(
     definite_before = False
     for index in range(first + 1, min(first + AGENT_REACH, len(words))):
         word = words[index]
-        if _punctuated(text, words[index - 1], word):
+        if punctuated(text, words[index - 1], word):
             return None
         if index in states:
             return states[index], index
@@ -219,7 +219,7 @@ def _subject_before(
         opens = opens_clause(text, words, head) or bool(
             head and SUBORDINATORS.values([words[head - 1].stems])
         )
-        if opens and not any(_punctuated(text, words[k], words[k + 1]) for k in range(head, verb)):
+        if opens and not any(punctuated(text, words[k], words[k + 1]) for k in range(head, verb)):
             return states[index], head
     return None
 
@@ -236,6 +236,6 @@ def is_definite(text: str, word: Word) -> bool:
     return normalize_text(text[word.start : word.end]).startswith(("ال", "وال", "فال"))
 
 
-def _punctuated(text: str, before: Word, after: Word) -> bool:
+def punctuated(text: str, before: Word, after: Word) -> bool:
     """True when a punctuation mark stands between two words."""
     return any(mark in text[before.end : after.start] for mark in _PUNCTUATION)

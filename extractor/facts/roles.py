@@ -98,10 +98,10 @@ def delegation_state(
     name lists others, unless a side noun opens it), then the state named within STATE_REACH
     words after that noun, else the state of the participant (`states`, by normalized name)
     named there, whom the delegation accompanies."""
-    words = [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+    words = _words_before(text, sentence, mention)
     for index in range(len(words) - 1, -1, -1):
         stems = [words[index].stems]
-        if SIDE_NOUNS.values(stems) or DELEGATION_NOUNS.values(stems):
+        if _delegation_or_side(words[index]):
             break
         if ATTENDANCE.values(stems) and not any(
             SIDE_NOUNS.values([w.stems]) for w in words[max(index - STATE_REACH, 0) : index]
@@ -131,16 +131,26 @@ def among_receivers(text: str, sentence: Span, mention: PersonMention) -> bool:
     `في` and a reception noun (`وكان في استقباله`, `كما كان في الاستقبال`) or after `مستقبليه`,
     with no delegation or side noun between (`وفي استقباله … والوفد المرافق` lists the guests
     after the delegation noun)."""
-    words = [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+    words = _words_before(text, sentence, mention)
     for index in range(len(words) - 1, -1, -1):
         stems = [words[index].stems]
-        if SIDE_NOUNS.values(stems) or DELEGATION_NOUNS.values(stems):
+        if _delegation_or_side(words[index]):
             return False
         if RECEIVERS.values(stems):
             return True
         if RECEPTION_NOUNS.values(stems):
             return index > 0 and bool(RECEPTION_LEADS.values([words[index - 1].stems]))
     return False
+
+
+def _words_before(text: str, sentence: Span, mention: PersonMention) -> list[Word]:
+    """The words of the sentence before the person's name."""
+    return [w for w in words_of(text) if sentence[0] <= w.start and w.end <= mention.span[0]]
+
+
+def _delegation_or_side(word: Word) -> bool:
+    """True for a delegation noun (`وفد`) or a side noun (`الجانب`)."""
+    return bool(SIDE_NOUNS.values([word.stems]) or DELEGATION_NOUNS.values([word.stems]))
 
 
 def receives_visitor(text: str, name: str) -> bool:

@@ -337,7 +337,7 @@ class DocumentPipeline:
         merged, kinds = kinds_from_text(merged)
         merged, measures = measures_from_text(merged, source)
         if merged != best:
-            best = verify_document(merged, text)
+            best = verify_document(merged, text, source)
         best.provenance.roles_resolved = [*swapped, *occasions, *kinds, *measures]
         if self.quality.strict:
             best = drop_unsupported(best)

@@ -108,7 +108,7 @@ def _stated_under(person: Delegate, host: str, text: str) -> Delegate:
     if person.country is None:
         receives = person.name is not None and receives_visitor(text, person.name)
         return person.model_copy(update={"country": host if receives else None})
-    return person.model_copy(update={"side": "host" if person.country == host else "guest"})
+    return _side_for(person, host)
 
 
 def _of_the_guests(person: Delegate, guest: str) -> Delegate:

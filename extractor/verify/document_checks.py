@@ -55,16 +55,20 @@ SNAPPED: frozenset[str] = frozenset({"normalized", "fuzzy"})
 """Statuses at which the output value is replaced by the source's characters at the span."""
 
 
-def verify_document(document: Document, source: str) -> Document:
+def verify_document(document: Document, source: str, prepared: Source | None = None) -> Document:
     """A copy of `document` with one Check per leaf value and the uncovered numbers and mentions
     filled in.
 
     Pure: reads nothing but its arguments. A surface string found at a `normalized` or
     `fuzzy` match becomes the source's own characters at its span (docs/contract.md,
     "Snapping"); the model's form stays in its check's `value`. Nothing else of the facts
-    changes.
+    changes. `prepared`, the same article already prepared (`verify.source.prepare` with the
+    document's publication date), spares preparing it again; its designations and counts are
+    set here, for this document.
     """
-    prepared = _prepare(document, source)
+    if prepared is not None and (prepared.text, prepared.published) != (source, document.published):
+        raise ValueError("the prepared Source is of another article or publication date")
+    prepared = _prepare(document, source, prepared)
     found = [(leaf, CHECKERS.get(leaf.field, check_surface)) for leaf in leaves(document)]
     checks = [checker(leaf, prepared) for leaf, checker in found]
     snaps = {
@@ -104,9 +108,10 @@ def summarize_checks(checks: Sequence[Check]) -> str:
     return f"{len(checks)} {noun}" + (f": {', '.join(parts)}" if parts else "")
 
 
-def _prepare(document: Document, text: str) -> Source:
-    """The source scanned once, with every designation of the document located in it."""
-    source = prepare(text, document.published)
+def _prepare(document: Document, text: str, prepared: Source | None = None) -> Source:
+    """The source scanned once (unless `prepared` already is), with every designation of the
+    document located in it."""
+    source = prepare(text, document.published) if prepared is None else prepared
     source.designation_tokens = designation_spans(source)
     spans = set(source.designation_tokens)
     for deal in document.arms_deals:

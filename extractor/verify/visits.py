@@ -5,14 +5,14 @@ this one reads the article."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from extractor.arabic.visits import RoleCue, role_cues
 from extractor.schemas import Check, Document, Meeting
 from extractor.verify.checks import finding
 from extractor.verify.hosts import HOST_QUESTION
 from extractor.verify.scope import meeting_sentences
-from extractor.verify.source import Source
+from extractor.verify.source import Source, Span
 
 
 def check_visits(document: Document, source: Source) -> Iterator[Check]:
@@ -32,25 +32,24 @@ def contradicting_cue(document: Document, index: int, source: Source) -> RoleCue
     """The first cue in a meeting's sentences that puts its host or one of its guests on the
     other side, if one does."""
     meeting = document.meetings[index]
-    for sentence in sorted(meeting_sentences(document, index, source)):
-        words, mentions = source.words_in(sentence), source.countries_in(sentence)
-        for cue in role_cues(source.text, words, mentions):
-            if _contradicts(meeting, cue):
-                return cue
-    return None
+    sentences = sorted(meeting_sentences(document, index, source))
+    return next((cue for cue in _cues(sentences, source) if _contradicts(meeting, cue)), None)
 
 
 def host_cue(document: Document, index: int, source: Source) -> RoleCue | None:
     """The first cue that makes a state the host: in the meeting's sentences, else in the
     article's, in text order (its lead says where the visit goes)."""
-    own = sorted(meeting_sentences(document, index, source))
+    own = meeting_sentences(document, index, source)
     rest = [sentence for sentence in source.sentences if sentence not in own]
-    for sentence in [*own, *rest]:
+    sentences = [*sorted(own), *rest]
+    return next((cue for cue in _cues(sentences, source) if cue.side == "host"), None)
+
+
+def _cues(sentences: Iterable[Span], source: Source) -> Iterator[RoleCue]:
+    """The role cues of the given sentences, sentence by sentence in the order given."""
+    for sentence in sentences:
         words, mentions = source.words_in(sentence), source.countries_in(sentence)
-        for cue in role_cues(source.text, words, mentions):
-            if cue.side == "host":
-                return cue
-    return None
+        yield from role_cues(source.text, words, mentions)
 
 
 def _contradicts(meeting: Meeting, cue: RoleCue) -> bool:

@@ -18,6 +18,7 @@ from extractor.arabic.names import (
     find_all,
     find_designation,
     find_text,
+    stems_behind_bi,
     strip_clitics,
 )
 from extractor.arabic.normalize import Normalized, normalize, normalize_text
@@ -277,6 +278,15 @@ def test_strip_clitics_gives_stems_longest_first() -> None:
     assert "ليبيا" in strip_clitics("لليبيا")
     assert "السلام" in strip_clitics("للسلام")
     assert strip_clitics("دار") == ["دار"]
+
+
+def test_the_stems_behind_the_clitic_bi_are_read_off_each_word() -> None:
+    sentence = "واجتمع الوزير برئيس الأركان بمقر وزارة الدفاع وبمكتبه"
+    behind = {word: stems_behind_bi(normalize_text(word)) for word in sentence.split()}
+    assert behind["برئيس"] == {normalize_text("رئيس")}
+    assert behind["بمقر"] == {"مقر"}
+    assert behind["الوزير"] == behind["وزارة"] == frozenset()
+    assert behind["وبمكتبه"] == frozenset()  # the clitics are `وب`, not `ب`
 
 
 @given(

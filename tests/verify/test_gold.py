@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.pipeline.measures import measures_from_text
+from extractor.pipeline.occasion_split import occasions_from_text
+from extractor.pipeline.reversals import turned_back
 from extractor.verify import failed_checks, verify_document
+from extractor.verify.source import prepare
 from extractor.verify.walk import leaves
-from tests.verify.corpus import PAIRS, article, gold
+from tests.verify.corpus import PAIRS, SEED_ID, article, gold
 
 DOC_IDS = sorted(PAIRS)
 
@@ -44,3 +48,20 @@ def test_verification_leaves_the_facts_alone(doc_id: str) -> None:
     verified = verify_document(document, article(doc_id))
     assert verified.model_copy(update={"checks": [], "provenance": document.provenance}) == document
     assert verified.provenance.source_length == len(article(doc_id))
+
+
+@pytest.mark.parametrize("doc_id", DOC_IDS)
+def test_an_article_prepared_for_the_text_rules_verifies_as_a_fresh_one(doc_id: str) -> None:
+    document, text = gold(doc_id), article(doc_id)
+    prepared = prepare(text, document.published)
+    document, _ = turned_back(document, prepared)
+    document, _ = occasions_from_text(document, prepared)
+    document, _ = measures_from_text(document, prepared)
+    assert verify_document(document, text, prepared) == verify_document(document, text)
+
+
+def test_a_source_prepared_from_another_article_is_refused() -> None:
+    document = gold(SEED_ID)
+    other = prepare("استقبل وزير الدفاع الكويتي نظيره الأردني في مقر الوزارة.", document.published)
+    with pytest.raises(ValueError, match="another article"):
+        verify_document(document, article(SEED_ID), other)
