@@ -110,6 +110,11 @@ def test_a_long_text_is_chunked_merged_and_verified_against_the_whole(tmp_path: 
     assert not [
         check for check in document.checks if check.path.startswith("arms_deals") and check.failed
     ], "every value of the seed's deal is supported by the whole"
+    [host] = [note for note in document.provenance.roles_resolved if "host RUS" in note]
+    read_in, note = host.split(": ", 1)
+    assert note == 'meetings[0]: host RUS, "زيارة لروسيا الاتحادية" makes it the host'
+    assert read_in.startswith("chunk ")
+    assert 1 < int(read_in.removeprefix("chunk ")) <= chunks
 
 
 def test_a_text_that_fits_is_one_chunk(tmp_path: Path, seed_text: str) -> None:
