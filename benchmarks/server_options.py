@@ -143,16 +143,18 @@ def main() -> None:
     args = parser.parse_args()
     articles = [path.read_text(encoding="utf-8") for path in args.articles]
     names = ["baseline", *(name for name in args.only if name != "baseline")]
-    rows = [measure(name, articles) for name in names]
-    baseline = rows[0]
     header = f"{'option':<20}{'wall s':>8}{'prompt t/s':>12}{'gen t/s':>9}{'gen':>6}{'draft':>9}"
-    print(header + "  same")
-    for row in rows:
-        same = "yes" if row["answers"] == baseline["answers"] else "NO"
+    print(header + "  same", flush=True)
+    rows: list[dict[str, Any]] = []
+    for name in names:
+        row = measure(name, articles)
+        rows.append(row)
+        same = "yes" if row["answers"] == rows[0]["answers"] else "NO"
         drafts = f"{row['accepted']}/{row['drafted']}" if row["drafted"] else "-"
         print(
             f"{row['option']:<20}{row['wall_s']:>8}{row['prompt_tok_s']:>12}"
-            f"{row['generation_tok_s']:>9}{row['generated_tokens']:>6}{drafts:>9}  {same}"
+            f"{row['generation_tok_s']:>9}{row['generated_tokens']:>6}{drafts:>9}  {same}",
+            flush=True,
         )
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
