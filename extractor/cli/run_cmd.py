@@ -390,7 +390,7 @@ def run(
         console.print(f"resuming: {len(resumed)} of {plan.inputs.count()} documents already done")
 
     def open_extractor(on_progress: ProgressCallback) -> Extractor:
-        from extractor.llm.preflight import check_backend
+        from extractor.backend_check import check_backend
 
         check_backend(settings.backend)  # before importing the clients: a down server in 1 s
         from extractor.api import Extractor

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
+from extractor.backend_check import check_backend
 from extractor.distributed.dataset import extract_dataset, require_ray
 from extractor.distributed.shards import ShardFolder, ShardWriter, outcome_of
-from extractor.llm.preflight import check_backend
 from extractor.runs.jobs import Job, Refused
 from extractor.runs.outcomes import Outcome
 from extractor.runs.pool import refused_outcome

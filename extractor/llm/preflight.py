@@ -6,8 +6,6 @@ from __future__ import annotations
 import httpx
 
 from extractor.errors import ConfigurationError
-from extractor.llm.backends import BackendSettings, OpenAICompatibleBackend, choose_backend
-from extractor.settings import BackendGroup
 
 PREFLIGHT_SECONDS = 3.0
 """How long the look may take: a server that accepts no connection within it is down."""
@@ -40,17 +38,6 @@ def check_endpoint(
             f"the endpoint {base_url} refused the API key (HTTP 401): set OPENAI_API_KEY to a "
             "valid key for it"
         )
-
-
-def check_backend(chosen: BackendGroup) -> None:
-    """Check the endpoint that an Extractor of these backend settings would call, when it is a
-    remote one (the embedded server is started, not reached); raises ConfigurationError as
-    check_endpoint."""
-    if choose_backend(chosen.backend, chosen.base_url) != "openai":
-        return
-    settings = BackendSettings(model=chosen.model, base_url=chosen.base_url, api_key=chosen.api_key)
-    endpoint = OpenAICompatibleBackend(settings).open()
-    check_endpoint(endpoint.base_url, endpoint.api_key)
 
 
 def _reason(exc: httpx.HTTPError) -> str:
