@@ -29,17 +29,22 @@ print("exit", code, "loaded", *loaded, file=sys.stderr)
 """
 
 
-@pytest.mark.parametrize("arguments", [["--version"], ["--help"], ["run", "--help"]])
-def test_help_and_version_load_no_heavy_library(arguments: list[str]) -> None:
-    script = f"HEAVY = {HEAVY!r}\n{SCRIPT}"
-    result = subprocess.run(
-        [sys.executable, "-c", script, *arguments],
+def _extractor(arguments: list[str]) -> subprocess.CompletedProcess[str]:
+    """`extractor ARGUMENTS` in a fresh process; its last stderr line names the heavy
+    libraries it loaded."""
+    return subprocess.run(
+        [sys.executable, "-c", f"HEAVY = {HEAVY!r}\n{SCRIPT}", *arguments],
         capture_output=True,
         text=True,
         cwd=REPO,
-        env={**os.environ, "COLUMNS": "100"},
+        env={**os.environ, "COLUMNS": "200"},
         timeout=120,
     )
+
+
+@pytest.mark.parametrize("arguments", [["--version"], ["--help"], ["run", "--help"]])
+def test_help_and_version_load_no_heavy_library(arguments: list[str]) -> None:
+    result = _extractor(arguments)
     last = result.stderr.strip().splitlines()[-1]
     assert last == "exit 0 loaded", result.stderr
     assert "extractor" in result.stdout
@@ -53,15 +58,7 @@ def test_a_down_endpoint_is_found_before_the_client_libraries_load(tmp_path: Pat
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    arguments = ["run", str(article), "--base-url", f"http://127.0.0.1:{port}/v1", "--model", "m"]
-    script = f"HEAVY = {HEAVY!r}\n{SCRIPT}"
-    result = subprocess.run(
-        [sys.executable, "-c", script, *arguments],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "COLUMNS": "200"},
-        timeout=120,
-    )
+    url = f"http://127.0.0.1:{port}/v1"
+    result = _extractor(["run", str(article), "--base-url", url, "--model", "m"])
     assert result.stderr.count("cannot reach the endpoint") == 1, result.stderr
     assert result.stderr.strip().splitlines()[-1] == "exit 2 loaded", result.stderr
