@@ -74,9 +74,8 @@ def _provenance(
 ) -> Provenance:
     """The whole document's provenance: the chunks' usage and LLM time summed, their repair
     attempts kept per chunk, their errors and failed fact kinds together (a kind that failed
-    in one chunk leaves the document incomplete), what the text rules changed in each chunk (its
-    paths are the chunk's), the
-    fact kinds no chunk mentions."""
+    in one chunk leaves the document incomplete), what the text rules changed in each chunk
+    (with the chunk's own paths), the fact kinds no chunk mentions."""
     timings = {
         name: round(sum(part.provenance.timings.get(name, 0.0) for part in parts), 3)
         for name in SUMMED_TIMINGS
