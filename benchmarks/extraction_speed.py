@@ -2,12 +2,16 @@
 
     python -m benchmarks.extraction_speed [--strategy per_kind|single] [--max-reasks N]
         [--recall-rounds N] [--free-recall] [--choose-first] [--strict] [--every-kind]
-        [--limit N] [--json OUT] [--base-url URL --model NAME]
+        [--limit N] [--dev DIR ...] [--json OUT] [--base-url URL --model NAME]
 
 The server is started and the fixed instructions evaluated once (a warm-up extraction of a
 short sentence) before the clock runs; then every dev article is extracted with the response
 cache off, and each Document's own provenance gives its seconds, tokens, calls and reasks.
-Tuple F1 against the gold files comes from `extractor eval`'s scorer.
+Tuple F1 against the gold files comes from `extractor eval`'s scorer. `--dev` may be given
+more than once (`--dev eval/dev --dev eval/dev2`: issue 23's 43 articles); each article is
+extracted with its sidecar's publication date, as `extractor run` does. The summary also
+gives each stage's calls, seconds and tokens (first answers, repair and recall questions),
+from the progress events every call reports.
 
 Beside each measured time stands its floor (issue 23): the article evaluated once and its final
 facts generated once, at the prompt and generation rates llama.cpp reported for that document's
@@ -22,6 +26,7 @@ import json
 import statistics
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 from typing import get_args
 
@@ -31,6 +36,8 @@ from extractor.api import Extractor
 from extractor.evaluate.report import Score
 from extractor.evaluate.scoring import score_document
 from extractor.pipeline.tasks import Strategy
+from extractor.progress import CallDone, ProgressEvent
+from extractor.runs.articles import read_article
 from extractor.schemas import Document
 from extractor.schemas.document import FACT_KINDS
 from extractor.verify import failed_checks
@@ -81,6 +88,40 @@ def _floor(text: str, document: Document, tokenizer: Tokenizer) -> dict[str, obj
     }
 
 
+SERVER_FIGURES = ("prompt_evaluated_tokens", "generated_tokens", "prompt_eval_s", "generation_s")
+
+
+class StageTotals:
+    """Calls, seconds and llama.cpp's token counts summed per stage, from each CallDone."""
+
+    def __init__(self) -> None:
+        self.totals: defaultdict[str, defaultdict[str, float]] = defaultdict(
+            lambda: defaultdict(float)
+        )
+
+    def hear(self, event: ProgressEvent) -> None:
+        """The progress callback: add one call's figures to its stage's."""
+        if not isinstance(event, CallDone):
+            return
+        stage = self.totals[event.stage]
+        stage["calls"] += 1
+        stage["seconds"] += event.seconds
+        for name in (
+            "prompt_evaluated_tokens",
+            "generated_tokens",
+            "prompt_eval_s",
+            "generation_s",
+        ):
+            stage[name] += event.server.get(name, 0.0)
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        """Each stage's totals, rounded."""
+        return {
+            stage: {name: round(value, 1) for name, value in figures.items()}
+            for stage, figures in self.totals.items()
+        }
+
+
 def _row(
     path: Path, document: Document, gold: Document, seconds: float, tokenizer: Tokenizer
 ) -> dict[str, object]:
@@ -89,6 +130,7 @@ def _row(
     total = sum(scores.values(), Score())
     text = path.read_text(encoding="utf-8")
     return {
+        "set": path.parent.name,
         "doc": path.stem,
         "words": len(text.split()),
         "seconds": round(seconds, 1),
@@ -121,6 +163,26 @@ def _floor_summary(rows: list[dict[str, object]]) -> dict[str, float | None]:
     }
 
 
+def _f1(rows: list[dict[str, object]]) -> float | None:
+    """Tuple F1 pooled over the rows' true and false positives and false negatives."""
+    tp, fp, fn = (sum(int(str(row[key])) for row in rows) for key in ("tp", "fp", "fn"))
+    return round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None
+
+
+def _per_set(rows: list[dict[str, object]]) -> dict[str, dict[str, float | None]]:
+    """Each gold folder's median seconds and tuple F1."""
+    sets: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        sets.setdefault(str(row["set"]), []).append(row)
+    return {
+        name: {
+            "median_seconds": statistics.median(float(str(row["seconds"])) for row in chosen),
+            "tuple_f1": _f1(chosen),
+        }
+        for name, chosen in sets.items()
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print one line per article and a summary."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -132,13 +194,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--choose-first", action="store_true", help="first answers as enums")
     parser.add_argument("--strict", action="store_true", help="drop unsupported values")
     parser.add_argument("--every-kind", action="store_true", help="no fact-kind triage")
-    parser.add_argument("--dev", type=Path, default=DEV_DIR)
+    parser.add_argument("--dev", type=Path, action="append", help="a gold folder (repeatable)")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--base-url", help="a llama.cpp server's /v1 instead of the embedded")
     parser.add_argument("--model", help="the model name to ask --base-url for")
     options = parser.parse_args(argv)
-    articles = sorted(options.dev.glob("*.txt"))[: options.limit or None]
+    folders = options.dev or [DEV_DIR]
+    articles = [path for folder in folders for path in sorted(folder.glob("*.txt"))]
+    articles = articles[: options.limit or None]
     rows: list[dict[str, object]] = []
+    stages = StageTotals()
     with Extractor(
         backend="openai" if options.base_url else "embedded",
         base_url=options.base_url,
@@ -150,23 +215,27 @@ def main(argv: list[str] | None = None) -> None:
         choose_first=options.choose_first,
         strict=options.strict,
         every_kind=options.every_kind,
+        on_progress=stages.hear,
     ) as extractor:
         extractor.pipeline.strategy = options.strategy
         extractor.extract(WARM_UP, doc_id="warm-up")
+        stages.totals.clear()
         tokenizer = Tokenizer(extractor.pipeline.client.base_url)
         for path in articles:
             gold = Document.model_validate_json(
                 path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8")
             )
+            article = read_article(path)
             started = time.perf_counter()
-            document = extractor.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
+            document = extractor.extract(
+                article.text, doc_id=article.doc_id, published=article.published
+            )
             elapsed = time.perf_counter() - started
             rows.append(_row(path, document, gold, elapsed, tokenizer))
             print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     seconds = [float(str(row["seconds"])) for row in rows]
     short = [s for s, row in zip(seconds, rows, strict=True) if int(str(row["words"])) <= 400]
     tokens = [int(str(row["prompt_tokens"])) + int(str(row["completion_tokens"])) for row in rows]
-    tp, fp, fn = (sum(int(str(row[key])) for row in rows) for key in ("tp", "fp", "fn"))
     summary = {
         "strategy": options.strategy,
         "max_reasks": options.max_reasks,
@@ -184,7 +253,11 @@ def main(argv: list[str] | None = None) -> None:
             int(str(r["completion_tokens"])) for r in rows
         ),
         "at_most_400_words_within_30_s": f"{sum(s <= TARGET_SECONDS for s in short)}/{len(short)}",
-        "tuple_f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp + fp + fn else None,
+        "tuple_f1": _f1(rows),
+        "per_set": _per_set(rows),
+        "seconds_all": round(sum(seconds), 1),
+        "articles_per_hour": round(3600 * len(seconds) / sum(seconds), 1) if rows else None,
+        "stages": stages.summary(),
     }
     print(json.dumps(summary), file=sys.stderr)
     if options.json:

@@ -44,6 +44,11 @@ def test_the_floor_is_one_evaluation_of_the_article_and_one_generation_of_the_fa
     summary = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
     assert summary["median_floor_seconds"] == row["floor_seconds"]
     assert summary["median_seconds_over_floor"] == round(row["seconds"] / row["floor_seconds"], 2)
+    answers = summary["stages"]["answer"]
+    assert answers["calls"] >= 1
+    assert answers["prompt_evaluated_tokens"] == 700 * answers["calls"]
+    assert answers["generated_tokens"] == 80 * answers["calls"]
+    assert summary["per_set"]["dev"]["tuple_f1"] == summary["tuple_f1"]
 
 
 def test_the_final_facts_are_the_facts_alone_and_no_timings_give_no_floor() -> None:
