@@ -75,7 +75,8 @@ def _provenance(
     """The whole document's provenance: the chunks' usage and LLM time summed, their repair
     attempts kept per chunk, their errors and failed fact kinds together (a kind that failed
     in one chunk leaves the document incomplete), what the text rules changed in each chunk
-    (with the chunk's own paths), the fact kinds no chunk mentions."""
+    (with the chunk's own paths), their recall rounds in chunk order, the fact kinds no chunk
+    mentions."""
     timings = {
         name: round(sum(part.provenance.timings.get(name, 0.0) for part in parts), 3)
         for name in SUMMED_TIMINGS
@@ -101,6 +102,7 @@ def _provenance(
             "kinds_failed": list(
                 dict.fromkeys(kind for part in parts for kind in part.provenance.kinds_failed)
             ),
+            "recall": [round for part in parts for round in part.provenance.recall],
             "roles_resolved": [
                 f"chunk {number}: {note}"
                 for number, part in enumerate(parts, 1)

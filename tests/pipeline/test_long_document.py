@@ -81,6 +81,8 @@ def test_a_long_text_is_chunked_merged_and_verified_against_the_whole(tmp_path: 
     assert chunks > len(text) // 700
     assert document.provenance.source_length == len(text)
     assert document.provenance.usage.llm_calls >= chunks
+    asked = [name for round in document.provenance.recall for name in round.asked]
+    assert "إسحاق دار" in asked, "the seed's chunk asked about its delegation"
 
     [deal] = document.arms_deals
     assert [(item.designation, item.quantity) for item in deal.items] == [
