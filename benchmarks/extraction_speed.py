@@ -35,6 +35,7 @@ import httpx
 from extractor.api import Extractor
 from extractor.evaluate.report import Score
 from extractor.evaluate.scoring import score_document
+from extractor.llm.client import SERVER_TIMINGS
 from extractor.pipeline.tasks import Strategy
 from extractor.progress import CallDone, ProgressEvent
 from extractor.runs.articles import read_article
@@ -88,9 +89,6 @@ def _floor(text: str, document: Document, tokenizer: Tokenizer) -> dict[str, obj
     }
 
 
-SERVER_FIGURES = ("prompt_evaluated_tokens", "generated_tokens", "prompt_eval_s", "generation_s")
-
-
 class StageTotals:
     """Calls, seconds and llama.cpp's token counts summed per stage, from each CallDone."""
 
@@ -106,12 +104,7 @@ class StageTotals:
         stage = self.totals[event.stage]
         stage["calls"] += 1
         stage["seconds"] += event.seconds
-        for name in (
-            "prompt_evaluated_tokens",
-            "generated_tokens",
-            "prompt_eval_s",
-            "generation_s",
-        ):
+        for name in SERVER_TIMINGS.values():
             stage[name] += event.server.get(name, 0.0)
 
     def summary(self) -> dict[str, dict[str, float]]:
