@@ -97,8 +97,8 @@ class QualityGroup(SettingsGroup):
     strict: bool = False
     """Drop the values the verifier could not support."""
     every_kind: bool = False
-    """Ask about every fact kind; by default a kind none of whose words the article contains
-    is not asked about."""
+    """Ask about every fact kind; by default a kind the article has no words for, or could not
+    support a fact of (`verify.fact_kinds.reportable_kinds`), is not asked about."""
 
     @field_validator("max_reasks", "recall_rounds", mode="before")
     @classmethod

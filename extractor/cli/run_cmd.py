@@ -246,7 +246,8 @@ def run(
         typer.Option(
             "--every-kind",
             help="Ask the model about every fact kind; by default a kind is skipped when the "
-            "article has none of its words (no weapon word: no arms-deal question).",
+            "article has none of its words or no sentence that could support one (no weapon "
+            "and transfer word: no arms-deal question).",
             rich_help_panel=QUALITY,
         ),
     ] = False,

@@ -37,6 +37,7 @@ from extractor.schemas import FACT_KINDS, Attempt, Check, Document, FactKind, Re
 from extractor.settings import QualityGroup
 from extractor.verify import drop_unsupported, failed_checks, verify_document
 from extractor.verify.document_checks import unaccounted_mentions
+from extractor.verify.fact_kinds import reportable_kinds
 from extractor.verify.paths import CheckPath
 from extractor.verify.source import prepare
 
@@ -123,6 +124,12 @@ class Ledger:
                 state.best, state.best_failures = state.latest, count
 
 
+def kinds_asked(text: str) -> frozenset[str]:
+    """The kinds an article has words for and could support a fact of (a deal needs a weapon
+    and a transfer, an embargo a stated measure): asked about any other, the model invents."""
+    return kinds_mentioned(text) & reportable_kinds(prepare(text))
+
+
 Step = Callable[["DocumentPipeline", Ledger], Awaitable[None]]
 
 
@@ -144,7 +151,7 @@ class DocumentPipeline:
         Every request is charged to the ledger's usage, failed ones included.
         """
         started = time.perf_counter()
-        mentioned = frozenset(FACT_KINDS) if self.quality.every_kind else kinds_mentioned(text)
+        mentioned = frozenset(FACT_KINDS) if self.quality.every_kind else kinds_asked(text)
         tasks = [task for task in TASKS[self.strategy] if mentioned.intersection(task.kinds)]
         ledger = Ledger(
             text=text,

@@ -143,7 +143,7 @@ def extraction_summary(document: Document) -> str | None:
         parts.append(f"{provenance.usage.llm_calls} LLM calls, {provenance.usage.reasks} reasks")
     if skipped := provenance.kinds_not_mentioned:
         kinds = "، ".join(HEADINGS.get(kind, kind) for kind in skipped)
-        parts.append(f"not asked, the article has no words for them: {kinds}")
+        parts.append(f"not asked, the article cannot report them: {kinds}")
     if failed := provenance.kinds_failed:
         kinds = "، ".join(HEADINGS.get(kind, kind) for kind in failed)
         parts.append(f"asked, but no usable answer (incomplete): {kinds}")

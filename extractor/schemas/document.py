@@ -143,7 +143,9 @@ class Provenance(BaseModel):
     kinds_not_mentioned: list[str] = Field(
         default_factory=list,
         exclude_if=_unset,
-        description="Fact kinds not asked about: the article has no words for them.",
+        description="Fact kinds not asked about: the article has no words for them, or no "
+        "sentence that could support one (a deal: a military and a transfer word; an embargo: "
+        "a stated measure).",
     )
     records_withdrawn: list[str] = Field(
         default_factory=list,

@@ -26,7 +26,7 @@ from extractor.arabic.weapons import (
     is_airline,
     is_airliner,
 )
-from extractor.schemas import ArmsDeal, Check, Document, Embargo, Meeting
+from extractor.schemas import ArmsDeal, Check, Document, Embargo, FactKind, Meeting
 from extractor.verify.checks import finding, show
 from extractor.verify.scope import deal_sentences, has_words, kinds_of, sentences_naming
 from extractor.verify.source import Source, Span
@@ -43,6 +43,26 @@ def check_kinds(document: Document, source: Source) -> Iterator[Check]:
     for index, embargo in enumerate(document.embargoes):
         if (check := _not_an_embargo(f"embargoes[{index}]", embargo, source)) is not None:
             yield check
+
+
+def reportable_kinds(source: Source) -> frozenset[FactKind]:
+    """The kinds a fact of which can pass `check_kinds` here, so the model is asked only about them.
+
+    An arms deal needs a sentence with a military word or weapon and one with a word of a
+    transfer (a football `صفقة`, an airliner order and an arms embargo have only one of the
+    two); an embargo needs a sentence that states a measure (`حظر التجول` is a curfew, the
+    `تجميد` of a trade agreement no sanction). Meetings are not narrowed: their check passes
+    a meeting whose sentences cannot be placed.
+    """
+    sentences = source.sentences
+    kinds: set[FactKind] = {"meetings"}
+    if any(_military(source, s) for s in sentences) and any(
+        _transfer(source, s) for s in sentences
+    ):
+        kinds.add("arms_deals")
+    if any(_states_sanction(source, s) for s in sentences):
+        kinds.add("embargoes")
+    return frozenset(kinds)
 
 
 def _not_a_meeting(meeting: Meeting, source: Source) -> str | None:

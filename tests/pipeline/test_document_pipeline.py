@@ -444,3 +444,14 @@ def test_a_destination_hosts_even_beside_a_stray_guest_state(server: FakeOpenAIS
     assert (turned.host_country, turned.guest_countries) == ("MAR", ["BHR", "TUR"])
     assert [(p.country, p.side) for p in turned.participants] == [("BHR", "guest"), ("MAR", "host")]
     assert document.provenance.roles_resolved[0].startswith("meetings[0]: host BHR → MAR")
+
+
+def test_an_airliner_order_is_not_asked_about_as_an_arms_deal(server: FakeOpenAIServer) -> None:
+    order = (
+        "أعلنت شركة طيران الإمارات اليوم عن صفقة لشراء 50 طائرة من طراز إيرباص إيه 350 بقيمة "
+        "16 مليار دولار، على أن تتسلم الشركة أولى الطائرات عام 2026."
+    )
+    with make_extractor(server) as extractor:
+        document = extractor.extract(order)
+    assert server.requests == [], "no sentence names a weapon: no question is worth its time"
+    assert document.provenance.kinds_not_mentioned == ["meetings", "arms_deals", "embargoes"]

@@ -100,10 +100,11 @@ def _recall_embargoes(server: FakeOpenAIServer) -> Run:
     first = copy.deepcopy(EMBARGO)
     first["embargoes"][0].update(resolutions=["1970"], start_text=None)
     reply = {"r1": "1. ليبيا (arms)", "t2": "economic", "t2_by": "الولايات المتحدة"}
-    server.script(answer({"arms_deals": []}), answer(first), answer(reply))
+    server.script(answer(first), answer(reply))
     with make_extractor(server, recall_rounds=1) as extractor:
         document = extractor.extract(SANCTIONS, doc_id="sanctions")
-    return SANCTIONS, 2, document.model_dump(mode="json")
+    assert "arms_deals" in document.provenance.kinds_not_mentioned, "an embargo is no transfer"
+    return SANCTIONS, 1, document.model_dump(mode="json")
 
 
 SCENARIOS: dict[str, Scenario] = {

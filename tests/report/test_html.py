@@ -225,7 +225,7 @@ def test_the_page_says_which_kinds_were_not_asked_and_what_was_withdrawn() -> No
 
     text = parse(render_report([dev_entry("02_bahrain-f16-block70-lockheed", as_extracted)])).text()
     assert "3 LLM calls, 1 reasks" in text
-    assert "not asked, the article has no words for them: حظر / عقوبات" in text
+    assert "not asked, the article cannot report them: حظر / عقوبات" in text
     assert "withdrawn as copies of the prompt's examples: F-16 Block 70" in text
 
 
