@@ -50,9 +50,9 @@ def reportable_kinds(source: Source) -> frozenset[FactKind]:
 
     An arms deal needs a sentence with a military word or weapon and one with a word of a
     transfer (a football `صفقة`, an airliner order and an arms embargo have only one of the
-    two); an embargo needs a sentence that states a measure (`حظر التجول` is a curfew, the
-    `تجميد` of a trade agreement no sanction). Meetings are not narrowed: their check passes
-    a meeting whose sentences cannot be placed.
+    two); an embargo needs a sentence that states a measure (the `تجميد` of a trade agreement
+    is no sanction). Meetings are not narrowed: their check passes a meeting whose sentences
+    cannot be placed.
     """
     sentences = source.sentences
     kinds: set[FactKind] = {"meetings"}
