@@ -63,6 +63,10 @@ flights) or the act on it (imposed, lifted, extended, breached)."""
 BAN_REACH = 3
 """Most words between a ban word and its complement."""
 
+CURFEW_WORDS = word_set("التجول", "التجوال")
+"""What a curfew bans (`حظر التجول`, `حظرا للتجول`): a ban at home, never a measure against a
+state, whatever act stands beside it (`فرض حظر التجول`, `رفع حظر التجول`)."""
+
 NAME_HEADS = word_set("منظمة", "معاهدة", "اتفاقية", "اتفاق", "مؤتمر", "لجنة", "وكالة", "مجلس")
 """Heads of names that hold a sanction word (`منظمة حظر الأسلحة الكيميائية`)."""
 

@@ -12,6 +12,7 @@ from extractor.arabic.sanctions import (
     BAN_COMPLEMENTS,
     BAN_REACH,
     BAN_WORDS,
+    CURFEW_WORDS,
     NAME_HEADS,
     SANCTION_WORDS,
     halts_arms_exports,
@@ -182,6 +183,8 @@ def _states_sanction(source: Source, sentence: Span) -> bool:
             return True
     for start, end, _ in BAN_WORDS.scan(stems):
         if start > 0 and NAME_HEADS.values(stems[start - 1 : start]):
+            continue
+        if CURFEW_WORDS.values(stems[end : end + 1]):
             continue
         if BAN_COMPLEMENTS.values(stems[max(0, start - BAN_REACH) : end + BAN_REACH]):
             return True
